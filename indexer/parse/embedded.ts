@@ -1,0 +1,85 @@
+import type { Line } from "./lines.js";
+import type { LetterFrame } from "./letters.js";
+import { letterKind, letterPublisher, type SourceMeta } from "./metadata.js";
+import { signerName } from "./letters.js";
+import { headingLabel } from "./structure.js";
+
+/** A document inside a document: a letter or presentation appended to an agenda pack. */
+export interface EmbeddedPart extends SourceMeta {
+  /** "Appendix 1", when the pack lists its appendices; otherwise "Enclosure 1". */
+  label: string;
+  author?: string;
+  start: number;
+  end: number;
+  firstLine: number;
+  lastLine: number;
+}
+
+/** "Appendix 1 Ofsted Monitoring Visit Outcome Letter" in a pack's list of supporting papers. */
+const APPENDIX_ENTRY = /^(?:[-•*]\s+)?(appendix|annex|enclosure)\s+(\d+|[A-Z])\b\s*[-–:]?\s*(.*)$/i;
+
+/** A named person on a line of their own, such as the presenter on a title slide. */
+const PERSON_LINE = /^[A-Z][a-z]+(?: [A-Z][a-z'-]+){1,2}$/;
+
+function appendixList(lines: Line[]): { label: string; description: string }[] {
+  return lines
+    .map((l) => APPENDIX_ENTRY.exec(l.text))
+    .filter((m): m is RegExpExecArray => m !== null && m[3].length > 3)
+    .map((m) => ({ label: `${m[1][0].toUpperCase()}${m[1].slice(1).toLowerCase()} ${m[2]}`, description: m[3].trim() }));
+}
+
+/**
+ * Finds the documents a pack contains. Every letter after the first lines is one; when the
+ * pack lists more appendices than it has letters, the content after the last letter is the
+ * next appendix, attributed to the pack's publisher and dated by its meeting.
+ */
+export function findEmbeddedParts(
+  lines: Line[],
+  furniture: Set<number>,
+  letters: LetterFrame[],
+  container: SourceMeta & { meetingDate?: string },
+  textLength: number,
+): EmbeddedPart[] {
+  const appendices = appendixList(lines);
+  const embedded = letters.filter((l) => l.firstLine > 0 && l.dateLine >= 15);
+  const parts: EmbeddedPart[] = embedded.map((letter, i) => {
+    const head = lines.slice(letter.firstLine, letter.dateLine + 1).map((l) => l.text).join("\n");
+    const body = lines.slice(letter.salutationLine, letter.lastLine + 1).map((l) => l.text).join("\n");
+    return {
+      label: appendices[i]?.label ?? `Enclosure ${i + 1}`,
+      title: letter.subject ? headingLabel(letter.subject) : appendices[i]?.description ?? "Letter",
+      publisher: letterPublisher(head, letter.signature, body),
+      place: container.place,
+      kind: letterKind(letter.subject),
+      date: letter.date,
+      author: letter.signature ? signerName(letter.signature) : undefined,
+      start: lines[letter.firstLine].start,
+      end: lines[letter.lastLine].end,
+      firstLine: letter.firstLine,
+      lastLine: letter.lastLine,
+    };
+  });
+  const last = embedded[embedded.length - 1];
+  const next = appendices[embedded.length];
+  if (last && next) {
+    const firstLine = lines.findIndex((l, i) => i > last.lastLine && !furniture.has(i));
+    if (firstLine !== -1) {
+      const lastLine = lines.length - 1;
+      const presenter = lines.slice(firstLine, firstLine + 4).find((l) => PERSON_LINE.test(l.text));
+      parts.push({
+        label: next.label,
+        title: next.description,
+        publisher: container.publisher,
+        place: container.place,
+        kind: /presentation/i.test(next.description) ? "presentation" : "appendix",
+        date: container.meetingDate ?? container.date,
+        author: presenter?.text,
+        start: lines[firstLine].start,
+        end: Math.min(lines[lastLine].end, textLength),
+        firstLine,
+        lastLine,
+      });
+    }
+  }
+  return parts;
+}

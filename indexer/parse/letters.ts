@@ -1,0 +1,51 @@
+import type { Line } from "./lines.js";
+import { parseDateLine } from "./dates.js";
+
+/** Where a letter sits in a document's lines, and what its head and foot say. */
+export interface LetterFrame {
+  /** First line of its letterhead, or its date line when there is none. */
+  firstLine: number;
+  dateLine: number;
+  date: string;
+  salutationLine: number;
+  /** The subject line that follows "Dear …": the letter's title. */
+  subject?: string;
+  /** "Yours sincerely", or -1 when the letter is cut off. */
+  signOffLine: number;
+  /** "Dominic Stevens Her Majesty's Inspector", as signed. */
+  signature?: string;
+  /** Last line that belongs to the letter. */
+  lastLine: number;
+}
+
+/** A letter's salutation comes within this many lines of its date. */
+const DATE_TO_SALUTATION = 12;
+
+/**
+ * Finds every letter in a document: a date line, a "Dear …" line soon after it,
+ * and "Yours sincerely" with a signature at its foot.
+ */
+export function findLetters(lines: Line[], furniture: Set<number>): LetterFrame[] {
+  const letters: LetterFrame[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const date = parseDateLine(lines[i].text);
+    if (!date) continue;
+    const salutationLine = lines.findIndex((l, j) => j > i && j <= i + DATE_TO_SALUTATION && /^dear\s+\S/i.test(l.text));
+    if (salutationLine === -1) continue;
+    let firstLine = i;
+    while (firstLine > 0 && furniture.has(firstLine - 1) && !/^page \d+/i.test(lines[firstLine - 1].text)) firstLine--;
+    const subjectLine = lines.slice(salutationLine + 1).find((l, k) => !furniture.has(salutationLine + 1 + k));
+    const signOffLine = lines.findIndex((l, j) => j > salutationLine && /^yours (?:sincerely|faithfully)/i.test(l.text));
+    const signature = signOffLine === -1 ? undefined : lines[signOffLine + 1]?.text.replace(/\*\*/g, "");
+    const lastLine = signOffLine === -1 ? lines.length - 1 : signature ? signOffLine + 1 : signOffLine;
+    letters.push({ firstLine, dateLine: i, date, salutationLine, subject: subjectLine?.text, signOffLine, signature, lastLine });
+    i = lastLine;
+  }
+  return letters;
+}
+
+/** The signer's name from a signature line: the words before their title. */
+export function signerName(signature: string): string {
+  const m = /^(.+?)\s+(?:Her|His) Majesty's\b|^(.+?)\s+(?:HMI|Director|Inspector|Chief|Head|Assistant)\b/.exec(signature);
+  return (m?.[1] ?? m?.[2] ?? signature).trim();
+}

@@ -1,0 +1,69 @@
+/** One non-blank line of a document, trimmed, with offsets into the original text. */
+export interface Line {
+  /** Index of this line among all lines of the text, blank ones included. */
+  row: number;
+  start: number;
+  end: number;
+  text: string;
+  /** Leading whitespace width: nested bullets and wrapped items are indented. */
+  indent: number;
+  /** True when a blank line (or the start of the text) comes right before. */
+  afterBlank: boolean;
+}
+
+/** Splits text into trimmed non-blank lines, keeping exact offsets. */
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let row = 0;
+  let afterBlank = true;
+  let pos = 0;
+  while (pos <= text.length) {
+    const next = text.indexOf("\n", pos);
+    const lineEnd = next === -1 ? text.length : next;
+    const raw = text.slice(pos, lineEnd);
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    if (trimmed.length === 0) {
+      afterBlank = true;
+    } else {
+      const start = pos + lead;
+      lines.push({ row, start, end: start + trimmed.length, text: trimmed, indent: lead, afterBlank });
+      afterBlank = false;
+    }
+    row++;
+    if (next === -1) break;
+    pos = next + 1;
+  }
+  return lines;
+}
+
+const BULLET = /^(?:[-•*▪◦–]|\d{1,2}\))\s+/;
+const NUMBERED = /^(?:[-•]\s+)?(\d{1,3}(?:\.\d{1,2})?)\.?\s+(?=\S)/;
+
+/** The bullet marker's length if the line is a bullet item ("- text", "• text"), else 0. */
+export function bulletMarker(line: string): number {
+  const m = BULLET.exec(line);
+  if (!m) return 0;
+  // "- 14. text" is a numbered paragraph written as a list item, not a bullet.
+  return NUMBERED.test(line) && /^[-•]\s+\d/.test(line) ? 0 : m[0].length;
+}
+
+/**
+ * The paragraph number of a numbered paragraph ("22. text", "- 14. text"), else undefined.
+ * Lines holding tabs are table rows, whose leading numbers label rows rather than paragraphs.
+ */
+export function paragraphNumber(line: string): string | undefined {
+  if (line.includes("\t")) return undefined;
+  const m = /^(?:[-•]\s+)?(\d{1,3})\.\s+(?=\S)/.exec(line);
+  return m ? m[1] : undefined;
+}
+
+/** True for lines that end a sentence or clause, so the next block cannot be their continuation. */
+export function endsClause(text: string): boolean {
+  return /[.?!:;)"'’”]\s*$/.test(text) || /\*\*$/.test(text);
+}
+
+/** True when text starts the way a continued sentence does: a lower-case word. */
+export function startsMidSentence(text: string): boolean {
+  return /^[a-z(]/.test(text);
+}

@@ -1,0 +1,93 @@
+import type { Line } from "./lines.js";
+import type { LetterFrame } from "./letters.js";
+import { parseDate, parseDateLine, parsePublishedLine } from "./dates.js";
+import { COUNCIL, inspectorateIn, mainCouncil, mainPlace } from "./publishers.js";
+import { headingLabel } from "./structure.js";
+
+/** What a citation needs to say about where a passage comes from. */
+export interface SourceMeta {
+  title: string;
+  publisher: string;
+  place: string;
+  kind: string;
+  /** ISO date: the letter's date or the publication date; null when the text gives none. */
+  date: string | null;
+}
+
+/** Lines near the top where a title, letterhead and dates are found. */
+const HEAD_LINES = 15;
+
+/** The kind of letter, from its subject line. */
+export function letterKind(subject: string | undefined): string {
+  return subject && /monitoring visit/i.test(subject) ? "monitoring visit letter" : "inspection letter";
+}
+
+/** The publisher of a letter: the inspectorate its letterhead or signature names, else the council it names. */
+export function letterPublisher(head: string, signature: string | undefined, body: string): string {
+  return inspectorateIn(head) ?? (signature && /majesty's inspector|\bHMI\b/i.test(signature) ? "Ofsted" : undefined) ?? mainCouncil(body) ?? "Unknown publisher";
+}
+
+function isAgenda(head: Line[]): boolean {
+  return head.slice(0, 3).some((l) => /^agenda\b/i.test(l.text));
+}
+
+/** A committee agenda's title: "<committee> agenda, <meeting date>". */
+function agendaTitle(head: Line[]): string {
+  const at = head.findIndex((l) => /^agenda\b/i.test(l.text));
+  const committee = head[at + 1]?.text ?? "Committee";
+  const when = head.slice(at + 2, at + 4).map((l) => /\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4}/.exec(l.text)?.[0]).find(Boolean);
+  return when ? `${committee} agenda, ${when}` : `${committee} agenda`;
+}
+
+/** A report's title: the first line near the top that is neither its subject council nor a date. */
+function reportTitle(head: Line[], furniture: Set<number>): string {
+  const COUNCIL_ONLY = new RegExp(`^${COUNCIL.source}$`);
+  const line = head.find(
+    (l, i) =>
+      !furniture.has(i) && l.text.length >= 15 && !COUNCIL_ONLY.test(l.text) && !parseDate(l.text) && !l.text.includes("\t"),
+  );
+  return line ? headingLabel(line.text) : "Untitled document";
+}
+
+/**
+ * Derives a document's citation metadata from its own text: a letter from its head and
+ * foot, an agenda from its front page, a report from its title page and publication line.
+ */
+export function deriveMetadata(text: string, lines: Line[], furniture: Set<number>, letters: LetterFrame[]): SourceMeta & { meetingDate?: string } {
+  const head = lines.slice(0, HEAD_LINES);
+  const headText = head.map((l) => l.text).join("\n");
+  const place = mainPlace(text) ?? "Unknown place";
+  const published = lines.map((l) => parsePublishedLine(l.text)).find(Boolean);
+  const own = letters[0] && letters[0].dateLine < HEAD_LINES ? letters[0] : undefined;
+
+  if (own) {
+    const letterHead = lines.slice(own.firstLine, own.dateLine + 1).map((l) => l.text).join("\n");
+    return {
+      title: own.subject ? headingLabel(own.subject) : "Letter",
+      publisher: letterPublisher(letterHead, own.signature, text),
+      place,
+      kind: letterKind(own.subject),
+      date: own.date,
+    };
+  }
+  if (isAgenda(head)) {
+    const meetingDate = head.map((l) => parseDate(l.text)).find(Boolean);
+    return {
+      title: agendaTitle(head),
+      publisher: mainCouncil(text) ?? "Unknown publisher",
+      place,
+      kind: "committee agenda",
+      date: published ?? meetingDate ?? null,
+      meetingDate,
+    };
+  }
+  const title = reportTitle(head, furniture);
+  const producer = /\b(\w+) produces this report\b/i.exec(text)?.[1];
+  return {
+    title,
+    publisher: (producer && inspectorateIn(producer)) ?? inspectorateIn(headText) ?? mainCouncil(text) ?? "Unknown publisher",
+    place,
+    kind: /inspection|review of/i.test(title) ? "inspection report" : "report",
+    date: published ?? head.map((l) => parseDateLine(l.text)).find(Boolean) ?? parseDate(text) ?? null,
+  };
+}

@@ -1,0 +1,127 @@
+import type { Structure, Unit } from "./structure.js";
+import type { EmbeddedPart } from "./embedded.js";
+import type { SourceMeta } from "./metadata.js";
+import { splitSentences, type Span } from "./sentences.js";
+
+/** Where a passage comes from, as a citation states it. A passage of an appendix cites the appendix. */
+export interface Source extends SourceMeta {
+  author?: string;
+  /** Set for a document inside a pack: which pack, and which appendix of it. */
+  within?: { documentId: string; title: string; label: string };
+}
+
+export interface ParsedSentence extends Span {
+  id: string;
+}
+
+export interface ParsedPassage extends Span {
+  id: string;
+  section: string[];
+  paragraph: string | null;
+  source: Source;
+  sentences: ParsedSentence[];
+}
+
+export interface PassageOptions {
+  /** A paragraph longer than this is split at sentence boundaries. */
+  maxChars: number;
+  /** A fragment shorter than this joins a neighbour in the same section. */
+  minChars: number;
+}
+
+export const defaultPassageOptions: PassageOptions = { maxChars: 700, minChars: 100 };
+
+interface Chunk {
+  sentences: Span[];
+  section: string[];
+  paragraph: string | null;
+  part: number;
+}
+
+const spanOf = (c: Chunk): Span => ({ start: c.sentences[0].start, end: c.sentences[c.sentences.length - 1].end });
+const lengthOf = (c: Chunk) => spanOf(c).end - spanOf(c).start;
+const sameSection = (a: Chunk, b: Chunk) => a.part === b.part && a.section.join("\u0000") === b.section.join("\u0000");
+
+function partOf(unit: Unit, parts: EmbeddedPart[]): number {
+  return parts.findIndex((p) => unit.firstLine >= p.firstLine && unit.lastLine <= p.lastLine);
+}
+
+/** The heading path above a unit, counting only headings inside the same part. */
+function sectionOf(unit: Unit, structure: Structure, part: EmbeddedPart | undefined): string[] {
+  const visible = structure.headings.slice(0, unit.heading + 1).filter((h) => !part || h.line >= part.firstLine);
+  const inner = visible[visible.length - 1];
+  const major = [...visible].reverse().find((h) => h.level === 1);
+  const path = [major, inner && inner !== major && inner.level === 2 ? inner : undefined].filter((h) => h !== undefined).map((h) => h!.text);
+  return part ? [`${part.label}: ${part.title}`, ...path] : path;
+}
+
+/** Groups a unit's sentences into chunks no longer than maxChars, never splitting a sentence. */
+function chunkUnit(text: string, unit: Unit, base: Omit<Chunk, "sentences">, maxChars: number): Chunk[] {
+  const sentences = splitSentences(text, unit.start, unit.end, unit.breaks);
+  const chunks: Chunk[] = [];
+  for (const s of sentences) {
+    const last = chunks[chunks.length - 1];
+    if (last && s.end - last.sentences[0].start <= maxChars) last.sentences.push(s);
+    else chunks.push({ ...base, sentences: [s] });
+  }
+  return chunks;
+}
+
+/** Folds fragments shorter than minChars into a neighbour of the same section and part. */
+function mergeTiny(chunks: Chunk[], { minChars, maxChars }: PassageOptions): Chunk[] {
+  const out: Chunk[] = [];
+  for (const chunk of chunks) {
+    const prev = out[out.length - 1];
+    const fits = prev && sameSection(prev, chunk) && !(prev.paragraph && chunk.paragraph) && lengthOf(prev) + lengthOf(chunk) <= maxChars * 1.3;
+    if (fits && (lengthOf(prev) < minChars || lengthOf(chunk) < minChars)) {
+      prev.sentences.push(...chunk.sentences);
+      prev.paragraph ??= chunk.paragraph;
+    } else {
+      out.push(chunk);
+    }
+  }
+  return out;
+}
+
+/**
+ * Splits a document into passages that follow its structure: a paragraph or numbered
+ * paragraph each, long ones split between sentences, tiny ones joined to a neighbour.
+ * Each passage lists its sentences; offsets index the original text.
+ */
+export function splitPassages(
+  documentId: string,
+  text: string,
+  structure: Structure,
+  meta: SourceMeta,
+  parts: EmbeddedPart[],
+  options: PassageOptions = defaultPassageOptions,
+): ParsedPassage[] {
+  const chunks = structure.units.flatMap((unit) => {
+    const part = partOf(unit, parts);
+    const base = { section: sectionOf(unit, structure, parts[part]), paragraph: unit.paragraph ?? null, part };
+    return chunkUnit(text, unit, base, options.maxChars);
+  });
+  return mergeTiny(chunks, options).map((chunk, i) => {
+    const id = `${documentId}:${i + 1}`;
+    const part = parts[chunk.part];
+    const source: Source = part
+      ? {
+          title: part.title,
+          publisher: part.publisher,
+          place: part.place,
+          kind: part.kind,
+          date: part.date,
+          ...(part.author ? { author: part.author } : {}),
+          within: { documentId, title: meta.title, label: part.label },
+        }
+      : { ...meta };
+    return {
+      id,
+      ...spanOf(chunk),
+      section: chunk.section,
+      paragraph: chunk.paragraph,
+      source,
+      sentences: chunk.sentences.map((s, k) => ({ id: `${id}.${k + 1}`, start: s.start, end: s.end })),
+    };
+  });
+}

@@ -1,0 +1,43 @@
+/**
+ * Inspectorates and regulators that write about councils, with how to recognise them.
+ * Councils need no entry: they are named as "<Place> County Council" and found in the text.
+ * Extend this list to serve documents from another regulator.
+ */
+export const INSPECTORATES: { name: string; pattern: RegExp }[] = [
+  { name: "Ofsted", pattern: /\bofsted\b/i },
+  { name: "Care Quality Commission", pattern: /\bcqc\b|care quality commission/i },
+  { name: "HM Inspectorate of Probation", pattern: /inspectorate of probation/i },
+  { name: "HM Inspectorate of Constabulary and Fire & Rescue Services", pattern: /\bhmicfrs\b/i },
+];
+
+/** "Worcestershire County Council", "Leeds City Council", "Camden London Borough Council"… */
+export const COUNCIL = /\b((?:(?:North|South|East|West|Central) )?[A-Z][a-z]+(?:-(?:upon|on|under)-[A-Z][a-z]+)?) (County|City|Borough|District|Metropolitan Borough|London Borough) Council\b/g;
+
+/** The inspectorate a piece of text names, if any. */
+export function inspectorateIn(text: string): string | undefined {
+  return INSPECTORATES.find((i) => i.pattern.test(text))?.name;
+}
+
+/** The most often named value, ties going to the first seen; undefined for none. */
+export function mostFrequent(values: string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [v, n] of counts) if (best === undefined || n > counts.get(best)!) best = v;
+  return best;
+}
+
+/** The council a text names most often, as "Worcestershire County Council". */
+export function mainCouncil(text: string): string | undefined {
+  return mostFrequent([...text.matchAll(COUNCIL)].map((m) => `${m[1]} ${m[2]} Council`));
+}
+
+/** The place a text is mostly about: the authority it names with its children's services or council. */
+export function mainPlace(text: string): string | undefined {
+  const places = [
+    ...[...text.matchAll(/\b([A-Z][a-z]+(?:shire)?)(?:'s)? children's (?:services|social care)/g)].map((m) => m[1]),
+    ...[...text.matchAll(COUNCIL)].map((m) => m[1]),
+    ...[...text.matchAll(/\bchildren(?:'s services)? in ([A-Z][a-z]+)\b/g)].map((m) => m[1]),
+  ].filter((p) => !/^(?:The|This|Local|Our|Their|Its|All)$/.test(p));
+  return mostFrequent(places);
+}

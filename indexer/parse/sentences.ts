@@ -1,0 +1,69 @@
+/** A character range [start, end) into a document's original text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Words whose trailing full stop does not end a sentence. */
+const ABBREVIATION = /(?:^|[\s(])(?:mr|mrs|ms|dr|no|nos|st|prof|cllr|rev|hon|vs|cf|approx|e\.g|i\.e|[a-z])$/i;
+const CLOSERS = `"'’”)]*`;
+/** Sentences this short ("(Recommendation)", "ii.") belong to the sentence before them. */
+const MIN_SENTENCE_WORDS = 3;
+
+/** List markers and paragraph numbers sit outside the words they number. */
+const MARKER = /^(?:[-•*▪◦–]\s+)?(?:\d{1,3}\.(?=\s)\s*)?/;
+
+/** Shrinks a span past surrounding whitespace and a leading list marker or paragraph number. */
+export function trimSpan(text: string, start: number, end: number): Span | undefined {
+  while (start < end && /\s/.test(text[start])) start++;
+  const marker = MARKER.exec(text.slice(start, Math.min(end, start + 8)));
+  if (marker && marker[0].length > 0 && start + marker[0].length < end) start += marker[0].length;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return end > start ? { start, end } : undefined;
+}
+
+function endsSentenceAt(text: string, i: number, end: number): number | undefined {
+  let j = i + 1;
+  while (j < end && CLOSERS.includes(text[j])) j++;
+  if (j >= end) return j;
+  if (!/\s/.test(text[j])) return undefined;
+  let k = j;
+  while (k < end && /\s/.test(text[k])) k++;
+  if (k >= end) return j;
+  if (!/[A-Z0-9"'‘“(•\-–£]/.test(text[k])) return undefined;
+  if (text[i] === "." && ABBREVIATION.test(text.slice(Math.max(0, i - 8), i))) return undefined;
+  // "14. Based on…": the full stop of a paragraph number at the start of a line.
+  const lineStart = text.lastIndexOf("\n", i) + 1;
+  if (text[i] === "." && /^\s*(?:[-•]\s+)?\d{1,3}$/.test(text.slice(lineStart, i))) return undefined;
+  return j;
+}
+
+/**
+ * Splits text[start, end) into sentences at full stops, question and exclamation marks,
+ * and at the given forced breaks (list items, table rows). Never cuts inside a sentence
+ * written across lines, and folds fragments of one or two words into the sentence before.
+ */
+export function splitSentences(text: string, start: number, end: number, breaks: number[] = []): Span[] {
+  const cuts = new Set<number>(breaks.filter((b) => b > start && b < end));
+  for (let i = start; i < end; i++) {
+    const c = text[i];
+    if (c === "." || c === "?" || c === "!") {
+      const cut = endsSentenceAt(text, i, end);
+      if (cut !== undefined && cut < end) cuts.add(cut);
+    } else if (c === ":" && text[i + 1] === "\n") {
+      cuts.add(i + 1);
+    }
+  }
+  const spans: Span[] = [];
+  let from = start;
+  for (const cut of [...cuts].sort((a, b) => a - b).concat(end)) {
+    const span = trimSpan(text, from, cut);
+    from = cut;
+    if (!span) continue;
+    const words = text.slice(span.start, span.end).split(/\s+/).length;
+    const prev = spans[spans.length - 1];
+    if (prev && words < MIN_SENTENCE_WORDS && !breaks.includes(span.start)) prev.end = span.end;
+    else spans.push(span);
+  }
+  return spans;
+}

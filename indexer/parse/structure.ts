@@ -1,0 +1,181 @@
+import { bulletMarker, endsClause, paragraphNumber, startsMidSentence, type Line } from "./lines.js";
+import { findFurniture, trailingFurnitureAt } from "./furniture.js";
+import { parseDateLine } from "./dates.js";
+
+/** A run of content that the document itself treats as one piece: a paragraph, a list, a table. */
+export interface Unit {
+  kind: "paragraph" | "list" | "table";
+  start: number;
+  end: number;
+  /** Where each list item or table row starts: sentences never run across these. */
+  breaks: number[];
+  paragraph?: string;
+  /** Index into `Structure.headings` of the innermost heading above, or -1. */
+  heading: number;
+  /** First and last line indexes, for finding embedded documents. */
+  firstLine: number;
+  lastLine: number;
+}
+
+export interface Heading {
+  text: string;
+  level: 1 | 2;
+  line: number;
+}
+
+export interface Structure {
+  lines: Line[];
+  furniture: Set<number>;
+  headings: Heading[];
+  units: Unit[];
+  /** Lines that frame a letter: its date, "Dear …" and "Yours sincerely". */
+  letterLines: Set<number>;
+}
+
+const MAX_HEADING_WORDS = 13;
+const MAX_HEADING_CHARS = 100;
+
+function isHeadingText(text: string): boolean {
+  if (/^#{1,6}\s/.test(text)) return true;
+  if (text.length > MAX_HEADING_CHARS || text.split(/\s+/).length > MAX_HEADING_WORDS) return false;
+  if (!/^[A-Z0-9"'‘“]/.test(text) || /[.,;:]$/.test(text) || text.includes("\t")) return false;
+  // "Report published: 24 January 2017" is a labelled fact, not a heading.
+  if (/^[\w ]{2,30}:\s/.test(text)) return false;
+  return bulletMarker(text) === 0 && paragraphNumber(text) === undefined;
+}
+
+/** Clean heading text: no Markdown hashes, bold markers or footnote marks. */
+export function headingLabel(text: string): string {
+  return text.replace(/^#{1,6}\s+/, "").split("**")[0].replace(/[¹²³⁴⁵⁶⁷⁸⁹⁰]+/g, "").trim();
+}
+
+/** Titles listed under a "Contents" heading: these are the document's top-level sections. */
+function contentsTitles(lines: Line[]): Set<string> {
+  const titles = new Set<string>();
+  const at = lines.findIndex((l) => /^(?:table of )?contents$/i.test(l.text));
+  if (at === -1) return titles;
+  for (let i = at + 1; i < lines.length && /\t\s*\d+$/.test(lines[i].text); i++) {
+    titles.add(lines[i].text.replace(/\t\s*\d+$/, "").trim().toLowerCase());
+  }
+  return titles;
+}
+
+/** Lines of a contents list: page-numbered titles, which are navigation rather than content. */
+function contentsLines(lines: Line[]): Set<number> {
+  const rows = new Set<number>();
+  const at = lines.findIndex((l) => /^(?:table of )?contents$/i.test(l.text));
+  if (at === -1) return rows;
+  rows.add(at);
+  for (let i = at + 1; i < lines.length && /\t\s*\d+$/.test(lines[i].text); i++) rows.add(i);
+  return rows;
+}
+
+/** Marks the date, salutation and sign-off lines of every letter in the text. */
+function findLetterLines(lines: Line[]): Set<number> {
+  const marks = new Set<number>();
+  lines.forEach((line, i) => {
+    if (/^dear\s+\S/i.test(line.text) && line.text.length < 60) marks.add(i);
+    if (parseDateLine(line.text)) marks.add(i);
+    if (/^yours (?:sincerely|faithfully)/i.test(line.text)) marks.add(i);
+  });
+  return marks;
+}
+
+/** A signature follows the sign-off: content (it says who wrote), though it looks like a heading. */
+function isSignature(lines: Line[], i: number): boolean {
+  return i > 0 && /^yours (?:sincerely|faithfully)/i.test(lines[i - 1].text);
+}
+
+/**
+ * Reads the structure of a document from its lines: headings with levels, and units of
+ * content (paragraphs, numbered paragraphs, bullet lists with their lead-in, tables).
+ * Paragraphs broken across pages ("…has remained" / "constant, and…") are joined.
+ */
+export function readStructure(text: string, lines: Line[]): Structure {
+  const furniture = findFurniture(lines);
+  contentsLines(lines).forEach((i) => furniture.add(i));
+  const letterLines = findLetterLines(lines);
+  const majors = contentsTitles(lines);
+  const headings: Heading[] = [];
+  const units: Unit[] = [];
+  const hasCapsHeadings = lines.some((l) => isHeadingText(l.text) && /[A-Z]{4}/.test(l.text) && l.text === l.text.toUpperCase());
+  // A heading used in several sections ("Summary", "Inspection findings") is never top-level.
+  const headingCounts = new Map<string, number>();
+  for (const l of lines) if (isHeadingText(l.text)) headingCounts.set(headingLabel(l.text).toLowerCase(), (headingCounts.get(headingLabel(l.text).toLowerCase()) ?? 0) + 1);
+  const levelOf = (label: string): 1 | 2 => {
+    if ((headingCounts.get(label.toLowerCase()) ?? 0) > 1) return 2;
+    if (majors.size > 0) return majors.has(label.toLowerCase()) ? 1 : 2;
+    return hasCapsHeadings && label !== label.toUpperCase() ? 2 : 1;
+  };
+
+  let current: Unit | undefined;
+  // The last unit that was closed by a page break rather than by its own end, and may go on.
+  let open: Unit | undefined;
+  const close = () => {
+    if (current) units.push(current);
+    current = undefined;
+  };
+
+  lines.forEach((line, i) => {
+    if (furniture.has(i) || letterLines.has(i)) {
+      if (current) open = current;
+      close();
+      return;
+    }
+    const cut = trailingFurnitureAt(line.text);
+    const end = cut === -1 ? line.end : line.start + cut;
+    const lineText = text.slice(line.start, end);
+    const last = current ?? open;
+    // A page break mid-sentence: this line carries on the paragraph before it.
+    if (last && line.afterBlank && startsMidSentence(lineText) && !endsClause(text.slice(last.start, last.end))) {
+      if (!current) {
+        units.pop();
+        current = last;
+      }
+      current.end = end;
+      current.lastLine = i;
+      open = undefined;
+      return;
+    }
+    open = undefined;
+    const bullet = bulletMarker(lineText) > 0;
+    const number = paragraphNumber(lineText);
+    const isTable = lineText.includes("\t");
+    // "Leadership, management and governance<tab>Inadequate": a listed section with its judgement.
+    const listedSection = majors.has(lineText.split("\t")[0].trim().toLowerCase());
+    const isHeading =
+      line.afterBlank && (isHeadingText(lineText) || listedSection) && (lines[i + 1]?.afterBlank ?? true) && !isSignature(lines, i);
+
+    if (isHeading) {
+      close();
+      const label = headingLabel(lineText.split("\t")[0]);
+      headings.push({ text: label, level: levelOf(label), line: i });
+      return;
+    }
+    const heading = headings.length - 1;
+    const leadIn = current && current.kind !== "table" && /:\s*$/.test(text.slice(current.start, current.end));
+    if (bullet) {
+      if (current && (current.kind === "list" || leadIn)) {
+        current.kind = "list";
+      } else {
+        close();
+        current = { kind: "list", start: line.start, end, breaks: [], heading, firstLine: i, lastLine: i };
+      }
+      current.breaks.push(line.start);
+    } else if (isTable) {
+      if (!current || current.kind !== "table") {
+        close();
+        current = { kind: "table", start: line.start, end, breaks: [], heading, firstLine: i, lastLine: i };
+      }
+      current.breaks.push(line.start);
+    } else if (number !== undefined || line.afterBlank || !current || current.kind === "table") {
+      close();
+      current = { kind: "paragraph", start: line.start, end, breaks: [], paragraph: number, heading, firstLine: i, lastLine: i };
+    }
+    // Otherwise the line wraps the paragraph or list item above it.
+    current!.end = end;
+    current!.lastLine = i;
+  });
+  close();
+  return { lines, furniture, headings, units, letterLines };
+}
