@@ -1,7 +1,7 @@
 import { access } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { env, pipeline, type FeatureExtractionPipelineType } from "@xenova/transformers";
-import { EmbedderError, type Embedder } from "./embedder.ts";
+import { EmbedderError, type Embedder } from "./embedder.js";
 
 export interface TransformersEmbedderOptions {
   /** A Hugging Face model id, e.g. "Xenova/bge-small-en-v1.5". */

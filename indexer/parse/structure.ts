@@ -144,7 +144,7 @@ export function readStructure(text: string, lines: Line[]): Structure {
     // "Leadership, management and governance<tab>Inadequate": a listed section with its judgement.
     const listedSection = majors.has(lineText.split("\t")[0].trim().toLowerCase());
     const isHeading =
-      line.afterBlank && (isHeadingText(lineText) || listedSection) && (lines[i + 1]?.afterBlank ?? true) && !isSignature(lines, i);
+      line.afterBlank && (listedSection || (isHeadingText(lineText) && (lines[i + 1]?.afterBlank ?? true) && !isSignature(lines, i)));
 
     if (isHeading) {
       close();

@@ -1,0 +1,39 @@
+import { words } from "../contract/normalise.js";
+
+/** Share of a text's word triples found in an earlier text for it to count as a near-duplicate. */
+export const DUPLICATE_CONTAINMENT = 0.8;
+const SHINGLE = 3;
+
+function shingles(text: string): Set<string> {
+  const w = words(text);
+  const out = new Set<string>();
+  if (w.length < SHINGLE) out.add(w.join(" "));
+  for (let i = 0; i + SHINGLE <= w.length; i++) out.add(w.slice(i, i + SHINGLE).join(" "));
+  return out;
+}
+
+/**
+ * For each text, the index of an earlier text that contains nearly all of its word
+ * triples (the same words, give or take punctuation and a few changes), or null.
+ * The agenda repeats the Ofsted letter in its slides: those repeats point back to the letter.
+ */
+export function findNearDuplicates(texts: string[], containment = DUPLICATE_CONTAINMENT): (number | null)[] {
+  const seen = new Map<string, number[]>();
+  return texts.map((text, i) => {
+    const own = shingles(text);
+    const hits = new Map<number, number>();
+    for (const s of own) for (const j of seen.get(s) ?? []) hits.set(j, (hits.get(j) ?? 0) + 1);
+    let best: number | null = null;
+    let bestShare = 0;
+    for (const [j, n] of hits) {
+      const share = n / own.size;
+      if (share >= containment && share > bestShare) [best, bestShare] = [j, share];
+    }
+    for (const s of own) {
+      const list = seen.get(s);
+      if (list) list.push(i);
+      else seen.set(s, [i]);
+    }
+    return best;
+  });
+}

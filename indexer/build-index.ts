@@ -1,0 +1,139 @@
+import { FORMAT_VERSION, type Manifest } from "./contract/schemas.js";
+import { loadIndex, readManifest } from "./contract/load-index.js";
+import type { IndexerConfig } from "./config.js";
+import type { Embedder } from "./embedders/embedder.js";
+import { createEmbedder, embedderId } from "./embedders/create-embedder.js";
+import { IndexerError, readDocuments, contentHash, type Skipped } from "./read-documents.js";
+import { buildCorpus } from "./analyse/build-corpus.js";
+import { buildLexicalIndex } from "./analyse/build-lexical.js";
+import { findAcronyms } from "./analyse/find-acronyms.js";
+import { liveIndexDir, removeStaleBuilds, writeIndex } from "./store/write-index.js";
+
+export interface Progress {
+  done: number;
+  total: number;
+  /** Texts embedded per second so far. */
+  rate: number;
+  secondsLeft: number;
+  documents: number;
+  passages: number;
+}
+
+export interface BuildOptions {
+  /** Rebuild even when nothing changed. */
+  force?: boolean;
+  onProgress?: (p: Progress) => void;
+  /** An already loaded embedder; otherwise one is created from the config when needed. */
+  embedder?: Embedder;
+}
+
+export interface BuildResult {
+  upToDate: boolean;
+  documents: number;
+  passages: number;
+  sentences: number;
+  /** Texts sent to the embedder; the rest came from the previous index. */
+  embedded: number;
+  reused: number;
+  skipped: Skipped[];
+  seconds: number;
+  bytes: number;
+}
+
+/** Texts per call to the embedder: enough to keep both worker threads busy between progress reports. */
+const EMBED_CHUNK = 128;
+
+/** True when the index on disk was built from exactly these documents, format and embedder. */
+export function isCurrent(manifest: Manifest | undefined, docs: { id: string; hash: string }[], embedder: string): boolean {
+  if (!manifest || manifest.formatVersion !== FORMAT_VERSION || manifest.embedder.id !== embedder) return false;
+  const key = (d: { id: string; hash: string }) => `${d.id}:${d.hash}`;
+  const built = new Set(manifest.documents.map(key));
+  return built.size === docs.length && docs.every((d) => built.has(key(d)));
+}
+
+/** Vectors of the previous index, by the hash of the text they embed, for re-use. */
+async function previousVectors(dir: string, embedder: string): Promise<Map<string, Float32Array>> {
+  const cache = new Map<string, Float32Array>();
+  const old = await loadIndex(dir, embedder);
+  if (!old.ok) return cache;
+  const { passages, sentences, passageVectors, sentenceVectors, manifest } = old.value;
+  const dims = manifest.embedder.dimensions;
+  passages.forEach((p, i) => cache.set(contentHash(p.searchText), passageVectors[i]));
+  sentences.forEach((s) => cache.set(contentHash(s.searchText), sentenceVectors.subarray(s.row * dims, (s.row + 1) * dims)));
+  return cache;
+}
+
+/**
+ * Builds the index for a folder of documents: reads and checks them, cuts passages and
+ * sentences, embeds what the previous index does not already hold, and swaps the new
+ * index into place atomically. Does nothing when the index is already current.
+ */
+export async function buildIndex(config: IndexerConfig, options: BuildOptions = {}): Promise<BuildResult> {
+  const started = performance.now();
+  const seconds = () => (performance.now() - started) / 1000;
+  const { documents: files, skipped } = await readDocuments(config.seedsDir);
+  if (files.length === 0) {
+    throw new IndexerError(`There are no documents to index in ${config.seedsDir}. Add .txt or .md files, or set VERBATIM_SEEDS to the folder that holds them.`);
+  }
+  const id = embedderId(config.embedder);
+  const live = liveIndexDir(config.dataDir);
+  await removeStaleBuilds(config.dataDir);
+  const manifest = await readManifest(live);
+  if (!options.force && isCurrent(manifest, files, id)) {
+    return { upToDate: true, documents: files.length, passages: manifest!.counts.passages, sentences: manifest!.counts.sentences, embedded: 0, reused: 0, skipped, seconds: seconds(), bytes: 0 };
+  }
+
+  const corpus = buildCorpus(files);
+  const texts = [...corpus.passages.map((p) => p.searchText), ...corpus.sentences.map((s) => s.searchText)];
+  const keys = texts.map(contentHash);
+  const cache = await previousVectors(live, id);
+  const missing = [...new Set(keys.filter((k) => !cache.has(k)))];
+  const textByKey = new Map(keys.map((k, i) => [k, texts[i]]));
+
+  let embedder = options.embedder;
+  const ownsEmbedder = !embedder && missing.length > 0;
+  if (ownsEmbedder) embedder = await createEmbedder(config.embedder, config.threads);
+  try {
+    const embedStart = performance.now();
+    for (let i = 0; i < missing.length; i += EMBED_CHUNK) {
+      const chunk = missing.slice(i, i + EMBED_CHUNK);
+      const vectors = await embedder!.embed(chunk.map((k) => textByKey.get(k)!));
+      chunk.forEach((k, j) => cache.set(k, Float32Array.from(vectors[j])));
+      const done = Math.min(missing.length, i + EMBED_CHUNK);
+      const rate = done / ((performance.now() - embedStart) / 1000);
+      options.onProgress?.({ done, total: missing.length, rate, secondsLeft: (missing.length - done) / rate, documents: files.length, passages: corpus.passages.length });
+    }
+  } finally {
+    if (ownsEmbedder) await embedder!.close();
+  }
+
+  const dimensions = embedder?.dimensions ?? cache.values().next().value!.length;
+  const vectorOf = (k: string) => cache.get(k)!;
+  const sentenceVectors = new Float32Array(corpus.sentences.length * dimensions);
+  corpus.sentences.forEach((_, i) => sentenceVectors.set(vectorOf(keys[corpus.passages.length + i]), i * dimensions));
+  const bytes = await writeIndex(config.dataDir, {
+    manifest: {
+      formatVersion: FORMAT_VERSION,
+      embedder: { id, dimensions },
+      builtAt: new Date().toISOString(),
+      documents: files.map(({ id: docId, file, hash }) => ({ id: docId, file, hash })),
+      counts: { documents: files.length, passages: corpus.passages.length, sentences: corpus.sentences.length },
+    },
+    corpus,
+    lexical: buildLexicalIndex(corpus.passages.map((p) => p.searchText)),
+    acronyms: findAcronyms(files.map((f) => f.text)),
+    passageVectors: corpus.passages.map((_, i) => Array.from(vectorOf(keys[i]))),
+    sentenceVectors,
+  });
+  return {
+    upToDate: false,
+    documents: files.length,
+    passages: corpus.passages.length,
+    sentences: corpus.sentences.length,
+    embedded: missing.length,
+    reused: new Set(keys).size - missing.length,
+    skipped,
+    seconds: seconds(),
+    bytes,
+  };
+}

@@ -1,0 +1,36 @@
+import { configFromEnv } from "./config.js";
+import { buildIndex, type Progress } from "./build-index.js";
+import { formatProgress, formatSummary } from "./progress.js";
+
+/** `npm run index [-- --force]`: builds the index, showing progress, then a summary. */
+async function main(): Promise<void> {
+  const config = configFromEnv();
+  const force = process.argv.includes("--force");
+  const live = process.stderr.isTTY;
+  let lastLine = 0;
+  const onProgress = (p: Progress) => {
+    if (live) process.stderr.write(`\r${formatProgress(p)}\x1b[K`);
+    else if (p.done === p.total || Date.now() - lastLine > 2000) {
+      lastLine = Date.now();
+      process.stderr.write(`${formatProgress(p)}\n`);
+    }
+  };
+  console.log(`Indexing ${config.seedsDir} into ${config.dataDir}/index`);
+  // Ctrl-C mid-build: the new index is in a temporary folder, so the old one stays intact.
+  process.once("SIGINT", () => {
+    process.stderr.write("\nStopped. The previous index, if any, is unchanged.\n");
+    process.exit(130);
+  });
+  const result = await buildIndex(config, { force, onProgress });
+  if (live && result.embedded > 0) process.stderr.write("\n");
+  for (const s of result.skipped) console.warn(`Skipped ${s.file}: ${s.reason}.`);
+  if (result.upToDate) console.log(`The index is up to date: ${result.documents} documents, ${result.passages} passages, ${result.sentences} sentences (checked in ${result.seconds.toFixed(2)} s). Use --force to rebuild.`);
+  else console.log(formatSummary(result));
+}
+
+main().catch((error: Error) => {
+  // Known problems carry a message written for the user; anything else is a bug worth its stack.
+  console.error(error.name === "IndexerError" || error.name === "EmbedderError" ? error.message : error.stack);
+  process.exit(1);
+});
+

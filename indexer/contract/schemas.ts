@@ -1,0 +1,98 @@
+import { z } from "zod";
+
+/**
+ * The on-disk contract between the indexer and the server. Bump FORMAT_VERSION whenever
+ * these shapes or the way passages are cut change: older indexes are then refused.
+ */
+export const FORMAT_VERSION = 1;
+
+export const SourceSchema = z.object({
+  title: z.string(),
+  publisher: z.string(),
+  place: z.string(),
+  kind: z.string(),
+  date: z.string().nullable(),
+  author: z.string().optional(),
+  within: z.object({ documentId: z.string(), title: z.string(), label: z.string() }).optional(),
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+const SpanFields = { start: z.number().int().nonnegative(), end: z.number().int().positive() };
+
+export const SentenceSchema = z.object({
+  id: z.string(),
+  passageId: z.string(),
+  documentId: z.string(),
+  ...SpanFields,
+  section: z.array(z.string()),
+  paragraph: z.string().nullable(),
+  source: SourceSchema,
+  /** The sentence's words as searched and embedded: furniture and markup removed. */
+  searchText: z.string(),
+  /** Id of an earlier sentence with the same words, shown once in answers. */
+  duplicateOf: z.string().nullable(),
+  /** Row of this sentence's vector in sentence-vectors.f32. */
+  row: z.number().int().nonnegative(),
+});
+export type Sentence = z.infer<typeof SentenceSchema>;
+
+export const PassageSchema = z.object({
+  id: z.string(),
+  documentId: z.string(),
+  ...SpanFields,
+  section: z.array(z.string()),
+  paragraph: z.string().nullable(),
+  source: SourceSchema,
+  /** The passage's words as searched: section path plus text, furniture and markup removed. */
+  searchText: z.string(),
+  duplicateOf: z.string().nullable(),
+  sentenceIds: z.array(z.string()),
+});
+export type Passage = z.infer<typeof PassageSchema>;
+
+export const DocumentSchema = z.object({
+  id: z.string(),
+  file: z.string(),
+  hash: z.string(),
+  title: z.string(),
+  publisher: z.string(),
+  place: z.string(),
+  kind: z.string(),
+  date: z.string().nullable(),
+  parts: z.array(SourceSchema.omit({ within: true }).extend({ label: z.string(), start: z.number(), end: z.number() })),
+  /** The original text, byte for byte as read: every offset indexes into it. */
+  text: z.string(),
+});
+export type DocumentRecord = z.infer<typeof DocumentSchema>;
+
+export const ManifestSchema = z.object({
+  formatVersion: z.number().int(),
+  embedder: z.object({ id: z.string(), dimensions: z.number().int().positive() }),
+  builtAt: z.string(),
+  documents: z.array(z.object({ id: z.string(), file: z.string(), hash: z.string() })),
+  counts: z.object({ documents: z.number(), passages: z.number(), sentences: z.number() }),
+});
+export type Manifest = z.infer<typeof ManifestSchema>;
+
+export const LexicalIndexSchema = z.object({
+  /** term → [passage row, term frequency] pairs, flattened. */
+  postings: z.record(z.array(z.number())),
+  lengths: z.array(z.number()),
+  averageLength: z.number(),
+});
+export type LexicalIndex = z.infer<typeof LexicalIndexSchema>;
+
+/** Acronyms the documents define, such as "Family Front Door (FFD)": FFD → "family front door". */
+export const AcronymsSchema = z.record(z.string());
+
+/** File names inside an index folder. */
+export const INDEX_FILES = {
+  manifest: "manifest.json",
+  documents: "documents.json",
+  passages: "passages.json",
+  sentences: "sentences.json",
+  lexical: "lexical.json",
+  acronyms: "acronyms.json",
+  sentenceVectors: "sentence-vectors.f32",
+  vectors: "vectors",
+} as const;
