@@ -51,14 +51,21 @@ export function isCurrent(manifest: Manifest | undefined, docs: { id: string; ha
   return built.size === docs.length && docs.every((d) => built.has(key(d)));
 }
 
+/** The unit-length mean of some unit vectors. */
+function meanVector(vectors: Float32Array[]): number[] {
+  const sum = new Array<number>(vectors[0].length).fill(0);
+  for (const v of vectors) for (let i = 0; i < v.length; i++) sum[i] += v[i];
+  const norm = Math.hypot(...sum) || 1;
+  return sum.map((x) => x / norm);
+}
+
 /** Vectors of the previous index, by the hash of the text they embed, for re-use. */
 async function previousVectors(dir: string, embedder: string): Promise<Map<string, Float32Array>> {
   const cache = new Map<string, Float32Array>();
   const old = await loadIndex(dir, embedder);
   if (!old.ok) return cache;
-  const { passages, sentences, passageVectors, sentenceVectors, manifest } = old.value;
+  const { sentences, sentenceVectors, manifest } = old.value;
   const dims = manifest.embedder.dimensions;
-  passages.forEach((p, i) => cache.set(contentHash(p.searchText), passageVectors[i]));
   sentences.forEach((s) => cache.set(contentHash(s.searchText), sentenceVectors.subarray(s.row * dims, (s.row + 1) * dims)));
   return cache;
 }
@@ -84,7 +91,9 @@ export async function buildIndex(config: IndexerConfig, options: BuildOptions = 
   }
 
   const corpus = buildCorpus(files);
-  const texts = [...corpus.passages.map((p) => p.searchText), ...corpus.sentences.map((s) => s.searchText)];
+  // Only sentences are embedded; a passage's vector is the mean of its sentences' vectors.
+  // That halves the work, and USE-lite represents long passages poorly anyway.
+  const texts = corpus.sentences.map((s) => s.searchText);
   const keys = texts.map(contentHash);
   const cache = await previousVectors(live, id);
   const missing = [...new Set(keys.filter((k) => !cache.has(k)))];
@@ -108,9 +117,10 @@ export async function buildIndex(config: IndexerConfig, options: BuildOptions = 
   }
 
   const dimensions = embedder?.dimensions ?? cache.values().next().value!.length;
-  const vectorOf = (k: string) => cache.get(k)!;
   const sentenceVectors = new Float32Array(corpus.sentences.length * dimensions);
-  corpus.sentences.forEach((_, i) => sentenceVectors.set(vectorOf(keys[corpus.passages.length + i]), i * dimensions));
+  keys.forEach((k, i) => sentenceVectors.set(cache.get(k)!, i * dimensions));
+  const rowOf = new Map(corpus.sentences.map((s) => [s.id, s.row]));
+  const passageVectors = corpus.passages.map((p) => meanVector(p.sentenceIds.map((sid) => sentenceVectors.subarray(rowOf.get(sid)! * dimensions, (rowOf.get(sid)! + 1) * dimensions))));
   const bytes = await writeIndex(config.dataDir, {
     manifest: {
       formatVersion: FORMAT_VERSION,
@@ -122,7 +132,7 @@ export async function buildIndex(config: IndexerConfig, options: BuildOptions = 
     corpus,
     lexical: buildLexicalIndex(corpus.passages.map((p) => p.searchText)),
     acronyms: findAcronyms(files.map((f) => f.text)),
-    passageVectors: corpus.passages.map((_, i) => Array.from(vectorOf(keys[i]))),
+    passageVectors,
     sentenceVectors,
   });
   return {
