@@ -1,16 +1,20 @@
 import { words } from "../contract/normalise.js";
 
 /** "Family Front Door (FFD)", "independent reviewing officers (IROs)", "Public Law Outline (PLO)". */
-const DEFINITION = /((?:[A-Za-z][\w'-]*\s+){1,8})\(([A-Z]{2,6})s?\)/g;
-const SMALL_WORDS = new Set(["and", "of", "for", "the", "in", "on", "to", "&"]);
+const DEFINITION = /((?:[A-Za-z][\w'-]*,?\s+){1,8})\(([A-Z]{2,6})s?\)/g;
+const SMALL_WORDS = new Set(["and", "or", "of", "for", "the", "a", "an", "in", "on", "to", "with", "&"]);
 
 /** The long form that an acronym's letters spell out from the words just before it. */
 function longForm(before: string, acronym: string): string | undefined {
-  const candidate = before.trim().split(/\s+/);
-  for (let take = acronym.length; take <= Math.min(candidate.length, acronym.length * 2); take++) {
+  const candidate = before.trim().replace(/,/g, "").split(/\s+/);
+  for (let take = 1; take <= Math.min(candidate.length, acronym.length * 2); take++) {
     const phrase = candidate.slice(-take);
-    const initials = phrase.filter((w) => !SMALL_WORDS.has(w.toLowerCase())).map((w) => w[0].toUpperCase()).join("");
-    if (initials === acronym && !SMALL_WORDS.has(phrase[0].toLowerCase())) return words(phrase.join(" ")).join(" ").replace(/s$/, "");
+    if (SMALL_WORDS.has(phrase[0].toLowerCase())) continue;
+    const content = phrase.filter((w) => !SMALL_WORDS.has(w.toLowerCase()));
+    // "multi-agency risk assessment conferences (MARAC)" spells its hyphenated word's parts too.
+    const initials = content.map((w) => w[0]).join("").toUpperCase();
+    const hyphenated = content.flatMap((w) => w.split("-")).map((w) => w[0]).join("").toUpperCase();
+    if (initials === acronym || hyphenated === acronym) return words(phrase.join(" ")).join(" ");
   }
   return undefined;
 }

@@ -22,7 +22,7 @@ const WEB = /\bwww\.|https?:\/\//i;
 const POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b/;
 
 /** Contact lines longer than this are prose that happens to give a number, and are kept. */
-const MAX_CONTACT_LINE = 320;
+const MAX_CONTACT_LINE = 400;
 /** Address blocks are short lines: "County Hall", "Spetchley Road", "Worcester WR5 2NP". */
 const MAX_ADDRESS_LINE = 90;
 

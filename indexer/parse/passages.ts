@@ -36,6 +36,8 @@ interface Chunk {
   section: string[];
   paragraph: string | null;
   part: number;
+  firstLine: number;
+  lastLine: number;
 }
 
 const spanOf = (c: Chunk): Span => ({ start: c.sentences[0].start, end: c.sentences[c.sentences.length - 1].end });
@@ -67,15 +69,21 @@ function chunkUnit(text: string, unit: Unit, base: Omit<Chunk, "sentences">, max
   return chunks;
 }
 
-/** Folds fragments shorter than minChars into a neighbour of the same section and part. */
-function mergeTiny(chunks: Chunk[], { minChars, maxChars }: PassageOptions): Chunk[] {
+/**
+ * Folds fragments shorter than minChars into a neighbour of the same section and part,
+ * but never across furniture or a letter's sign-off, which would then sit inside the passage.
+ */
+function mergeTiny(chunks: Chunk[], { minChars, maxChars }: PassageOptions, skipped: Set<number>): Chunk[] {
   const out: Chunk[] = [];
+  const between = (a: Chunk, b: Chunk) => [...Array(Math.max(0, b.firstLine - a.lastLine - 1)).keys()].some((k) => skipped.has(a.lastLine + 1 + k));
   for (const chunk of chunks) {
     const prev = out[out.length - 1];
-    const fits = prev && sameSection(prev, chunk) && !(prev.paragraph && chunk.paragraph) && lengthOf(prev) + lengthOf(chunk) <= maxChars * 1.3;
+    const fits =
+      prev && sameSection(prev, chunk) && !(prev.paragraph && chunk.paragraph) && lengthOf(prev) + lengthOf(chunk) <= maxChars * 1.3 && !between(prev, chunk);
     if (fits && (lengthOf(prev) < minChars || lengthOf(chunk) < minChars)) {
       prev.sentences.push(...chunk.sentences);
       prev.paragraph ??= chunk.paragraph;
+      prev.lastLine = chunk.lastLine;
     } else {
       out.push(chunk);
     }
@@ -98,10 +106,11 @@ export function splitPassages(
 ): ParsedPassage[] {
   const chunks = structure.units.flatMap((unit) => {
     const part = partOf(unit, parts);
-    const base = { section: sectionOf(unit, structure, parts[part]), paragraph: unit.paragraph ?? null, part };
+    const base = { section: sectionOf(unit, structure, parts[part]), paragraph: unit.paragraph ?? null, part, firstLine: unit.firstLine, lastLine: unit.lastLine };
     return chunkUnit(text, unit, base, options.maxChars);
   });
-  return mergeTiny(chunks, options).map((chunk, i) => {
+  const skipped = new Set([...structure.furniture, ...structure.letterLines]);
+  return mergeTiny(chunks, options, skipped).map((chunk, i) => {
     const id = `${documentId}:${i + 1}`;
     const part = parts[chunk.part];
     const source: Source = part

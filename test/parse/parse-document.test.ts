@@ -1,0 +1,203 @@
+import { describe, expect, it } from "vitest";
+import { parseDocument, type ParsedDocument } from "../../indexer/parse/parse-document.js";
+import { documentId } from "../../indexer/read-documents.js";
+import { readSeeds } from "../helpers/seeds.js";
+
+const seeds = readSeeds();
+const parsed = new Map<string, { text: string; doc: ParsedDocument }>(
+  [...seeds].map(([file, text]) => [file, { text, doc: parseDocument(documentId(file), text) }]),
+);
+const AGENDA = "2017-10-24-worcestershire-scrutiny-panel-agenda.txt";
+const REPORT = "2017-01-24-ofsted-worcestershire-inspection-report.txt";
+
+/** The passage whose text contains a phrase, and that phrase's sentence. */
+function find(file: string, phrase: string) {
+  const { text, doc } = parsed.get(file)!;
+  const at = text.indexOf(phrase);
+  expect(at).toBeGreaterThanOrEqual(0);
+  const passage = doc.passages.find((p) => p.start <= at && at < p.end)!;
+  const sentence = passage.sentences.find((s) => s.start <= at && at < s.end)!;
+  return { passage, sentence, quote: text.slice(sentence.start, sentence.end) };
+}
+
+describe("metadata derived from each seed's own text", () => {
+  it("gives title, publisher, place, kind and date for every seed", () => {
+    expect([...parsed].map(([file, { doc }]) => ({ file, ...doc.meta }))).toEqual([
+      {
+        file: "2010-08-04-ofsted-worcestershire-referral-and-assessment-inspection.txt",
+        title: "Annual unannounced inspection of contact, referral and assessment arrangements within Worcestershire children's services",
+        publisher: "Ofsted",
+        place: "Worcestershire",
+        kind: "inspection letter",
+        date: "2010-08-04",
+      },
+      {
+        file: REPORT,
+        title: "Inspection of services for children in need of help and protection, children looked after and care leavers",
+        publisher: "Ofsted",
+        place: "Worcestershire",
+        kind: "inspection report",
+        date: "2017-01-24",
+      },
+      {
+        file: AGENDA,
+        title: "Children and Families Overview and Scrutiny Panel agenda, 24 October 2017",
+        publisher: "Worcestershire County Council",
+        place: "Worcestershire",
+        kind: "committee agenda",
+        date: "2017-10-13",
+      },
+      {
+        file: "2018-06-08-ofsted-gloucestershire-monitoring-visit-3.txt",
+        title: "Monitoring visit of Gloucestershire children's services",
+        publisher: "Ofsted",
+        place: "Gloucestershire",
+        kind: "monitoring visit letter",
+        date: "2018-06-08",
+      },
+      {
+        file: "2018-08-03-ofsted-worcestershire-monitoring-visit-5.txt",
+        title: "Monitoring visit of Worcestershire children's services",
+        publisher: "Ofsted",
+        place: "Worcestershire",
+        kind: "monitoring visit letter",
+        date: "2018-08-03",
+      },
+    ]);
+  });
+
+  it("finds the two documents inside the agenda pack, each with its own author and date", () => {
+    const parts = parsed.get(AGENDA)!.doc.parts.map(({ start: _s, end: _e, ...p }) => p);
+    expect(parts).toEqual([
+      {
+        label: "Appendix 1",
+        title: "Monitoring visit of Worcestershire children's services",
+        publisher: "Ofsted",
+        place: "Worcestershire",
+        kind: "monitoring visit letter",
+        date: "2017-10-12",
+        author: "Dominic Stevens",
+      },
+      {
+        label: "Appendix 2",
+        title: "Presentation to be delivered to Children and Families Overview and Scrutiny Panel by Assistant Director: Safeguarding Services",
+        publisher: "Worcestershire County Council",
+        place: "Worcestershire",
+        kind: "presentation",
+        date: "2017-10-24",
+        author: "Tina Russell",
+      },
+    ]);
+  });
+});
+
+describe("passages of the agenda pack", () => {
+  it("cites a passage of Appendix 1 as the Ofsted letter, inside the pack", () => {
+    const { passage } = find(AGENDA, "In July 2017, only 61% of children received a return home interview");
+    expect(passage.source).toEqual({
+      title: "Monitoring visit of Worcestershire children's services",
+      publisher: "Ofsted",
+      place: "Worcestershire",
+      kind: "monitoring visit letter",
+      date: "2017-10-12",
+      author: "Dominic Stevens",
+      within: {
+        documentId: "2017-10-24-worcestershire-scrutiny-panel-agenda",
+        title: "Children and Families Overview and Scrutiny Panel agenda, 24 October 2017",
+        label: "Appendix 1",
+      },
+    });
+    expect(passage.section).toEqual(["Appendix 1: Monitoring visit of Worcestershire children's services", "Findings and evaluation of progress"]);
+  });
+
+  it("cites a slide of Appendix 2 as the council's presentation", () => {
+    const { passage } = find(AGENDA, "Absent and late welfare return interviews a cause for concern.");
+    expect(passage.source.within?.label).toBe("Appendix 2");
+    expect(passage.source.publisher).toBe("Worcestershire County Council");
+    expect(passage.source.date).toBe("2017-10-24");
+    expect(passage.section).toEqual([
+      "Appendix 2: Presentation to be delivered to Children and Families Overview and Scrutiny Panel by Assistant Director: Safeguarding Services",
+      "WORCESTERSHIRE CHILDREN'S SOCIAL CARE",
+      "Significant Weaknesses Remain",
+    ]);
+  });
+
+  it("keeps the council's own report as the pack itself, with its paragraph numbers", () => {
+    const { passage, quote } = find(AGENDA, "The next phase of the plan will cover the period");
+    expect(passage.paragraph).toBe("15");
+    expect(passage.source.within).toBeUndefined();
+    expect(passage.source.title).toBe("Children and Families Overview and Scrutiny Panel agenda, 24 October 2017");
+    expect(quote).toBe("The next phase of the plan will cover the period October 2017 to March 2018.");
+  });
+
+  it("keeps a numbered paragraph's bullet list with its lead-in", () => {
+    const { text } = parsed.get(AGENDA)!;
+    const { passage } = find(AGENDA, "In response to this feedback, Children, Families and Communities agreed");
+    expect(passage.paragraph).toBe("8");
+    expect(text.slice(passage.start, passage.end)).toMatch(/already included:\n[\s\S]*Quality Assurance Understand What 'Good' Looks Like$/);
+    expect(passage.sentences.map((s) => text.slice(s.start, s.end)).slice(-4)).toEqual([
+      "Family Front Door Management of Contacts, Referrals and Assessments",
+      "Remodel the Early Help Offer",
+      "Culture Create a Child-focused and Accountable Culture",
+      "Quality Assurance Understand What 'Good' Looks Like",
+    ]);
+  });
+});
+
+describe("passages of the inspection report", () => {
+  it("numbers paragraphs as the report does", () => {
+    expect(find(REPORT, "A third of social workers in the initial response teams").passage.paragraph).toBe("20");
+    expect(find(REPORT, "Poor practice through the PLO, with slow progress of actions").passage.section).toEqual([
+      "The experiences and progress of children looked after and achieving permanence",
+      "Inspection findings",
+    ]);
+  });
+
+  it("joins a sentence broken across a page and keeps it in its numbered paragraph", () => {
+    const { passage, quote } = find(REPORT, "up with an offer of a return home interview");
+    expect(passage.paragraph).toBe("45");
+    expect(quote).toBe(
+      "Not all 'missing' episodes are followed\n\nup with an offer of a return home interview and, when one is offered, it is often not undertaken within 72 hours. (Recommendation)",
+    );
+  });
+
+  it("splits a long paragraph between sentences, keeping its number on every piece", () => {
+    const pieces = parsed.get(REPORT)!.doc.passages.filter((p) => p.paragraph === "20");
+    expect(pieces.length).toBeGreaterThan(1);
+    const { text } = parsed.get(REPORT)!;
+    for (const p of pieces) expect(text.slice(p.start, p.end)).toMatch(/[.)]$/);
+  });
+});
+
+describe("offsets and boundaries of every passage and sentence of every seed", () => {
+  for (const [file, { text, doc }] of parsed) {
+    it(`${file}: spans are exact, ordered, trimmed and whole sentences`, () => {
+      let previousEnd = 0;
+      for (const p of doc.passages) {
+        const slice = text.slice(p.start, p.end);
+        expect(slice.trim()).toBe(slice);
+        expect(p.start).toBeGreaterThanOrEqual(previousEnd);
+        previousEnd = p.end;
+        expect(p.sentences[0].start).toBe(p.start);
+        expect(p.sentences[p.sentences.length - 1].end).toBe(p.end);
+        let sentenceEnd = p.start;
+        for (const s of p.sentences) {
+          const quote = text.slice(s.start, s.end);
+          expect(quote.trim()).toBe(quote);
+          expect(s.start).toBeGreaterThanOrEqual(sentenceEnd);
+          sentenceEnd = s.end;
+          // Never cut inside a word: a sentence starts and ends at a word boundary.
+          expect(text[s.start - 1] ?? " ").toMatch(/[\s\-•]/);
+          expect(text[s.end] ?? " ").toMatch(/[\s\t]/);
+        }
+      }
+    });
+
+    it(`${file}: no passage is furniture, letterhead or contact details`, () => {
+      for (const p of doc.passages) {
+        const slice = text.slice(p.start, p.end);
+        expect(slice).not.toMatch(/^Page \d+$|intentionally left blank$|^© Crown copyright|@ofsted\.gov\.uk|^Dear |^Yours sincerely/m);
+      }
+    });
+  }
+});
