@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { LocalIndex } from "vectra";
-import { z } from "zod";
+import { z } from "zod/v4";
 import {
   AcronymsSchema,
   DocumentSchema,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/v4";
 
 /**
  * The on-disk contract between the indexer and the server. Bump FORMAT_VERSION whenever
@@ -76,14 +76,14 @@ export type Manifest = z.infer<typeof ManifestSchema>;
 
 export const LexicalIndexSchema = z.object({
   /** term → [passage row, term frequency] pairs, flattened. */
-  postings: z.record(z.array(z.number())),
+  postings: z.record(z.string(), z.array(z.number())),
   lengths: z.array(z.number()),
   averageLength: z.number(),
 });
 export type LexicalIndex = z.infer<typeof LexicalIndexSchema>;
 
 /** Acronyms the documents define, such as "Family Front Door (FFD)": FFD → "family front door". */
-export const AcronymsSchema = z.record(z.string());
+export const AcronymsSchema = z.record(z.string(), z.string());
 
 /** File names inside an index folder. */
 export const INDEX_FILES = {

@@ -1,0 +1,87 @@
+import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { configFromEnv } from "../indexer/config.js";
+import { buildIndex } from "../indexer/build-index.js";
+import { loadEngine } from "../server/load-engine.js";
+import { createApp } from "../server/app.js";
+import type { Fusion } from "../server/retrieve/search.js";
+import { loadQuestionSet, type ResolvedQuestion } from "./question-set.js";
+import { recallOf, score, type Outcome, type Scores } from "./score.js";
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+const SETS = [
+  { name: "sample", path: here("../../shared/eval/sample-questions.json") },
+  { name: "own", path: here("../test/eval/questions.json") },
+];
+
+function flag(name: string): string | undefined {
+  return process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
+}
+
+type App = ReturnType<typeof createApp>;
+
+async function post(app: App, path: string, body: unknown) {
+  const res = await app.request(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  return res.json() as Promise<any>;
+}
+
+/** Asks one question through the API and checks every citation through /api/verify. */
+async function run(app: App, q: ResolvedQuestion): Promise<Outcome> {
+  const started = performance.now();
+  const answer = await post(app, "/api/ask", { question: q.question });
+  const ms = performance.now() - started;
+  let exact = 0;
+  for (const c of answer.citations) {
+    const v = await post(app, "/api/verify", { documentId: c.documentId, start: c.start, end: c.end, quote: c.quote });
+    if (v.valid) exact++;
+  }
+  return {
+    question: q,
+    abstained: answer.abstained,
+    cited: answer.citations.map((c: any) => ({ documentId: c.documentId, start: c.start, end: c.end })),
+    citedChars: answer.citations.reduce((n: number, c: any) => n + c.quote.length, 0),
+    exact,
+    inexact: answer.citations.length - exact,
+    ms,
+  };
+}
+
+function report(name: string, s: Scores) {
+  const pct = (x: number) => x.toFixed(2);
+  console.log(
+    `${name.padEnd(7)} questions ${s.questions} · recall ${pct(s.recall)} · hit ${pct(s.hit)} · precision ${pct(s.precision)} · exactness ${(s.exactness * 100).toFixed(0)}% · ` +
+      `abstained ${s.correctAbstentions}/${s.unanswerable} not-in-docs · false abstentions ${s.falseAbstentions}/${s.answerable} · ` +
+      `cited chars ${Math.round(s.citedChars)} · p50 ${s.p50.toFixed(1)} ms · p95 ${s.p95.toFixed(1)} ms`,
+  );
+}
+
+/** `npm run eval [-- --fusion=bm25|dense|rrf|weighted --dense-weight=0.3 --verbose]` */
+async function main() {
+  const config = configFromEnv();
+  await buildIndex(config);
+  const engine = await loadEngine(join(config.dataDir, "index"), config.embedder);
+  const fusion = flag("fusion") as Fusion | undefined;
+  const denseWeight = flag("dense-weight");
+  engine.search = { ...(fusion ? { fusion } : {}), ...(denseWeight ? { denseWeight: Number(denseWeight) } : {}) };
+  const app = createApp(engine);
+  await post(app, "/api/ask", { question: "warm up the model and caches" });
+  const verbose = process.argv.includes("--verbose");
+  for (const set of SETS) {
+    const questions = loadQuestionSet(set.path, engine.index, [here("../../shared/seeds"), config.seedsDir]);
+    const outcomes: Outcome[] = [];
+    for (const q of questions) outcomes.push(await run(app, q));
+    report(set.name, score(outcomes));
+    if (verbose) {
+      for (const o of outcomes) {
+        const r = o.question.spans.length ? recallOf(o).toFixed(2) : o.abstained ? "ok" : "SHOULD ABSTAIN";
+        if (r !== "1.00" && r !== "ok") console.log(`  ${o.question.id} [${o.question.kind}] ${o.abstained ? "ABSTAINED " : ""}${r}  ${o.question.question}`);
+      }
+    }
+  }
+  await engine.embedder.close();
+}
+
+main().catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});

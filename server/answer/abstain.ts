@@ -1,0 +1,35 @@
+import { words } from "../../indexer/contract/normalise.js";
+import type { CorpusFacts } from "../retrieve/corpus-facts.js";
+import type { PreparedQuery } from "../retrieve/prepare-query.js";
+import type { ScoredSentence } from "./score-sentences.js";
+
+/**
+ * The evidence a sentence must show before Verbatim answers: enough of the question's
+ * terms, or close enough in meaning. Calibrated with `npm run eval` on the question sets.
+ */
+export const EVIDENCE = { coverage: 0.5, dense: 0.5, score: 0.42 };
+
+function list(items: string[]): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+}
+
+/**
+ * Why the documents cannot answer, judged before searching: the question names a place,
+ * person or body no document mentions, or a year none covers. Undefined when they may answer.
+ */
+export function outsideTheDocuments(query: PreparedQuery, facts: CorpusFacts): string | undefined {
+  const unknown = query.names.filter((name) => words(name).some((w) => !facts.vocabulary.has(w)));
+  if (unknown.length > 0) return `No document mentions ${list(unknown)}.`;
+  const missingYears = query.years.filter((y) => !facts.years.has(y));
+  if (missingYears.length > 0) {
+    const range = facts.firstYear === facts.lastYear ? `from ${facts.firstYear}` : `from ${facts.firstYear} to ${facts.lastYear}`;
+    return `The documents date ${range}; none covers ${list(missingYears.map(String))}.`;
+  }
+  return undefined;
+}
+
+/** True when the best sentence found is too weak a match to answer with. */
+export function tooWeak(best: ScoredSentence | undefined): boolean {
+  if (!best) return true;
+  return best.score < EVIDENCE.score || (best.coverage < EVIDENCE.coverage && best.dense < EVIDENCE.dense);
+}

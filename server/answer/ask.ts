@@ -1,0 +1,114 @@
+import type { LoadedIndex } from "../../indexer/contract/load-index.js";
+import type { Embedder } from "../../indexer/embedders/embedder.js";
+import type { CorpusFacts } from "../retrieve/corpus-facts.js";
+import type { SynonymGroups } from "../retrieve/synonyms.js";
+import type { Filters } from "../retrieve/filters.js";
+import { prepareQuery } from "../retrieve/prepare-query.js";
+import { searchPassages, type SearchOptions } from "../retrieve/search.js";
+import { scoreSentences } from "./score-sentences.js";
+import { selectSentences } from "./select-sentences.js";
+import { outsideTheDocuments, tooWeak } from "./abstain.js";
+import { composeAnswer, sourceUrl, type Citation } from "./compose-answer.js";
+import { resolveFollowUp, type Turn } from "./follow-up.js";
+
+/** Everything answering needs, loaded once at start. */
+export interface Engine {
+  index: LoadedIndex;
+  facts: CorpusFacts;
+  embedder: Embedder;
+  synonyms: SynonymGroups;
+  search?: Partial<SearchOptions>;
+}
+
+export interface AskRequest {
+  question: string;
+  history?: Turn[];
+  filters?: Filters;
+  maxCitations?: number;
+}
+
+export interface Related {
+  documentId: string;
+  documentTitle: string;
+  date: string | null;
+  section: string[];
+  start: number;
+  end: number;
+  url: string;
+}
+
+export interface AskResponse {
+  answer: string;
+  abstained: boolean;
+  reason?: string;
+  citations: Citation[];
+  related?: Related[];
+  /** The question as answered, when the conversation changed it. */
+  interpretedAs?: string;
+  timings: { totalMs: number; embedMs: number; searchMs: number; composeMs: number };
+}
+
+/** Passages close to the question: offered beside an abstention, never as an answer. */
+const RELATED = 3;
+
+/**
+ * Answers a question from the documents in their own words, or abstains with a reason.
+ * The same path serves the API, the command line and the evaluation.
+ */
+export async function ask(engine: Engine, request: AskRequest): Promise<AskResponse> {
+  const started = performance.now();
+  const { index, facts, embedder, synonyms } = engine;
+  const resolved = resolveFollowUp(request.question, request.history ?? [], facts.places);
+  const query = prepareQuery(resolved.question, index.acronyms, synonyms);
+  const interpretedAs = resolved.followUp ? resolved.question : undefined;
+  const abstain = (reason: string, related?: Related[], embedMs = 0, searchMs = 0): AskResponse => ({
+    answer: reason,
+    abstained: true,
+    reason,
+    citations: [],
+    ...(related && related.length > 0 ? { related } : {}),
+    ...(interpretedAs ? { interpretedAs } : {}),
+    timings: { totalMs: performance.now() - started, embedMs, searchMs, composeMs: 0 },
+  });
+
+  const outside = outsideTheDocuments(query, facts);
+  if (outside) return abstain(outside);
+
+  // A question that names the place of some documents is about those documents.
+  const named = query.names.map((n) => facts.places.get(n.toLowerCase())).filter((p): p is string => !!p);
+  const filters: Filters = { ...request.filters };
+  if (!filters.places?.length && named.length > 0) filters.places = named;
+
+  const embedStart = performance.now();
+  const [vector] = await embedder.embed([query.embedText]);
+  const embedMs = performance.now() - embedStart;
+  const searchStart = performance.now();
+  const hits = searchPassages(index, query, vector, { ...engine.search, filters });
+  const searchMs = performance.now() - searchStart;
+  if (hits.length === 0) return abstain("No document matches the filters.", undefined, embedMs, searchMs);
+
+  const composeStart = performance.now();
+  const scored = scoreSentences(index, facts, query, vector, hits);
+  if (tooWeak(scored[0])) {
+    const related = hits.slice(0, RELATED).map(({ passage: p }) => ({
+      documentId: p.documentId,
+      documentTitle: p.source.title,
+      date: p.source.date,
+      section: p.section,
+      start: p.start,
+      end: p.end,
+      url: sourceUrl(p.documentId, p.start, p.end),
+    }));
+    return abstain("The documents do not answer this question.", related, embedMs, searchMs);
+  }
+  const chosen = selectSentences(scored, request.maxCitations ? { maxCitations: request.maxCitations } : {});
+  const lead = query.intent === "general" ? undefined : chosen.find((s) => s.fact && s.coverage > 0);
+  const { answer, citations } = composeAnswer(index, chosen, lead);
+  return {
+    answer,
+    abstained: false,
+    citations,
+    ...(interpretedAs ? { interpretedAs } : {}),
+    timings: { totalMs: performance.now() - started, embedMs, searchMs, composeMs: performance.now() - composeStart },
+  };
+}

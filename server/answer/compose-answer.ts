@@ -1,0 +1,97 @@
+import type { LoadedIndex } from "../../indexer/contract/load-index.js";
+import type { Source } from "../../indexer/contract/schemas.js";
+import type { ScoredSentence } from "./score-sentences.js";
+import { sourceKey } from "./select-sentences.js";
+
+export interface Citation {
+  n: number;
+  documentId: string;
+  /** The cited source's own title: an appended letter's title, not its pack's. */
+  documentTitle: string;
+  publisher: string;
+  date: string | null;
+  author?: string;
+  /** For a document inside a pack: the pack and the appendix. */
+  within?: { documentId: string; title: string; label: string };
+  section: string[];
+  paragraph: string | null;
+  start: number;
+  end: number;
+  /** Exactly `documentText.slice(start, end)`. */
+  quote: string;
+  /** Opens the source view at this passage. */
+  url: string;
+}
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** "2017-10-12" → "12 October 2017". */
+export function displayDate(iso: string | null): string {
+  if (!iso) return "undated";
+  const [y, m, d] = iso.split("-").map(Number);
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/** Escapes Markdown so a quote renders as exactly its own characters. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/\s+/g, " ").replace(/([\\`*_[\]<>#|~])/g, "\\$1");
+}
+
+function heading(source: Source): string {
+  const within = source.within ? ` · ${source.within.label} of *${escapeMarkdown(source.within.title)}*` : "";
+  return `### ${escapeMarkdown(source.title)}\n${escapeMarkdown(source.publisher)}, ${displayDate(source.date)}${within}`;
+}
+
+/** The link that opens a document's source view at a passage. */
+export function sourceUrl(documentId: string, start: number, end: number): string {
+  return `/source/${encodeURIComponent(documentId)}?start=${start}&end=${end}#cited`;
+}
+
+/**
+ * Writes the answer: quotes grouped by source in date order, each under its title,
+ * publisher and date, each marked [n]. The only words not quoted are fixed framing.
+ * When `lead` is set (a question after a figure, name or date), its group comes first.
+ */
+export function composeAnswer(index: LoadedIndex, chosen: ScoredSentence[], lead?: ScoredSentence): { answer: string; citations: Citation[] } {
+  const groups = new Map<string, ScoredSentence[]>();
+  for (const s of chosen) groups.set(sourceKey(s), [...(groups.get(sourceKey(s)) ?? []), s]);
+  const ordered = [...groups.values()]
+    .map((list) => list.sort((a, b) => a.sentence.start - b.sentence.start))
+    .sort((a, b) => (a[0].sentence.source.date ?? "").localeCompare(b[0].sentence.source.date ?? "") || a[0].sentence.documentId.localeCompare(b[0].sentence.documentId));
+  if (lead) {
+    const at = ordered.findIndex((g) => g.includes(lead));
+    ordered.unshift(...ordered.splice(at, 1));
+    ordered[0].splice(ordered[0].indexOf(lead), 1);
+    ordered[0].unshift(lead);
+  }
+  const citations: Citation[] = [];
+  const sections: string[] = [];
+  for (const group of ordered) {
+    const lines = group.map((s) => {
+      const { sentence } = s;
+      const text = index.documentById.get(sentence.documentId)!.text;
+      const citation: Citation = {
+        n: citations.length + 1,
+        documentId: sentence.documentId,
+        documentTitle: sentence.source.title,
+        publisher: sentence.source.publisher,
+        date: sentence.source.date,
+        ...(sentence.source.author ? { author: sentence.source.author } : {}),
+        ...(sentence.source.within ? { within: sentence.source.within } : {}),
+        section: sentence.section,
+        paragraph: sentence.paragraph,
+        start: sentence.start,
+        end: sentence.end,
+        quote: text.slice(sentence.start, sentence.end),
+        url: sourceUrl(sentence.documentId, sentence.start, sentence.end),
+      };
+      citations.push(citation);
+      return `> ${escapeMarkdown(citation.quote)} [${citation.n}]`;
+    });
+    sections.push(`${heading(group[0].sentence.source)}\n\n${lines.join("\n>\n")}`);
+  }
+  const years = ordered.map((g) => g[0].sentence.source.date?.slice(0, 4)).filter((y): y is string => !!y).sort();
+  const span = years.length === 0 ? "" : years[0] === years[years.length - 1] ? ` (${years[0]})` : ` (${years[0]}–${years[years.length - 1]})`;
+  const count = ordered.length === 1 ? "1 document" : `${ordered.length} documents`;
+  return { answer: `Found in ${count}${span}.\n\n${sections.join("\n\n")}`, citations };
+}

@@ -1,0 +1,41 @@
+import { words } from "../../indexer/contract/normalise.js";
+import { QUESTION_WORDS } from "../retrieve/question-words.js";
+
+export interface Turn {
+  role: "user" | "assistant";
+  content: string;
+}
+
+const CONNECTOR = /^\s*(?:and|but|also|so|then|what about|how about|and what about|what of|same for|and for|and in)\b[\s,]*/i;
+const PRONOUN = /\b(?:it|its|they|them|their|that|this|those|these|there|he|she|his|her)\b/i;
+/** A question with this few words of its own leans on the one before. */
+const SHORT = 4;
+
+function contentWords(text: string): string[] {
+  return words(text).filter((w) => !QUESTION_WORDS.has(w) && w.length > 2);
+}
+
+/** True when a question cannot stand alone: it opens with "and…", or is short and leans on a pronoun or place. */
+export function isFollowUp(question: string): boolean {
+  const own = contentWords(question.replace(CONNECTOR, ""));
+  return CONNECTOR.test(question) || own.length <= SHORT - 2 || (own.length <= SHORT && PRONOUN.test(question));
+}
+
+/**
+ * Reads a question in the light of the conversation: "and in Gloucestershire?" after
+ * "what did inspectors say about missing children?" becomes one question about both.
+ * Places named in the new question replace places named before.
+ */
+export function resolveFollowUp(question: string, history: Turn[], places: Map<string, string>): { question: string; followUp: boolean } {
+  const previous = history.filter((t) => t.role === "user").map((t) => t.content);
+  if (previous.length === 0 || !isFollowUp(question)) return { question, followUp: false };
+  // Earlier follow-ups resolve in turn, so a chain of "and…" questions keeps its topic.
+  let context = previous[0];
+  for (const turn of previous.slice(1)) context = resolveFollowUp(turn, [{ role: "user", content: context }], places).question;
+  const namesPlace = (text: string) => [...places.keys()].filter((p) => new RegExp(`\\b${p}\\b`, "i").test(text));
+  if (namesPlace(question).length > 0) {
+    for (const place of namesPlace(context)) context = context.replace(new RegExp(`\\s*\\b(?:in |for |by )?${place}(?:'s)?\\b`, "gi"), "");
+  }
+  const own = question.replace(CONNECTOR, "").trim();
+  return { question: `${context.replace(/[?.!\s]+$/, "")} — ${own}`, followUp: true };
+}

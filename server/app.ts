@@ -1,0 +1,111 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { serveStatic } from "@hono/node-server/serve-static";
+import type { DocumentRecord } from "../indexer/contract/schemas.js";
+import { ask, type Engine } from "./answer/ask.js";
+import { sourceUrl } from "./answer/compose-answer.js";
+import { prepareQuery } from "./retrieve/prepare-query.js";
+import { searchPassages } from "./retrieve/search.js";
+import { ApiError, errorResponse } from "./http/errors.js";
+import { jsonBody, parseOr400 } from "./http/validate.js";
+import { AskRequestSchema, MAX_BODY_BYTES, SearchQuerySchema, VerifyRequestSchema } from "./http/schemas.js";
+import { openApiDocument } from "./http/openapi.js";
+
+export interface AppOptions {
+  /** Folder of the chat page; omitted in API-only tests. */
+  webDir?: string;
+}
+
+function summary(doc: DocumentRecord, passages: number) {
+  const { id, title, publisher, place, kind, date, parts } = doc;
+  return { id, title, publisher, place, kind, date, passages, parts };
+}
+
+/** Builds the HTTP app over a loaded engine. Does no I/O itself: tests call `app.request()`. */
+export function createApp(engine: Engine, options: AppOptions = {}) {
+  const { index } = engine;
+  const passageCounts = new Map<string, number>();
+  for (const p of index.passages) passageCounts.set(p.documentId, (passageCounts.get(p.documentId) ?? 0) + 1);
+  const documentOr404 = (id: string) => {
+    const doc = index.documentById.get(id);
+    if (!doc) throw new ApiError(404, "unknown_document", `No document has the id "${id}". GET /api/documents lists the ids.`);
+    return doc;
+  };
+
+  const app = new Hono();
+  app.onError((error, c) => errorResponse(c, error));
+  app.notFound((c) => c.json({ error: { code: "not_found", message: `There is no ${c.req.method} ${c.req.path}. GET /api/openapi.json describes the API.` } }, 404));
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.json({ error: { code: "body_too_large", message: `The request body is larger than ${MAX_BODY_BYTES.toLocaleString("en-GB")} bytes. Send a shorter question or less history.` } }, 413),
+    }),
+  );
+
+  app.post("/api/ask", async (c) => {
+    const body = parseOr400(AskRequestSchema, await jsonBody(c));
+    return c.json(await ask(engine, body));
+  });
+
+  app.get("/api/documents", (c) => c.json({ documents: index.documents.map((d) => summary(d, passageCounts.get(d.id) ?? 0)) }));
+
+  app.get("/api/documents/:id", (c) => {
+    const doc = documentOr404(c.req.param("id"));
+    return c.json({ ...summary(doc, passageCounts.get(doc.id) ?? 0), text: doc.text });
+  });
+
+  app.get("/api/search", async (c) => {
+    const { q, limit } = parseOr400(SearchQuerySchema, c.req.query());
+    const query = prepareQuery(q, index.acronyms, engine.synonyms);
+    const [vector] = await engine.embedder.embed([query.embedText]);
+    const hits = searchPassages(index, query, vector, { ...engine.search, limit: limit ?? 10 });
+    return c.json({
+      results: hits.map(({ passage: p, score }, i) => ({
+        rank: i + 1,
+        score: Number(score.toFixed(4)),
+        passageId: p.id,
+        documentId: p.documentId,
+        documentTitle: p.source.title,
+        publisher: p.source.publisher,
+        date: p.source.date,
+        section: p.section,
+        paragraph: p.paragraph,
+        start: p.start,
+        end: p.end,
+        text: index.documentById.get(p.documentId)!.text.slice(p.start, p.end),
+        url: sourceUrl(p.documentId, p.start, p.end),
+      })),
+    });
+  });
+
+  app.post("/api/verify", async (c) => {
+    const { documentId, start, end, quote } = parseOr400(VerifyRequestSchema, await jsonBody(c));
+    const doc = documentOr404(documentId);
+    if (end > doc.text.length) throw new ApiError(400, "invalid_request", `end (${end}) is past the end of ${documentId}, which has ${doc.text.length} characters.`);
+    const actual = doc.text.slice(start, end);
+    return c.json({ valid: actual === quote, actual });
+  });
+
+  app.get("/api/health", (c) =>
+    c.json({
+      status: "ok" as const,
+      builtAt: index.manifest.builtAt,
+      documents: index.documents.length,
+      passages: index.passages.length,
+      sentences: index.sentences.length,
+      embedder: index.manifest.embedder,
+    }),
+  );
+
+  app.get("/api/openapi.json", (c) => c.json(openApiDocument()));
+
+  if (options.webDir) {
+    const root = options.webDir;
+    app.get("/vendor/marked.js", serveStatic({ path: "node_modules/marked/lib/marked.esm.js" }));
+    app.get("/vendor/purify.js", serveStatic({ path: "node_modules/dompurify/dist/purify.es.mjs" }));
+    app.get("/source/:id", serveStatic({ path: `${root}/source.html` }));
+    app.get("/*", serveStatic({ root }));
+  }
+  return app;
+}

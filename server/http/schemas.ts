@@ -1,0 +1,142 @@
+import { z } from "zod/v4";
+
+/** Longest question accepted, in characters. */
+export const MAX_QUESTION = 2000;
+export const MAX_CITATIONS = 20;
+/** Largest request body accepted, in bytes. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** A strict object whose unknown-field error lists the fields it does allow. */
+function strictObject<T extends z.ZodRawShape>(shape: T) {
+  const allowed = Object.keys(shape).join(", ");
+  return z.strictObject(shape, { error: (issue) => (issue.code === "unrecognized_keys" ? `Allowed fields: ${allowed}.` : undefined) });
+}
+
+const isoDate = (field: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${field} must be a date written as YYYY-MM-DD, such as 2017-01-31.`)
+    .refine((d) => !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().startsWith(d), `${field} is not a real date; write it as YYYY-MM-DD, such as 2017-01-31.`);
+
+const nonEmptyList = z.array(z.string().min(1)).max(50);
+
+export const FiltersSchema = strictObject({
+  documentIds: nonEmptyList.optional(),
+  publishers: nonEmptyList.optional(),
+  places: nonEmptyList.optional(),
+  kinds: nonEmptyList.optional(),
+  from: isoDate("filters.from").optional(),
+  to: isoDate("filters.to").optional(),
+}).refine((f) => !f.from || !f.to || f.from <= f.to, {
+  error: (issue) => {
+    const f = issue.input as { from: string; to: string };
+    return `filters.from (${f.from}) is after filters.to (${f.to}); swap them or widen the range.`;
+  },
+});
+
+const questionText = (field: string) =>
+  z
+    .string()
+    .refine((q) => q.trim().length > 0, `${field} is empty. Ask a question in words, such as "What did inspectors say about missing children?".`)
+    .refine((q) => q.length <= MAX_QUESTION, {
+      error: (issue) => `${field} is ${(issue.input as string).length.toLocaleString("en-GB")} characters long; the limit is ${MAX_QUESTION.toLocaleString("en-GB")}. Shorten it.`,
+    });
+
+export const TurnSchema = strictObject({ role: z.enum(["user", "assistant"]), content: z.string().max(20_000) });
+
+export const AskRequestSchema = strictObject({
+  question: questionText("question"),
+  history: z.array(TurnSchema).max(20, "history holds at most 20 turns; send the most recent ones.").optional(),
+  filters: FiltersSchema.optional(),
+  maxCitations: z.number().int().min(1, "maxCitations must be at least 1.").max(MAX_CITATIONS, `maxCitations must be at most ${MAX_CITATIONS}.`).optional(),
+});
+export type AskRequestBody = z.infer<typeof AskRequestSchema>;
+
+export const SearchQuerySchema = strictObject({
+  q: questionText("q"),
+  limit: z.coerce.number().int().min(1, "limit must be at least 1.").max(50, "limit must be at most 50.").optional(),
+});
+
+export const VerifyRequestSchema = strictObject({
+  documentId: z.string().min(1, "documentId is empty; GET /api/documents lists the ids."),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  quote: z.string(),
+}).refine((v) => v.start <= v.end, { error: "start must not be greater than end." });
+
+const SourceRef = z.object({ documentId: z.string(), title: z.string(), label: z.string() });
+
+export const CitationSchema = z.object({
+  n: z.number().int(),
+  documentId: z.string(),
+  documentTitle: z.string(),
+  publisher: z.string(),
+  date: z.string().nullable(),
+  author: z.string().optional(),
+  within: SourceRef.optional(),
+  section: z.array(z.string()),
+  paragraph: z.string().nullable(),
+  start: z.number().int(),
+  end: z.number().int(),
+  quote: z.string(),
+  url: z.string(),
+});
+
+export const AskResponseSchema = z.object({
+  answer: z.string().describe("Markdown: quotes grouped by source in date order, with [n] markers."),
+  abstained: z.boolean(),
+  reason: z.string().optional(),
+  citations: z.array(CitationSchema),
+  related: z
+    .array(z.object({ documentId: z.string(), documentTitle: z.string(), date: z.string().nullable(), section: z.array(z.string()), start: z.number(), end: z.number(), url: z.string() }))
+    .optional(),
+  interpretedAs: z.string().optional(),
+  timings: z.object({ totalMs: z.number(), embedMs: z.number(), searchMs: z.number(), composeMs: z.number() }),
+});
+
+export const DocumentSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  publisher: z.string(),
+  place: z.string(),
+  kind: z.string(),
+  date: z.string().nullable(),
+  passages: z.number().int(),
+  parts: z.array(z.object({ label: z.string(), title: z.string(), publisher: z.string(), kind: z.string(), date: z.string().nullable(), start: z.number(), end: z.number() })),
+});
+
+export const DocumentsResponseSchema = z.object({ documents: z.array(DocumentSummarySchema) });
+export const DocumentResponseSchema = DocumentSummarySchema.extend({ text: z.string() });
+
+export const SearchResponseSchema = z.object({
+  results: z.array(
+    z.object({
+      rank: z.number().int(),
+      score: z.number(),
+      passageId: z.string(),
+      documentId: z.string(),
+      documentTitle: z.string(),
+      publisher: z.string(),
+      date: z.string().nullable(),
+      section: z.array(z.string()),
+      paragraph: z.string().nullable(),
+      start: z.number().int(),
+      end: z.number().int(),
+      text: z.string(),
+      url: z.string(),
+    }),
+  ),
+});
+
+export const VerifyResponseSchema = z.object({ valid: z.boolean(), actual: z.string() });
+
+export const HealthResponseSchema = z.object({
+  status: z.literal("ok"),
+  builtAt: z.string(),
+  documents: z.number().int(),
+  passages: z.number().int(),
+  sentences: z.number().int(),
+  embedder: z.object({ id: z.string(), dimensions: z.number().int() }),
+});
+
+export const ErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });

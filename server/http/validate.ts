@@ -1,0 +1,42 @@
+import type { Context } from "hono";
+import type { z } from "zod/v4";
+import { ApiError } from "./errors.js";
+
+type Issue = z.core.$ZodIssue & { input?: unknown };
+
+function typeName(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+
+/** One clear sentence for the first problem zod found: the field, what was wrong, what is allowed. */
+export function describeIssue(issue: Issue): string {
+  const field = issue.path.length > 0 ? issue.path.join(".") : "The request body";
+  switch (issue.code) {
+    case "unrecognized_keys":
+      return `Unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")} in ${issue.path.length ? field : "the request"}. ${issue.message}`;
+    case "invalid_type":
+      return `${field} must be ${issue.expected === "object" ? "an object" : issue.expected === "array" ? "an array" : `a ${issue.expected}`}, not ${typeName(issue.input)}.`;
+    default:
+      return issue.message.startsWith(field) ? issue.message : `${field}: ${issue.message}`;
+  }
+}
+
+/** Parses input with a schema, or throws a 400 ApiError that names what was wrong. */
+export function parseOr400<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const result = schema.safeParse(input, { reportInput: true });
+  if (!result.success) throw new ApiError(400, "invalid_request", describeIssue(result.error.issues[0] as Issue));
+  return result.data;
+}
+
+/** The request's JSON body, or a 400 that says it is not JSON. */
+export async function jsonBody(c: Context): Promise<unknown> {
+  const text = await c.req.text();
+  if (text.trim() === "") throw new ApiError(400, "invalid_request", "The request body is empty. Send JSON such as {\"question\": \"What did inspectors say about missing children?\"}.");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError(400, "invalid_json", "The request body is not valid JSON. Send JSON such as {\"question\": \"What did inspectors say about missing children?\"}.");
+  }
+}

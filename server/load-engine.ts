@@ -1,0 +1,23 @@
+import { loadIndex } from "../indexer/contract/load-index.js";
+import { createEmbedder, embedderId } from "../indexer/embedders/create-embedder.js";
+import type { EmbedderConfig } from "../indexer/config.js";
+import type { Engine } from "./answer/ask.js";
+import { corpusFacts } from "./retrieve/corpus-facts.js";
+import { loadSynonyms } from "./retrieve/synonyms.js";
+
+/** A failure to start that the user can fix; its message says how. */
+export class StartupError extends Error {
+  override name = "StartupError";
+}
+
+/** Opens the index and loads the embedder it was built with: the heavy, once-only work of starting. */
+export async function loadEngine(indexDir: string, embedder: EmbedderConfig): Promise<Engine> {
+  const loaded = await loadIndex(indexDir, embedderId(embedder));
+  if (!loaded.ok) throw new StartupError(loaded.error.message);
+  return {
+    index: loaded.value,
+    facts: corpusFacts(loaded.value),
+    embedder: await createEmbedder(embedder),
+    synonyms: loadSynonyms(),
+  };
+}

@@ -1,0 +1,36 @@
+import type { LoadedIndex } from "../../indexer/contract/load-index.js";
+import { terms, words } from "../../indexer/contract/normalise.js";
+
+/** What the server works out once from a loaded index, so no query has to. */
+export interface CorpusFacts {
+  /** Every folded word of every document: a name outside it is mentioned nowhere. */
+  vocabulary: Set<string>;
+  /** Years written anywhere in the documents. */
+  years: Set<number>;
+  /** Earliest and latest document years. */
+  firstYear: number | null;
+  lastYear: number | null;
+  /** Each document's place, lower case → as written. */
+  places: Map<string, string>;
+  /** Stemmed terms of each sentence, row for row with `index.sentences`. */
+  sentenceTerms: Set<string>[];
+}
+
+/** Derives the corpus facts from an index: vocabulary, years, places and sentence terms. */
+export function corpusFacts(index: LoadedIndex): CorpusFacts {
+  const vocabulary = new Set<string>();
+  const years = new Set<number>();
+  for (const doc of index.documents) {
+    for (const w of words(doc.text)) vocabulary.add(w);
+    for (const m of doc.text.matchAll(/\b(?:19|20)\d{2}\b/g)) years.add(Number(m[0]));
+  }
+  const docYears = index.documents.flatMap((d) => [d.date, ...d.parts.map((p) => p.date)]).filter((d): d is string => !!d).map((d) => Number(d.slice(0, 4)));
+  return {
+    vocabulary,
+    years,
+    firstYear: docYears.length ? Math.min(...docYears) : null,
+    lastYear: docYears.length ? Math.max(...docYears) : null,
+    places: new Map(index.documents.map((d) => [d.place.toLowerCase(), d.place])),
+    sentenceTerms: index.sentences.map((s) => new Set(terms(s.searchText))),
+  };
+}

@@ -1,0 +1,25 @@
+import type { Passage } from "../../indexer/contract/schemas.js";
+
+/** Which passages a question may draw on. Every field narrows; an empty filter allows all. */
+export interface Filters {
+  documentIds?: string[];
+  publishers?: string[];
+  places?: string[];
+  kinds?: string[];
+  /** ISO dates, inclusive. */
+  from?: string;
+  to?: string;
+}
+
+const anyOf = (allowed: string[] | undefined, value: string) => !allowed || allowed.length === 0 || allowed.some((a) => a.toLowerCase() === value.toLowerCase());
+
+/** True when a passage passes every filter; an undated passage fails any date bound. */
+export function passes(passage: Passage, filters: Filters): boolean {
+  const { source } = passage;
+  if (!anyOf(filters.documentIds, passage.documentId)) return false;
+  if (!anyOf(filters.publishers, source.publisher) || !anyOf(filters.places, source.place) || !anyOf(filters.kinds, source.kind)) return false;
+  if ((filters.from || filters.to) && !source.date) return false;
+  if (filters.from && source.date! < filters.from) return false;
+  if (filters.to && source.date! > filters.to) return false;
+  return true;
+}

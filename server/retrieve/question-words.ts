@@ -1,0 +1,17 @@
+/**
+ * Words that shape a question without naming its subject ("what did the documents say
+ * about…"): they are dropped from search terms so that the subject decides the ranking.
+ */
+export const QUESTION_WORDS = new Set(
+  ("what which who whose whom when where why how many much did does do say said says tell told mention mentions " +
+    "mentioned describe described find found about according document documents report reports letter letters " +
+    "give show know please there any anything everything happen happened happening ever get got think thought " +
+    "like look looked see saw seen").split(" "),
+);
+
+/** Capitalised words that are English, not names, when they open or sit in a question. */
+export const NOT_NAMES = new Set(
+  ("what which who whose whom when where why how is are was were did does do can could should would will has have had " +
+    "the a an in on at of for and or but if then tell give show list summarise summarize compare describe explain " +
+    "i we you they it this that these those my our your their any all some there find according please").split(" "),
+);

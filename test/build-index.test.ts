@@ -1,0 +1,383 @@
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { buildIndex, type Progress } from "../indexer/build-index.js";
+import type { IndexerConfig } from "../indexer/config.js";
+import { loadIndex, type LoadedIndex } from "../indexer/contract/load-index.js";
+import { FORMAT_VERSION } from "../indexer/contract/schemas.js";
+import type { Embedder } from "../indexer/embedders/embedder.js";
+import { createUseLite } from "../indexer/embedders/use-lite.js";
+import { parseDocument } from "../indexer/parse/parse-document.js";
+import { IndexerError, documentId } from "../indexer/read-documents.js";
+import { LETTERS, longLetter, writeLetters } from "./fixtures/ofsted-letters.js";
+
+const root = join(tmpdir(), "verbatim-build-index-test");
+const DIMS = 512;
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+const WORCESTERSHIRE = "2018-08-03-worcestershire-monitoring-visit.txt";
+const GLOUCESTERSHIRE = "2018-06-08-gloucestershire-monitoring-visit.txt";
+const HEREFORDSHIRE = "2019-02-14-herefordshire-focused-visit.md";
+const TWO_LETTERS = { [WORCESTERSHIRE]: LETTERS[WORCESTERSHIRE], [GLOUCESTERSHIRE]: LETTERS[GLOUCESTERSHIRE] };
+
+/** Seeds and data folders of one test, empty. */
+function setup(name: string, threads = 1): IndexerConfig {
+  const dir = join(root, name);
+  return { seedsDir: join(dir, "seeds"), dataDir: join(dir, "data"), embedder: { kind: "use-lite" }, threads };
+}
+
+/** Passage and sentence counts as the parser cuts these texts, independently of the build. */
+function parsedCounts(letters: Record<string, string>): { passages: number; sentences: number } {
+  const passages = Object.entries(letters).flatMap(([file, text]) => parseDocument(documentId(file), text).passages);
+  return { passages: passages.length, sentences: passages.reduce((n, p) => n + p.sentences.length, 0) };
+}
+
+/** Every file under a folder, by relative path, with its bytes. */
+async function snapshot(dir: string, prefix = ""): Promise<Record<string, Buffer>> {
+  const files: Record<string, Buffer> = {};
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) Object.assign(files, await snapshot(path, `${prefix}${entry.name}/`));
+    else files[`${prefix}${entry.name}`] = await readFile(path);
+  }
+  return files;
+}
+
+/** Total bytes of the files under a folder. */
+async function sizeOf(dir: string): Promise<number> {
+  return Object.values(await snapshot(dir)).reduce((n, b) => n + b.length, 0);
+}
+
+async function load(config: IndexerConfig): Promise<LoadedIndex> {
+  const result = await loadIndex(join(config.dataDir, "index"), "use-lite-512");
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+/** A sentence's vector, copied out of the index's sentence-vector block. */
+function vectorOf(index: LoadedIndex, row: number): Buffer {
+  const v = index.sentenceVectors;
+  return Buffer.from(v.buffer.slice(v.byteOffset + row * DIMS * 4, v.byteOffset + (row + 1) * DIMS * 4));
+}
+
+/** An embedder that records every text it is asked to embed, then lets USE-lite embed it. */
+function recording(inner: Embedder): Embedder & { calls: string[][] } {
+  const calls: string[][] = [];
+  return {
+    id: inner.id,
+    dimensions: inner.dimensions,
+    calls,
+    async embed(texts) {
+      calls.push([...texts]);
+      return inner.embed(texts);
+    },
+    async close() {},
+  };
+}
+
+let useLite: Embedder;
+
+beforeAll(async () => {
+  await rm(root, { recursive: true, force: true });
+  useLite = await createUseLite();
+});
+
+afterAll(async () => {
+  await useLite?.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+describe("buildIndex", () => {
+  let embedder: ReturnType<typeof recording>;
+
+  beforeEach(() => {
+    embedder = recording(useLite);
+  });
+
+  it("builds an index from scratch that loads, with every vector in line with its passage or sentence", async () => {
+    // Two threads and no embedder passed in: the build loads its own pool of USE-lite workers.
+    const config = setup("cold", 2);
+    await writeLetters(config.seedsDir);
+    const expected = parsedCounts(LETTERS);
+    // Pinned as well as derived, so a change in how the parser cuts these letters is noticed here.
+    expect(expected).toEqual({ passages: 14, sentences: 22 });
+    const before = Date.now();
+
+    const result = await buildIndex(config);
+
+    const live = join(config.dataDir, "index");
+    expect(result).toEqual({
+      upToDate: false,
+      documents: 3,
+      passages: expected.passages,
+      sentences: expected.sentences,
+      // Every sentence of these letters is different, so each is embedded once.
+      embedded: expected.sentences,
+      reused: 0,
+      skipped: [],
+      seconds: expect.any(Number),
+      bytes: await sizeOf(live),
+    });
+    expect(await readdir(config.dataDir)).toEqual(["index"]);
+    expect((await readdir(live)).sort()).toEqual([
+      "acronyms.json",
+      "documents.json",
+      "lexical.json",
+      "manifest.json",
+      "passages.json",
+      "sentence-vectors.f32",
+      "sentences.json",
+      "vectors",
+    ]);
+
+    const manifest = JSON.parse(await readFile(join(live, "manifest.json"), "utf8"));
+    expect(manifest).toEqual({
+      formatVersion: FORMAT_VERSION,
+      embedder: { id: "use-lite-512", dimensions: 512 },
+      builtAt: expect.any(String),
+      documents: [
+        { id: "2018-06-08-gloucestershire-monitoring-visit", file: GLOUCESTERSHIRE, hash: sha256(LETTERS[GLOUCESTERSHIRE]) },
+        { id: "2018-08-03-worcestershire-monitoring-visit", file: WORCESTERSHIRE, hash: sha256(LETTERS[WORCESTERSHIRE]) },
+        { id: "2019-02-14-herefordshire-focused-visit", file: HEREFORDSHIRE, hash: sha256(LETTERS[HEREFORDSHIRE]) },
+      ],
+      counts: { documents: 3, passages: 14, sentences: 22 },
+    });
+    expect(Date.parse(manifest.builtAt)).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(manifest.builtAt)).toBeLessThanOrEqual(Date.now());
+
+    const index = await load(config);
+    expect(index.documents.map((d) => [d.file, d.text])).toEqual(manifest.documents.map((d: { file: string }) => [d.file, LETTERS[d.file as keyof typeof LETTERS]]));
+    expect(index.passages).toHaveLength(14);
+    expect(index.sentences).toHaveLength(22);
+    expect(index.sentences.map((s) => s.row)).toEqual(Array.from({ length: 22 }, (_, i) => i));
+    expect(index.sentenceVectors).toHaveLength(22 * DIMS);
+    expect(index.passageVectors.map((v) => v.length)).toEqual(Array(14).fill(DIMS));
+    // Each sentence's text is exactly what was sent to be embedded, so rows and texts line up.
+    const sentenceNorms = index.sentences.map((s) => Math.hypot(...index.sentenceVectors.subarray(s.row * DIMS, (s.row + 1) * DIMS)));
+    for (const norm of sentenceNorms) expect(norm).toBeCloseTo(1, 5);
+    for (const v of index.passageVectors) expect(Math.hypot(...v)).toBeCloseTo(1, 5);
+    // A passage's vector is the normalised mean of its sentences' vectors.
+    index.passages.forEach((p, i) => {
+      expect(p.sentenceIds.length).toBeGreaterThan(0);
+      const mean = new Array<number>(DIMS).fill(0);
+      for (const id of p.sentenceIds) {
+        const s = index.sentenceById.get(id)!;
+        expect(s.passageId).toBe(p.id);
+        index.sentenceVectors.subarray(s.row * DIMS, (s.row + 1) * DIMS).forEach((x, k) => (mean[k] += x));
+      }
+      const norm = Math.hypot(...mean);
+      const difference = Math.max(...mean.map((x, k) => Math.abs(x / norm - index.passageVectors[i][k])));
+      expect(difference).toBeLessThan(1e-6);
+    });
+  });
+
+  it("does nothing when nothing has changed, leaving the manifest as it was", async () => {
+    const config = setup("unchanged");
+    await writeLetters(config.seedsDir, TWO_LETTERS);
+    const first = await buildIndex(config, { embedder });
+    const built = await snapshot(join(config.dataDir, "index"));
+    embedder.calls.length = 0;
+
+    const again = await buildIndex(config, { embedder });
+
+    expect(first).toMatchObject({ upToDate: false, documents: 2, passages: 10, sentences: 16, embedded: 16 });
+    expect(again).toEqual({ upToDate: true, documents: 2, passages: 10, sentences: 16, embedded: 0, reused: 0, skipped: [], seconds: expect.any(Number), bytes: 0 });
+    expect(embedder.calls).toEqual([]);
+    expect(await snapshot(join(config.dataDir, "index"))).toEqual(built);
+  });
+
+  it("rebuilds when forced, re-using every vector and embedding nothing", async () => {
+    const config = setup("forced");
+    await writeLetters(config.seedsDir, TWO_LETTERS);
+    await buildIndex(config, { embedder });
+    const before = await load(config);
+
+    // No embedder passed in and nothing to embed: the width comes from the re-used vectors.
+    const result = await buildIndex(config, { force: true });
+
+    expect(result).toMatchObject({ upToDate: false, documents: 2, passages: 10, sentences: 16, embedded: 0, reused: 16 });
+    const after = await load(config);
+    expect(after.manifest.builtAt).not.toBe(before.manifest.builtAt);
+    expect(after.manifest.embedder).toEqual({ id: "use-lite-512", dimensions: 512 });
+    expect(Buffer.from(after.sentenceVectors.buffer)).toEqual(Buffer.from(before.sentenceVectors.buffer));
+  });
+
+  it("embeds only the sentences that are new, and keeps the other vectors byte for byte", async () => {
+    const config = setup("incremental");
+    await writeLetters(config.seedsDir, TWO_LETTERS);
+    await buildIndex(config, { embedder });
+    const before = await load(config);
+    expect(embedder.calls).toEqual([before.sentences.map((s) => s.searchText)]);
+    embedder.calls.length = 0;
+
+    const added =
+      "Leaders have commissioned an independent review of supervision. " +
+      "Its findings will be reported to the improvement board in October 2018.";
+    const changed = LETTERS[WORCESTERSHIRE].replace("\nYours sincerely", `\n${added}\n\nYours sincerely`);
+    expect(changed).not.toBe(LETTERS[WORCESTERSHIRE]);
+    await writeFile(join(config.seedsDir, WORCESTERSHIRE), changed);
+
+    const result = await buildIndex(config, { embedder });
+
+    expect(embedder.calls).toEqual([
+      [
+        "Leaders have commissioned an independent review of supervision.",
+        "Its findings will be reported to the improvement board in October 2018.",
+      ],
+    ]);
+    const expected = parsedCounts({ ...TWO_LETTERS, [WORCESTERSHIRE]: changed });
+    expect(expected).toEqual({ passages: 11, sentences: 18 });
+    expect(result).toMatchObject({ upToDate: false, documents: 2, ...expected, embedded: 2, reused: expected.sentences - 2 });
+
+    const after = await load(config);
+    expect(after.manifest.documents.find((d) => d.file === WORCESTERSHIRE)!.hash).toBe(sha256(changed));
+    const unchanged = (index: LoadedIndex) => index.sentences.filter((s) => s.documentId === "2018-06-08-gloucestershire-monitoring-visit");
+    expect(unchanged(after).map((s) => s.id)).toEqual(unchanged(before).map((s) => s.id));
+    for (const s of unchanged(after)) expect(vectorOf(after, s.row)).toEqual(vectorOf(before, before.sentenceById.get(s.id)!.row));
+    // The changed letter's old sentences are re-used by their words, wherever they now sit.
+    const oldRowOf = new Map(before.sentences.map((s) => [s.searchText, s.row]));
+    const kept = after.sentences.filter((s) => oldRowOf.has(s.searchText));
+    expect(kept).toHaveLength(16);
+    for (const s of kept) expect(vectorOf(after, s.row)).toEqual(vectorOf(before, oldRowOf.get(s.searchText)!));
+    // The new sentences' rows hold their own vectors.
+    const fresh = await useLite.embed(embedder.calls[0]);
+    const freshRows = embedder.calls[0].map((text) => after.sentences.find((s) => s.searchText === text)!.row);
+    freshRows.forEach((row, i) => expect(vectorOf(after, row)).toEqual(Buffer.from(Float32Array.from(fresh[i]).buffer)));
+  });
+
+  it("indexes the good documents and lists the files it skipped, with the reasons", async () => {
+    const config = setup("bad-input");
+    await writeLetters(config.seedsDir, TWO_LETTERS);
+    await writeFile(join(config.seedsDir, "empty.txt"), "");
+    await writeFile(join(config.seedsDir, "scan.txt"), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff, 0x00]));
+
+    const result = await buildIndex(config, { embedder });
+
+    expect(result).toMatchObject({
+      upToDate: false,
+      documents: 2,
+      passages: 10,
+      sentences: 16,
+      skipped: [
+        { file: "empty.txt", reason: "it is empty" },
+        { file: "scan.txt", reason: "it is binary, not text" },
+      ],
+    });
+    expect((await load(config)).manifest.documents.map((d) => d.file)).toEqual([GLOUCESTERSHIRE, WORCESTERSHIRE]);
+  });
+
+  it("refuses a folder with nothing to index and leaves the existing index untouched", async () => {
+    const config = setup("nothing-to-index");
+    await writeLetters(config.seedsDir, TWO_LETTERS);
+    await buildIndex(config, { embedder });
+    const built = await snapshot(config.dataDir);
+    await rm(config.seedsDir, { recursive: true });
+    await mkdir(config.seedsDir);
+    await writeFile(join(config.seedsDir, "empty.txt"), "");
+    await writeFile(join(config.seedsDir, "report.pdf"), "%PDF-1.4");
+
+    const error = await buildIndex(config, { embedder }).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(IndexerError);
+    expect((error as Error).message).toBe(
+      `There are no documents to index in ${config.seedsDir}. Add .txt or .md files, or set VERBATIM_SEEDS to the folder that holds them.`,
+    );
+    expect(await snapshot(config.dataDir)).toEqual(built);
+  });
+
+  it("passes on an embedder's failure and leaves the old index exactly as it was", async () => {
+    const config = setup("embedder-fails");
+    await writeLetters(config.seedsDir, TWO_LETTERS);
+    await buildIndex(config, { embedder });
+    const live = join(config.dataDir, "index");
+    const manifest = await readFile(join(live, "manifest.json"));
+    const passages = await readFile(join(live, "passages.json"));
+    const built = await snapshot(live);
+    // 151 paragraphs of three sentences: more than one chunk of 128 texts to embed.
+    await writeFile(join(config.seedsDir, "long-letter.txt"), longLetter(150));
+    let calls = 0;
+    const failing: Embedder = {
+      id: "use-lite-512",
+      dimensions: DIMS,
+      async embed(texts) {
+        calls++;
+        if (calls > 1) throw new Error("USE-lite failed to embed a batch: out of memory");
+        // The first chunk succeeds with stand-in unit vectors; none of them may reach the disk.
+        return texts.map(() => Array.from({ length: DIMS }, (_, k) => (k === 0 ? 1 : 0)));
+      },
+      async close() {},
+    };
+    const progress: Progress[] = [];
+
+    const error = await buildIndex(config, { embedder: failing, onProgress: (p) => progress.push(p) }).catch((e: unknown) => e);
+
+    expect(error).toEqual(new Error("USE-lite failed to embed a batch: out of memory"));
+    expect(calls).toBe(2);
+    expect(progress.map(({ done, total }) => ({ done, total }))).toEqual([{ done: 128, total: 450 }]);
+    expect(await readFile(join(live, "manifest.json"))).toEqual(manifest);
+    expect(await readFile(join(live, "passages.json"))).toEqual(passages);
+    expect(await snapshot(live)).toEqual(built);
+    expect(await readdir(config.dataDir)).toEqual(["index"]);
+  });
+
+  it("removes the folders a crashed build left behind", async () => {
+    const config = setup("stale");
+    await writeLetters(config.seedsDir, TWO_LETTERS);
+    await buildIndex(config, { embedder });
+    const built = await snapshot(join(config.dataDir, "index"));
+    await mkdir(join(config.dataDir, ".index-building-123"));
+    await writeFile(join(config.dataDir, ".index-building-123", "passages.json"), "[{");
+    await mkdir(join(config.dataDir, ".index-retired-456-789"));
+    await writeFile(join(config.dataDir, ".index-retired-456-789", "manifest.json"), "{}");
+    // Not the indexer's: left alone.
+    await writeFile(join(config.dataDir, "notes.txt"), "kept");
+
+    const result = await buildIndex(config, { embedder });
+
+    expect(result.upToDate).toBe(true);
+    expect((await readdir(config.dataDir)).sort()).toEqual(["index", "notes.txt"]);
+    expect(await snapshot(join(config.dataDir, "index"))).toEqual(built);
+  });
+});
+
+describe("npm run index, stopped with Ctrl-C", () => {
+  it("exits with code 130, says so, and leaves the previous index unchanged", async () => {
+    const config = setup("ctrl-c");
+    await writeLetters(config.seedsDir, TWO_LETTERS);
+    await buildIndex(config, { embedder: useLite });
+    const built = await snapshot(config.dataDir);
+    expect(Object.keys(built)).toContain("index/manifest.json");
+    await rm(config.seedsDir, { recursive: true });
+    // About 450 new sentences: several seconds of embedding, with a progress line after the first 128.
+    await writeLetters(config.seedsDir, { "long-letter.txt": longLetter(150) });
+
+    const child = spawn(process.execPath, ["--import", "tsx", "indexer/cli.ts"], {
+      cwd: fileURLToPath(new URL("..", import.meta.url)),
+      env: { ...process.env, VERBATIM_SEEDS: config.seedsDir, VERBATIM_DATA: config.dataDir, VERBATIM_EMBEDDER: "use-lite" },
+    });
+    let stdout = "";
+    let stderr = "";
+    let interruptedAt: string | undefined;
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+      const progress = /(\d+)\/(\d+) texts embedded/.exec(stderr);
+      if (!interruptedAt && progress && Number(progress[1]) < Number(progress[2])) {
+        interruptedAt = progress[0];
+        child.kill("SIGINT");
+      }
+    });
+    const [code, signal] = await new Promise<[number | null, string | null]>((resolve) => child.on("close", (c, s) => resolve([c, s])));
+
+    expect({ code, signal, interruptedAt }).toEqual({ code: 130, signal: null, interruptedAt: "128/450 texts embedded" });
+    expect(stdout).toBe(`Indexing ${config.seedsDir} into ${config.dataDir}/index\n`);
+    expect(stderr.endsWith("\nStopped. The previous index, if any, is unchanged.\n")).toBe(true);
+    expect(await snapshot(config.dataDir)).toEqual(built);
+    expect(await readdir(config.dataDir)).toEqual(["index"]);
+    expect((await stat(join(config.dataDir, "index", "manifest.json"))).isFile()).toBe(true);
+  });
+});
