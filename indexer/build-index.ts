@@ -44,9 +44,10 @@ export interface BuildResult {
 const EMBED_CHUNK = 128;
 
 /** True when the index on disk was built from exactly these documents, format and embedder. */
-export function isCurrent(manifest: Manifest | undefined, docs: { id: string; hash: string }[], embedder: string): boolean {
+export function isCurrent(manifest: Manifest | undefined, docs: { id: string; file: string; hash: string }[], embedder: string): boolean {
   if (!manifest || manifest.formatVersion !== FORMAT_VERSION || manifest.embedder.id !== embedder) return false;
-  const key = (d: { id: string; hash: string }) => `${d.id}:${d.hash}`;
+  // The file name is part of the key: a renamed file must be cited by its new name.
+  const key = (d: { id: string; file: string; hash: string }) => `${d.id}:${d.file}:${d.hash}`;
   const built = new Set(manifest.documents.map(key));
   return built.size === docs.length && docs.every((d) => built.has(key(d)));
 }

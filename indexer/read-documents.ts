@@ -56,7 +56,8 @@ function problemWith(bytes: Buffer): string | undefined {
 export async function readDocuments(folder: string): Promise<{ documents: SourceFile[]; skipped: Skipped[] }> {
   let names: string[];
   try {
-    names = (await readdir(folder, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
+    // Links count too: readFile follows them, and reports a broken one as unreadable.
+    names = (await readdir(folder, { withFileTypes: true })).filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === "ENOENT" ? "does not exist" : code === "ENOTDIR" ? "is not a folder" : `cannot be read (${code})`;

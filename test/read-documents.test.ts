@@ -126,10 +126,7 @@ describe("readDocuments", () => {
     expect(skipped).toEqual([{ file: "locked.txt", reason: "it is unreadable (EACCES)" }]);
   });
 
-  // Known bug: entries are kept only when Dirent.isFile(), which is false for every symlink,
-  // so linked documents are silently left out and a dangling link is never reported.
-  // When that is fixed this test starts passing: turn `it.fails` into `it`.
-  it.fails("reads documents through symlinks and reports a dangling one as unreadable", async () => {
+  it("reads documents through symlinks and reports a dangling one as unreadable", async () => {
     const dir = await folder("links");
     const elsewhere = await folder("elsewhere");
     await writeFile(join(elsewhere, "letter.txt"), WORCESTERSHIRE);

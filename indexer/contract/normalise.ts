@@ -7,6 +7,7 @@ const STOP_WORDS = new Set(
   ("a an and are as at be been being but by can could did do does for from had has have how i if in into is it its " +
     "may might more most no not of on or our shall should so such than that the their them then there these they " +
     "this those to was we were what when where which while who whom why will with would you your about also any " +
+    "he she him his her hers us me my mine it's i'm " +
     "all some other over under up out very just only").split(" "),
 );
 

@@ -16,11 +16,26 @@ export interface IndexContents {
 /** The live index folder inside a data folder. */
 export const liveIndexDir = (dataDir: string) => join(dataDir, "index");
 
-/** Folders left by a build that was killed mid-write; safe to delete, never read. */
+/**
+ * Clears folders left by a build that was killed mid-write. A build killed between its two
+ * renames leaves no live index but a complete retired one: that is put back first.
+ */
 export async function removeStaleBuilds(dataDir: string): Promise<void> {
-  const names = await readdir(dataDir).catch(() => [] as string[]);
-  await Promise.all(names.filter((n) => n.startsWith(".index-")).map((n) => rm(join(dataDir, n), { recursive: true, force: true })));
+  const names = (await readdir(dataDir).catch(() => [] as string[])).filter((n) => n.startsWith(".index-"));
+  const live = liveIndexDir(dataDir);
+  if (!(await exists(live))) {
+    const retired = names.filter((n) => n.startsWith(".index-retired-")).sort().reverse();
+    for (const name of retired) {
+      if (await exists(join(dataDir, name, INDEX_FILES.manifest))) {
+        await rename(join(dataDir, name), live);
+        break;
+      }
+    }
+  }
+  await Promise.all(names.map((n) => rm(join(dataDir, n), { recursive: true, force: true })));
 }
+
+const exists = (path: string) => stat(path).then(() => true, () => false);
 
 async function writeVectors(dir: string, contents: IndexContents): Promise<void> {
   const index = new LocalIndex(dir);
@@ -61,8 +76,7 @@ export async function writeIndex(dataDir: string, contents: IndexContents): Prom
     await writeVectors(join(building, INDEX_FILES.vectors), contents);
     // The manifest goes last: a folder without one is never taken for an index.
     await writeFile(join(building, INDEX_FILES.manifest), JSON.stringify(contents.manifest, null, 2));
-    const hadLive = await stat(live).then(() => true, () => false);
-    if (hadLive) await rename(live, retired);
+    if (await exists(live)) await rename(live, retired);
     await rename(building, live);
     await rm(retired, { recursive: true, force: true });
   } catch (error) {

@@ -3,9 +3,9 @@ import type { Embedder } from "../../indexer/embedders/embedder.js";
 import type { CorpusFacts } from "../retrieve/corpus-facts.js";
 import type { SynonymGroups } from "../retrieve/synonyms.js";
 import type { Filters } from "../retrieve/filters.js";
-import { prepareQuery } from "../retrieve/prepare-query.js";
-import { searchPassages, type SearchOptions } from "../retrieve/search.js";
-import { scoreSentences } from "./score-sentences.js";
+import { prepareQuery, type PreparedQuery } from "../retrieve/prepare-query.js";
+import { searchPassages, type Hit, type SearchOptions } from "../retrieve/search.js";
+import { scoreSentences, type ScoredSentence } from "./score-sentences.js";
 import { selectSentences } from "./select-sentences.js";
 import { outsideTheDocuments, tooWeak } from "./abstain.js";
 import { composeAnswer, sourceUrl, type Citation } from "./compose-answer.js";
@@ -51,28 +51,30 @@ export interface AskResponse {
 /** Passages close to the question: offered beside an abstention, never as an answer. */
 const RELATED = 3;
 
+/** What retrieval found for a question, before an answer is composed. */
+export interface Retrieval {
+  query: PreparedQuery;
+  /** The question as answered, when the conversation changed it. */
+  interpretedAs?: string;
+  /** Set when the question names something no document covers. */
+  outside?: string;
+  hits: Hit[];
+  scored: ScoredSentence[];
+  embedMs: number;
+  searchMs: number;
+}
+
 /**
- * Answers a question from the documents in their own words, or abstains with a reason.
- * The same path serves the API, the command line and the evaluation.
+ * Finds the passages and sentences that bear on a question: the conversation resolved,
+ * the question prepared, places it names used as filters, passages ranked, sentences scored.
  */
-export async function ask(engine: Engine, request: AskRequest): Promise<AskResponse> {
-  const started = performance.now();
+export async function retrieve(engine: Engine, request: AskRequest): Promise<Retrieval> {
   const { index, facts, embedder, synonyms } = engine;
   const resolved = resolveFollowUp(request.question, request.history ?? [], facts.places);
   const query = prepareQuery(resolved.question, index.acronyms, synonyms);
   const interpretedAs = resolved.followUp ? resolved.question : undefined;
-  const abstain = (reason: string, related?: Related[], embedMs = 0, searchMs = 0): AskResponse => ({
-    answer: reason,
-    abstained: true,
-    reason,
-    citations: [],
-    ...(related && related.length > 0 ? { related } : {}),
-    ...(interpretedAs ? { interpretedAs } : {}),
-    timings: { totalMs: performance.now() - started, embedMs, searchMs, composeMs: 0 },
-  });
-
   const outside = outsideTheDocuments(query, facts);
-  if (outside) return abstain(outside);
+  if (outside) return { query, interpretedAs, outside, hits: [], scored: [], embedMs: 0, searchMs: 0 };
 
   // A question that names the place of some documents is about those documents.
   const named = query.names.map((n) => facts.places.get(n.toLowerCase())).filter((p): p is string => !!p);
@@ -84,11 +86,31 @@ export async function ask(engine: Engine, request: AskRequest): Promise<AskRespo
   const embedMs = performance.now() - embedStart;
   const searchStart = performance.now();
   const hits = searchPassages(index, query, vector, { ...engine.search, filters });
-  const searchMs = performance.now() - searchStart;
-  if (hits.length === 0) return abstain("No document matches the filters.", undefined, embedMs, searchMs);
+  const scored = scoreSentences(index, facts, query, vector, hits);
+  return { query, interpretedAs, hits, scored, embedMs, searchMs: performance.now() - searchStart };
+}
+
+/**
+ * Answers a question from the documents in their own words, or abstains with a reason.
+ * The same path serves the API, the command line and the evaluation.
+ */
+export async function ask(engine: Engine, request: AskRequest): Promise<AskResponse> {
+  const started = performance.now();
+  const { index, facts } = engine;
+  const { query, interpretedAs, outside, hits, scored, embedMs, searchMs } = await retrieve(engine, request);
+  const abstain = (reason: string, related?: Related[]): AskResponse => ({
+    answer: reason,
+    abstained: true,
+    reason,
+    citations: [],
+    ...(related && related.length > 0 ? { related } : {}),
+    ...(interpretedAs ? { interpretedAs } : {}),
+    timings: { totalMs: performance.now() - started, embedMs, searchMs, composeMs: 0 },
+  });
+  if (outside) return abstain(outside);
+  if (hits.length === 0) return abstain("No document matches the filters.");
 
   const composeStart = performance.now();
-  const scored = scoreSentences(index, facts, query, vector, hits);
   if (tooWeak(scored[0])) {
     const related = hits.slice(0, RELATED).map(({ passage: p }) => ({
       documentId: p.documentId,
@@ -99,7 +121,7 @@ export async function ask(engine: Engine, request: AskRequest): Promise<AskRespo
       end: p.end,
       url: sourceUrl(p.documentId, p.start, p.end),
     }));
-    return abstain("The documents do not answer this question.", related, embedMs, searchMs);
+    return abstain("The documents do not answer this question.", related);
   }
   const chosen = selectSentences(scored, request.maxCitations ? { maxCitations: request.maxCitations } : {});
   const lead = query.intent === "general" ? undefined : chosen.find((s) => s.fact && s.coverage > 0);

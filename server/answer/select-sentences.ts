@@ -9,7 +9,7 @@ export interface SelectOptions {
   perDocument: number;
 }
 
-export const defaultSelectOptions: SelectOptions = { maxCitations: 8, documentShare: 0.72, sentenceShare: 0.85, perDocument: 3 };
+export const defaultSelectOptions: SelectOptions = { maxCitations: 10, documentShare: 0.6, sentenceShare: 0.7, perDocument: 4 };
 
 /** Groups sentences by the source they cite: a document, or a document inside a pack. */
 export const sourceKey = (s: ScoredSentence) => `${s.sentence.documentId}#${s.sentence.source.within?.label ?? ""}`;

@@ -3,7 +3,7 @@ import { terms, words } from "../../indexer/contract/normalise.js";
 
 /** What the server works out once from a loaded index, so no query has to. */
 export interface CorpusFacts {
-  /** Every folded word of every document: a name outside it is mentioned nowhere. */
+  /** Every folded word of every passage and title: a name outside it is mentioned nowhere. */
   vocabulary: Set<string>;
   /** Years written anywhere in the documents. */
   years: Set<number>;
@@ -20,8 +20,10 @@ export interface CorpusFacts {
 export function corpusFacts(index: LoadedIndex): CorpusFacts {
   const vocabulary = new Set<string>();
   const years = new Set<number>();
+  // Content only: a place named just in a letterhead address is not something the documents discuss.
+  for (const p of index.passages) for (const w of words(p.searchText)) vocabulary.add(w);
   for (const doc of index.documents) {
-    for (const w of words(doc.text)) vocabulary.add(w);
+    for (const w of words(doc.title)) vocabulary.add(w);
     for (const m of doc.text.matchAll(/\b(?:19|20)\d{2}\b/g)) years.add(Number(m[0]));
   }
   const docYears = index.documents.flatMap((d) => [d.date, ...d.parts.map((p) => p.date)]).filter((d): d is string => !!d).map((d) => Number(d.slice(0, 4)));

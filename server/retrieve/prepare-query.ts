@@ -20,18 +20,25 @@ export interface PreparedQuery {
 /** Weight of a term that came from an acronym or synonym rather than the question itself. */
 const EXPANSION_WEIGHT = 0.5;
 
+/** An interrogative that opens a question or a clause of it, followed by a verb: "who led…", "when was…". */
+const ASKS = (words: string) => new RegExp(`(?:^|[,;?]\\s*|\\band\\s+)(?:${words})\\b`, "i");
+const AUXILIARY = "(?:is|was|were|are|did|does|do|has|had|have|will|would|should|can|could)";
+
 function intentOf(question: string): Intent {
-  const q = question.toLowerCase();
-  if (/\b(?:what|which) (?:percentage|proportion|share|number|figure)|\bhow (?:many|much|often|long)|\bpercent|%|\bratio\b/.test(q)) return "figure";
-  if (/\bwho\b|\bwhich (?:inspector|officer|person|people|director)|\bnamed?\b/.test(q)) return "person";
-  if (/\bwhen\b|\bwhat (?:date|year|month|day)\b|\bhow long ago\b/.test(q)) return "date";
+  const q = question.trim();
+  if (ASKS(`(?:what|which) (?:percentage|proportion|share|number|figure|rate)|how (?:many|much|often)`).test(q) || /%|\bper ?cent/i.test(q)) return "figure";
+  if (ASKS(`who(?:se)? ${AUXILIARY}|who \\w+ed|which (?:inspectors?|officers?|person|people|director)`).test(q)) return "person";
+  if (ASKS(`when ${AUXILIARY}|what (?:date|year|month|day)|how long ago`).test(q)) return "date";
   return "general";
 }
 
-/** Capitalised words and acronyms that may name a place, person or body. */
+/**
+ * Capitalised words and acronyms that may name a place, person or body: "Herefordshire",
+ * "SEND". Short capitals ("OK") and words with symbols ("B&Bs") are everyday words.
+ */
 function namesIn(question: string): string[] {
   const names: string[] = [];
-  for (const m of question.matchAll(/\b[A-Z][A-Za-z&'’-]*[A-Za-z]\b/g)) {
+  for (const m of question.matchAll(/(?<![\w&])(?:[A-Z][a-z]{2,}|[A-Z]{3,6})(?:['’]s|s)?(?![\w&])/g)) {
     const word = m[0].replace(/['’]s$/, "");
     if (!NOT_NAMES.has(word.toLowerCase())) names.push(word);
   }
