@@ -82,7 +82,7 @@ export function createApp(engine: Engine, options: AppOptions = {}) {
   app.post("/api/verify", async (c) => {
     const { documentId, start, end, quote } = parseOr400(VerifyRequestSchema, await jsonBody(c));
     const doc = documentOr404(documentId);
-    if (end > doc.text.length) throw new ApiError(400, "invalid_request", `end (${end}) is past the end of ${documentId}, which has ${doc.text.length} characters.`);
+    if (end > doc.text.length) throw new ApiError(400, "invalid_request", `end (${end.toLocaleString("en-GB")}) is past the end of ${documentId}, which has ${doc.text.length.toLocaleString("en-GB")} characters.`);
     const actual = doc.text.slice(start, end);
     return c.json({ valid: actual === quote, actual });
   });

@@ -6,7 +6,7 @@ import type { Filters } from "../retrieve/filters.js";
 import { prepareQuery, type PreparedQuery } from "../retrieve/prepare-query.js";
 import { searchPassages, type Hit, type SearchOptions } from "../retrieve/search.js";
 import { scoreSentences, type ScoredSentence } from "./score-sentences.js";
-import { selectSentences } from "./select-sentences.js";
+import { defaultSelectOptions, selectSentences, withContext } from "./select-sentences.js";
 import { outsideTheDocuments, tooWeak } from "./abstain.js";
 import { composeAnswer, sourceUrl, type Citation } from "./compose-answer.js";
 import { resolveFollowUp, type Turn } from "./follow-up.js";
@@ -123,7 +123,13 @@ export async function ask(engine: Engine, request: AskRequest): Promise<AskRespo
     }));
     return abstain("The documents do not answer this question.", related);
   }
-  const chosen = selectSentences(scored, request.maxCitations ? { maxCitations: request.maxCitations } : {});
+  const byId = new Map(scored.map((s) => [s.sentence.id, s]));
+  const neighbour = (s: ScoredSentence, step: -1 | 1) => {
+    const ids = index.passageById.get(s.sentence.passageId)!.sentenceIds;
+    return byId.get(ids[ids.indexOf(s.sentence.id) + step] ?? "");
+  };
+  const limit = request.maxCitations ?? defaultSelectOptions.maxCitations;
+  const chosen = withContext(selectSentences(scored, { maxCitations: limit }), neighbour).slice(0, request.maxCitations ?? Infinity);
   const lead = query.intent === "general" ? undefined : chosen.find((s) => s.fact && s.coverage > 0);
   const { answer, citations } = composeAnswer(index, chosen, lead);
   return {

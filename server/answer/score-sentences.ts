@@ -10,6 +10,8 @@ export interface ScoredSentence {
   sentence: Sentence;
   /** Share of the question's weighted terms that the sentence contains, 0–1. */
   coverage: number;
+  /** The same share for the sentence's passage and headings: the context it is read in. */
+  context: number;
   /** Cosine similarity of the sentence and the question. */
   dense: number;
   /** Fused score of the passage it sits in, 1 for the best passage. */
@@ -20,7 +22,7 @@ export interface ScoredSentence {
 }
 
 /** How much each signal counts in a sentence's score; `npm run eval` calibrated them. */
-export const SENTENCE_WEIGHTS = { coverage: 0.5, dense: 0.3, passage: 0.2, fact: 0.1 };
+export const SENTENCE_WEIGHTS = { coverage: 0.35, context: 0.2, dense: 0.25, passage: 0.2, fact: 0.1 };
 /** USE-lite cosines: unrelated sentences sit near this, close paraphrases well above. */
 const DENSE_FLOOR = 0.15;
 const DENSE_SPAN = 0.45;
@@ -38,19 +40,22 @@ export function scoreSentences(index: LoadedIndex, facts: CorpusFacts, query: Pr
   const total = [...query.terms].filter(([, w]) => w >= 1).reduce((sum, [t]) => sum + weightOf.get(t)!, 0) || 1;
   const pattern = query.intent === "general" ? undefined : FACT_PATTERNS[query.intent];
   const out: ScoredSentence[] = [];
+  const share = (termsOf: Set<string>) => {
+    let matched = 0;
+    for (const [term, weight] of weightOf) if (termsOf.has(term)) matched += weight;
+    return Math.min(1, matched / total);
+  };
   for (const hit of hits) {
+    const context = share(facts.passageTerms.get(hit.passage.id)!);
     for (const id of hit.passage.sentenceIds) {
       const sentence = index.sentenceById.get(id)!;
-      const own = facts.sentenceTerms[sentence.row];
-      let matched = 0;
-      for (const [term, weight] of weightOf) if (own.has(term)) matched += weight;
-      const coverage = Math.min(1, matched / total);
+      const coverage = share(facts.sentenceTerms[sentence.row]);
       const dense = cosineRow(queryVector, index.sentenceVectors, sentence.row, dims);
       const fact = pattern ? pattern.test(sentence.searchText) : false;
       const w = SENTENCE_WEIGHTS;
       const denseNorm = Math.max(0, Math.min(1, (dense - DENSE_FLOOR) / DENSE_SPAN));
-      const score = w.coverage * coverage + w.dense * denseNorm + w.passage * hit.score + (fact && coverage > 0 ? w.fact : 0);
-      out.push({ sentence, coverage, dense, passage: hit.score, fact, score });
+      const score = w.coverage * coverage + w.context * context + w.dense * denseNorm + w.passage * hit.score + (fact && coverage > 0 ? w.fact : 0);
+      out.push({ sentence, coverage, context, dense, passage: hit.score, fact, score });
     }
   }
   return out.sort((a, b) => b.score - a.score);

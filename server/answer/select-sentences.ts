@@ -7,9 +7,11 @@ export interface SelectOptions {
   /** Within a document, sentences scoring at least this share of its best are quoted. */
   sentenceShare: number;
   perDocument: number;
+  /** Sentences quoted from one passage at most: more passages say more than one long one. */
+  perPassage: number;
 }
 
-export const defaultSelectOptions: SelectOptions = { maxCitations: 10, documentShare: 0.6, sentenceShare: 0.7, perDocument: 4 };
+export const defaultSelectOptions: SelectOptions = { maxCitations: 12, documentShare: 0.6, sentenceShare: 0.6, perDocument: 4, perPassage: 3 };
 
 /** Groups sentences by the source they cite: a document, or a document inside a pack. */
 export const sourceKey = (s: ScoredSentence) => `${s.sentence.documentId}#${s.sentence.source.within?.label ?? ""}`;
@@ -19,7 +21,8 @@ export const sourceKey = (s: ScoredSentence) => `${s.sentence.documentId}#${s.se
  * not five from one report, with repeated sentences quoted once.
  */
 export function selectSentences(scored: ScoredSentence[], options: Partial<SelectOptions> = {}): ScoredSentence[] {
-  const { maxCitations, documentShare, sentenceShare, perDocument } = { ...defaultSelectOptions, ...options };
+  const { maxCitations, documentShare, sentenceShare, perDocument, perPassage } = { ...defaultSelectOptions, ...options };
+  const fromPassage = new Map<string, number>();
   const best = scored[0]?.score ?? 0;
   const bySource = new Map<string, ScoredSentence[]>();
   const seen = new Set<string>();
@@ -29,6 +32,8 @@ export function selectSentences(scored: ScoredSentence[], options: Partial<Selec
     const list = bySource.get(sourceKey(s)) ?? [];
     if (list.length === 0 && s.score < documentShare * best) continue;
     if (list.length > 0 && (list.length >= perDocument || s.score < sentenceShare * list[0].score)) continue;
+    if ((fromPassage.get(s.sentence.passageId) ?? 0) >= perPassage) continue;
+    fromPassage.set(s.sentence.passageId, (fromPassage.get(s.sentence.passageId) ?? 0) + 1);
     list.push(s);
     bySource.set(sourceKey(s), list);
     seen.add(s.sentence.id);
@@ -41,4 +46,29 @@ export function selectSentences(scored: ScoredSentence[], options: Partial<Selec
     for (const list of sources) if (list[round] && chosen.length < maxCitations) chosen.push(list[round]);
   }
   return chosen;
+}
+
+/** Openings that lean on the sentence before: quoted alone, they would mislead. */
+const LEANS_BACK = /^(?:this|these|that|those|it|they|such|as a result|consequently|however|furthermore|in addition|despite this|therefore|at that time|since then)\b/i;
+
+/**
+ * Adds the sentences a quote cannot stand without: the one before a quote that opens
+ * "This…" or "As a result…", and the one after a quote that such a sentence follows.
+ * The added sentences are scored as their neighbour, so they stay beside it.
+ */
+export function withContext(chosen: ScoredSentence[], neighbour: (s: ScoredSentence, step: -1 | 1) => ScoredSentence | undefined): ScoredSentence[] {
+  const ids = new Set(chosen.map((s) => s.sentence.id));
+  const out = [...chosen];
+  for (const s of chosen) {
+    const before = LEANS_BACK.test(s.sentence.searchText) ? neighbour(s, -1) : undefined;
+    const next = neighbour(s, 1);
+    const after = next && LEANS_BACK.test(next.sentence.searchText) ? next : undefined;
+    for (const extra of [before, after]) {
+      if (extra && !ids.has(extra.sentence.id)) {
+        ids.add(extra.sentence.id);
+        out.push(extra);
+      }
+    }
+  }
+  return out;
 }

@@ -18,7 +18,7 @@ const isoDate = (field: string) =>
     .regex(/^\d{4}-\d{2}-\d{2}$/, `${field} must be a date written as YYYY-MM-DD, such as 2017-01-31.`)
     .refine((d) => !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().startsWith(d), `${field} is not a real date; write it as YYYY-MM-DD, such as 2017-01-31.`);
 
-const nonEmptyList = z.array(z.string().min(1)).max(50);
+const nonEmptyList = z.array(z.string().min(1, "Filter values must not be empty strings.")).max(50, "A filter lists at most 50 values.");
 
 export const FiltersSchema = strictObject({
   documentIds: nonEmptyList.optional(),
@@ -42,7 +42,10 @@ const questionText = (field: string) =>
       error: (issue) => `${field} is ${(issue.input as string).length.toLocaleString("en-GB")} characters long; the limit is ${MAX_QUESTION.toLocaleString("en-GB")}. Shorten it.`,
     });
 
-export const TurnSchema = strictObject({ role: z.enum(["user", "assistant"]), content: z.string().max(20_000) });
+export const TurnSchema = strictObject({
+  role: z.enum(["user", "assistant"], { error: 'Each history turn\'s role is "user" or "assistant".' }),
+  content: z.string().max(20_000, "Each history turn's content is at most 20,000 characters."),
+});
 
 export const AskRequestSchema = strictObject({
   question: questionText("question"),
@@ -59,8 +62,8 @@ export const SearchQuerySchema = strictObject({
 
 export const VerifyRequestSchema = strictObject({
   documentId: z.string().min(1, "documentId is empty; GET /api/documents lists the ids."),
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
+  start: z.number().int().nonnegative("start must be 0 or more."),
+  end: z.number().int().nonnegative("end must be 0 or more."),
   quote: z.string(),
 }).refine((v) => v.start <= v.end, { error: "start must not be greater than end." });
 

@@ -4,20 +4,25 @@ import { ApiError } from "./errors.js";
 
 type Issue = z.core.$ZodIssue & { input?: unknown };
 
+const NOUNS: Record<string, string> = { int: "a whole number", object: "an object", array: "an array", number: "a number", string: "a string", boolean: "true or false" };
+
 function typeName(value: unknown): string {
   if (value === null) return "null";
+  if (typeof value === "number" && Number.isNaN(value)) return "something that is not a number";
   if (Array.isArray(value)) return "an array";
   return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
 
 /** One clear sentence for the first problem zod found: the field, what was wrong, what is allowed. */
 export function describeIssue(issue: Issue): string {
+  if (issue.path.length === 0 && issue.code === "custom") return issue.message;
   const field = issue.path.length > 0 ? issue.path.join(".") : "The request body";
   switch (issue.code) {
     case "unrecognized_keys":
       return `Unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")} in ${issue.path.length ? field : "the request"}. ${issue.message}`;
     case "invalid_type":
-      return `${field} must be ${issue.expected === "object" ? "an object" : issue.expected === "array" ? "an array" : `a ${issue.expected}`}, not ${typeName(issue.input)}.`;
+      if (issue.input === undefined) return `${field} is required.`;
+      return `${field} must be ${NOUNS[issue.expected] ?? `a ${issue.expected}`}, not ${typeName(issue.input)}.`;
     default:
       return issue.message.startsWith(field) ? issue.message : `${field}: ${issue.message}`;
   }

@@ -14,6 +14,8 @@ export interface CorpusFacts {
   places: Map<string, string>;
   /** Stemmed terms of each sentence, row for row with `index.sentences`. */
   sentenceTerms: Set<string>[];
+  /** Stemmed terms of each passage, section headings included, by passage id. */
+  passageTerms: Map<string, Set<string>>;
 }
 
 /** Derives the corpus facts from an index: vocabulary, years, places and sentence terms. */
@@ -34,5 +36,6 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
     lastYear: docYears.length ? Math.max(...docYears) : null,
     places: new Map(index.documents.map((d) => [d.place.toLowerCase(), d.place])),
     sentenceTerms: index.sentences.map((s) => new Set(terms(s.searchText))),
+    passageTerms: new Map(index.passages.map((p) => [p.id, new Set(terms(p.searchText))])),
   };
 }

@@ -1,0 +1,61 @@
+import { createApp } from "../server/app.js";
+import type { Engine } from "../server/answer/ask.js";
+import { msSince } from "./stats.js";
+
+type App = ReturnType<typeof createApp>;
+
+export interface QueryFigures {
+  asks: number;
+  /** `timings.totalMs` from each answer: the engine's own account. */
+  totalMs: number[];
+  /** Request to parsed JSON, through Hono: what a caller waits for, less the network. */
+  wallMs: number[];
+  abstained: number;
+  /** "status: message" for each request that did not answer 200. */
+  failures: string[];
+  searchMs: number[];
+}
+
+async function askOnce(app: App, question: string) {
+  const res = await app.request("/api/ask", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question }) });
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+async function searchOnce(app: App, q: string) {
+  const res = await app.request(`/api/search?${new URLSearchParams({ q })}`);
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+const failure = (question: string, r: { status: number; body: any }) => `${r.status} for "${question.slice(0, 50)}": ${r.body?.error?.message ?? JSON.stringify(r.body).slice(0, 120)}`;
+
+/** Asks every question `passes` times through the real app, after one warm-up question; then the same for /api/search. */
+export async function benchQueries(engine: Engine, questions: string[], passes = 3): Promise<QueryFigures> {
+  const app = createApp(engine);
+  const figures: QueryFigures = { asks: 0, totalMs: [], wallMs: [], abstained: 0, failures: [], searchMs: [] };
+  await askOnce(app, questions[0]);
+  for (let pass = 0; pass < passes; pass++) {
+    for (const question of questions) {
+      const start = performance.now();
+      const r = await askOnce(app, question);
+      const wall = msSince(start);
+      figures.asks++;
+      if (r.status !== 200) {
+        if (pass === 0) figures.failures.push(failure(question, r));
+        continue;
+      }
+      figures.wallMs.push(wall);
+      figures.totalMs.push(r.body.timings.totalMs);
+      if (pass === 0 && r.body.abstained) figures.abstained++;
+    }
+  }
+  await searchOnce(app, questions[0]);
+  for (let pass = 0; pass < passes; pass++) {
+    for (const question of questions) {
+      const start = performance.now();
+      const r = await searchOnce(app, question);
+      if (r.status === 200) figures.searchMs.push(msSince(start));
+      else if (pass === 0) figures.failures.push(`search ${failure(question, r)}`);
+    }
+  }
+  return figures;
+}

@@ -1,0 +1,205 @@
+import { serve, type ServerType } from "@hono/node-server";
+import { mkdir } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildIndex } from "../indexer/build-index.js";
+import { configFromEnv, type EmbedderConfig } from "../indexer/config.js";
+import { createApp } from "../server/app.js";
+import { loadEngine } from "../server/load-engine.js";
+
+const WEB_DIR = fileURLToPath(new URL("../web", import.meta.url));
+const SHOTS = fileURLToPath(new URL("../.tmp/", import.meta.url));
+const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+const MISSING = "What did inspectors say about children who go missing from home or care?";
+const HEREFORDSHIRE = "What did Ofsted find when it inspected Herefordshire's children's services?";
+
+interface Citation {
+  n: number;
+  documentTitle: string;
+  publisher: string;
+  date: string | null;
+  paragraph: string | null;
+  within?: { label: string; title: string };
+  quote: string;
+  url: string;
+}
+interface AskResponse {
+  answer: string;
+  abstained: boolean;
+  reason?: string;
+  citations: Citation[];
+  interpretedAs?: string;
+}
+
+let server: ServerType;
+let base: string;
+let browser: Browser;
+let context: BrowserContext;
+
+/** Asks the API directly, as the page would, to know what the page must show. */
+async function askApi(body: object): Promise<AskResponse> {
+  const response = await fetch(`${base}/api/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  expect(response.status).toBe(200);
+  return (await response.json()) as AskResponse;
+}
+
+async function openChat(): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${base}/`);
+  return page;
+}
+
+/** Types a question, clicks Ask and waits for the answer (or abstention) to arrive. */
+async function askInPage(page: Page, question: string) {
+  const before = await page.locator(".turn .answer").count();
+  await page.getByLabel("Your question").fill(question);
+  await page.getByRole("button", { name: "Ask", exact: true }).click();
+  await page.locator(".turn .answer").nth(before).waitFor();
+  return page.locator(".turn").last();
+}
+
+beforeAll(async () => {
+  const embedder: EmbedderConfig = { kind: "use-lite" };
+  const config = { ...configFromEnv(), embedder };
+  await buildIndex(config);
+  const engine = await loadEngine(join(config.dataDir, "index"), embedder);
+  const app = createApp(engine, { webDir: WEB_DIR });
+  server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+  });
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  context = await browser.newContext({ viewport: { width: 1100, height: 900 }, permissions: ["clipboard-read", "clipboard-write"] });
+  await mkdir(SHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+});
+
+describe("chat page", () => {
+  it("shows an answer with one reference per citation, each quote exact, and focuses the answer", async () => {
+    const api = await askApi({ question: MISSING });
+    expect(api.abstained).toBe(false);
+    const page = await openChat();
+    const turn = await askInPage(page, MISSING);
+
+    await expect.poll(() => turn.locator(".answer-body").textContent()).toContain("Found in");
+    const references = turn.locator(".reference-list > li");
+    expect(await references.count()).toBe(api.citations.length);
+    // textContent is the quote exactly, line breaks and all; only its rendering collapses whitespace.
+    expect(await references.first().locator("blockquote").textContent()).toBe(api.citations[0].quote);
+    expect(await references.locator("blockquote").allTextContents()).toEqual(api.citations.map((c) => c.quote));
+
+    const markers = turn.locator(".answer-body a.cite-marker");
+    expect(await markers.count()).toBe(api.citations.length);
+    expect(await markers.evaluateAll((as) => as.map((a) => a.getAttribute("href")))).toEqual(api.citations.map((c) => c.url));
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Answer");
+    expect(await page.getByLabel("Your question").inputValue()).toBe("");
+
+    await references.first().getByRole("button", { name: "Copy reference 1" }).click();
+    const first = api.citations[0];
+    const copied = `“${first.quote.replace(/\s+/g, " ")}” — ${first.documentTitle}, ${first.publisher}, 24 January 2017, para ${first.paragraph}. ${base}${first.url}`;
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(copied);
+
+    await page.screenshot({ path: join(SHOTS, "chat.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("opens the source view from [1] with exactly the quote highlighted and focused", async () => {
+    const api = await askApi({ question: MISSING });
+    const page = await openChat();
+    const turn = await askInPage(page, MISSING);
+    const [source] = await Promise.all([context.waitForEvent("page"), turn.locator("a.cite-marker").first().click()]);
+    const mark = source.locator("mark#cited");
+    await mark.waitFor();
+    expect(await mark.textContent()).toBe(api.citations[0].quote);
+    expect(await source.evaluate(() => document.activeElement?.id)).toBe("cited");
+    await expect.poll(() => mark.isVisible()).toBe(true);
+    expect(await source.locator("h1").textContent()).toBe(api.citations[0].documentTitle);
+    await source.screenshot({ path: join(SHOTS, "source.png") });
+
+    // Every citation's link highlights exactly its quote, including those inside an agenda pack.
+    for (const citation of api.citations) {
+      await source.goto(`${base}${citation.url}`);
+      await mark.waitFor();
+      expect(await mark.textContent()).toBe(citation.quote);
+      if (citation.within) expect(await source.locator("#cited-note").textContent()).toContain(`It is in ${citation.within.label} of this pack`);
+    }
+    await page.close();
+    await source.close();
+  });
+
+  it("says plainly when no document covers the question, with no reference list", async () => {
+    const page = await openChat();
+    const turn = await askInPage(page, HEREFORDSHIRE);
+    expect(await turn.locator(".abstain-reason").textContent()).toBe("No document mentions Herefordshire.");
+    expect(await page.locator(".reference-list, .references").count()).toBe(0);
+    await page.close();
+  });
+
+  it("shows markup in a question as text and never runs it", async () => {
+    const page = await openChat();
+    const question = "What did inspectors say <img src=x onerror=window.__xss=1> about missing children?";
+    const turn = await askInPage(page, question);
+    expect(await turn.locator("h2.question").textContent()).toBe(`You asked: ${question}`);
+    // Markup in an answer's Markdown is sanitised too.
+    // A string, not a function: vitest would rewrite a function's import() for Node.
+    await page.evaluate(`import("/render-answer.js").then(({ renderAnswer }) => {
+      document.getElementById("conversation").append(renderAnswer('<img src=x onerror="window.__xss=2"> [1]', []));
+    })`);
+    await page.waitForTimeout(200);
+    expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.locator("#conversation img").count()).toBe(0);
+    await page.close();
+  });
+
+  it("shows the server's message in an alert when the API refuses the question", async () => {
+    const page = await openChat();
+    const tooLong = "a".repeat(2001);
+    await page.getByLabel("Your question").fill(tooLong);
+    await page.getByLabel("Your question").press("Enter");
+    const alert = page.getByRole("alert");
+    await expect.poll(() => alert.textContent()).toBe("question is 2,001 characters long; the limit is 2,000. Shorten it.");
+    expect(await page.locator(".turn").count()).toBe(0);
+    expect(await page.getByLabel("Your question").inputValue()).toBe(tooLong);
+    await page.close();
+  });
+
+  it("sends the conversation so a follow-up is answered in context", async () => {
+    const page = await openChat();
+    await askInPage(page, MISSING);
+    const turn = await askInPage(page, "and in Gloucestershire?");
+    const api = await askApi({ question: "and in Gloucestershire?", history: [{ role: "user", content: MISSING }] });
+    expect(api.interpretedAs).toBeTruthy();
+    expect(await turn.locator(".interpreted").textContent()).toBe(`Answered as: ${api.interpretedAs}`);
+    await page.close();
+  });
+
+  it("limits the search to the documents ticked in the filters", async () => {
+    const page = await openChat();
+    await page.locator("#filters > summary").click();
+    const gloucestershire = "2018-06-08-ofsted-gloucestershire-monitoring-visit-3";
+    for (const box of await page.locator("#document-choices input[type=checkbox]").all()) {
+      if ((await box.getAttribute("value")) !== gloucestershire) await box.uncheck();
+    }
+    expect(await page.locator("#filters-summary").textContent()).toBe("Searching 1 of 5 documents, any date");
+    const turn = await askInPage(page, MISSING);
+    const hrefs = await turn.locator(".open-source").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const href of hrefs) expect(href).toContain(`/source/${gloucestershire}?`);
+    await page.close();
+  });
+
+  it("says so when the source view is asked for an unknown document", async () => {
+    const page = await context.newPage();
+    await page.goto(`${base}/source/no-such-document?start=0&end=5#cited`);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Document not found");
+    await page.close();
+  });
+});

@@ -1,0 +1,74 @@
+import { requestJson } from "./api.js";
+import { el } from "./dom.js";
+import { displayDate } from "./format.js";
+
+/**
+ * The filters panel: a checkbox per document (all ticked means no document filter)
+ * and a date range. `read()` gives `{ ok: true, filters }` — `filters` undefined when
+ * nothing narrows the search — or `{ ok: false, message }`.
+ */
+export function createFilters({ $documents, $from, $to, $summary, $reset }) {
+  let documents = [];
+  const boxes = () => [...$documents.querySelectorAll("input[type=checkbox]")];
+
+  function describe() {
+    const ticked = boxes().filter(($b) => $b.checked).length;
+    const docs = ticked === documents.length ? "all documents" : `${ticked} of ${documents.length} documents`;
+    const from = $from.value ? `from ${displayDate($from.value)}` : "";
+    const to = $to.value ? `to ${displayDate($to.value)}` : "";
+    const dates = from || to ? [from, to].filter(Boolean).join(" ") : "any date";
+    $summary.textContent = `Searching ${docs}, ${dates}`;
+  }
+
+  function render() {
+    const $list = el("ul", "document-choices");
+    for (const doc of documents) {
+      const $item = el("li");
+      const $label = el("label");
+      const $box = el("input");
+      $box.type = "checkbox";
+      $box.name = "documentIds";
+      $box.value = doc.id;
+      $box.checked = true;
+      $label.append($box, el("span", "choice-title", doc.title), el("span", "choice-date", displayDate(doc.date)));
+      $item.append($label);
+      $list.append($item);
+    }
+    $documents.replaceChildren($list);
+  }
+
+  async function load() {
+    const result = await requestJson("/api/documents");
+    if (!result.ok) {
+      $documents.replaceChildren(el("p", "filters-error", `Could not load the list of documents: ${result.message}`));
+      return;
+    }
+    documents = result.value.documents;
+    render();
+    describe();
+  }
+
+  function read() {
+    const ticked = boxes().filter(($b) => $b.checked).map(($b) => $b.value);
+    if (documents.length > 0 && ticked.length === 0) return { ok: false, message: "No documents are ticked in the filters. Tick at least one document to search." };
+    const filters = {};
+    if (ticked.length < documents.length) filters.documentIds = ticked;
+    if ($from.value) filters.from = $from.value;
+    if ($to.value) filters.to = $to.value;
+    return { ok: true, filters: Object.keys(filters).length > 0 ? filters : undefined };
+  }
+
+  function reset() {
+    for (const $box of boxes()) $box.checked = true;
+    $from.value = "";
+    $to.value = "";
+    describe();
+  }
+
+  $documents.addEventListener("change", describe);
+  $from.addEventListener("change", describe);
+  $to.addEventListener("change", describe);
+  $reset.addEventListener("click", reset);
+  describe();
+  return { load, read };
+}

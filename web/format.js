@@ -1,0 +1,28 @@
+/** Small, pure formatting helpers shared by the chat page and the source view. */
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** "2017-01-24" → "24 January 2017"; null → "undated". */
+export function displayDate(iso) {
+  if (!iso) return "undated";
+  const [y, m, d] = iso.split("-").map(Number);
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/** A section path as one line: "Inspection findings › Missing children". */
+export function sectionPath(section) {
+  return section.join(" › ");
+}
+
+/**
+ * A reference ready to paste into a report or an email:
+ * “quote” — Title, Publisher, 24 January 2017, para 45. https://…/source/…
+ * Runs of whitespace in the quote (page breaks inside a sentence) become one space.
+ */
+export function referenceText(citation, origin) {
+  const quote = citation.quote.replace(/\s+/g, " ").trim();
+  const parts = [citation.documentTitle, citation.publisher, displayDate(citation.date)];
+  if (citation.paragraph) parts.push(`para ${citation.paragraph}`);
+  const within = citation.within ? ` (${citation.within.label} of ${citation.within.title})` : "";
+  return `“${quote}” — ${parts.join(", ")}${within}. ${new URL(citation.url, origin).href}`;
+}
