@@ -11,15 +11,27 @@ export interface ColdBuild {
   result: BuildResult;
   /** Sentences per second over the embedding loop alone, as the build reports it. */
   embedRate: number;
+  /** CPU seconds used by the whole process, worker threads included: less swayed by other work on the machine than wall time. */
+  cpuSeconds: number;
   dataDir: string;
+  /** Bytes of each file in the new index, largest first. */
+  files: { name: string; bytes: number }[];
+}
+
+async function fileSizes(dir: string): Promise<{ name: string; bytes: number }[]> {
+  const names = await readdir(dir, { recursive: true });
+  const sizes = await Promise.all(names.map(async (name) => ({ name, info: await stat(join(dir, name)) })));
+  return sizes.filter((f) => f.info.isFile()).map((f) => ({ name: f.name, bytes: f.info.size })).sort((a, b) => b.bytes - a.bytes);
 }
 
 /** Builds the index from nothing into a fresh temp data folder with the given thread count. */
 export async function coldBuild(base: IndexerConfig, threads: number): Promise<ColdBuild> {
   const dataDir = await tempFolder(`data-${threads}t`);
   let embedRate = NaN;
+  const cpu = process.cpuUsage();
   const result = await buildIndex({ ...base, dataDir, threads }, { onProgress: (p) => (embedRate = p.rate) });
-  return { threads, result, embedRate, dataDir };
+  const used = process.cpuUsage(cpu);
+  return { threads, result, embedRate, cpuSeconds: (used.user + used.system) / 1e6, dataDir, files: await fileSizes(join(dataDir, "index")) };
 }
 
 /** Seconds for a re-index that finds nothing changed: the median and every run. */

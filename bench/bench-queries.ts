@@ -8,6 +8,8 @@ export interface QueryFigures {
   asks: number;
   /** `timings.totalMs` from each answer: the engine's own account. */
   totalMs: number[];
+  /** The parts of `totalMs`, as each answer reports them. */
+  parts: { embedMs: number[]; searchMs: number[]; composeMs: number[] };
   /** Request to parsed JSON, through Hono: what a caller waits for, less the network. */
   wallMs: number[];
   abstained: number;
@@ -31,7 +33,7 @@ const failure = (question: string, r: { status: number; body: any }) => `${r.sta
 /** Asks every question `passes` times through the real app, after one warm-up question; then the same for /api/search. */
 export async function benchQueries(engine: Engine, questions: string[], passes = 3): Promise<QueryFigures> {
   const app = createApp(engine);
-  const figures: QueryFigures = { asks: 0, totalMs: [], wallMs: [], abstained: 0, failures: [], searchMs: [] };
+  const figures: QueryFigures = { asks: 0, totalMs: [], parts: { embedMs: [], searchMs: [], composeMs: [] }, wallMs: [], abstained: 0, failures: [], searchMs: [] };
   await askOnce(app, questions[0]);
   for (let pass = 0; pass < passes; pass++) {
     for (const question of questions) {
@@ -45,6 +47,7 @@ export async function benchQueries(engine: Engine, questions: string[], passes =
       }
       figures.wallMs.push(wall);
       figures.totalMs.push(r.body.timings.totalMs);
+      for (const part of ["embedMs", "searchMs", "composeMs"] as const) figures.parts[part].push(r.body.timings[part]);
       if (pass === 0 && r.body.abstained) figures.abstained++;
     }
   }

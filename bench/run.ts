@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -26,23 +26,27 @@ async function engineInFreshProcess(indexDir: string) {
   return JSON.parse(stdout.trim().split("\n").at(-1)!) as { rssBefore: number; importMs: number; loadMs: number; after: NodeJS.MemoryUsage; afterQuery: NodeJS.MemoryUsage };
 }
 
+const load = () => loadavg().map((x) => x.toFixed(2)).join(" / ");
+
 const coldRows = (b: ColdBuild): Row[] => [
   [`threads = ${b.threads}: build time`, sec(b.result.seconds)],
   [`threads = ${b.threads}: sentences / s (whole build)`, `${(b.result.sentences / b.result.seconds).toFixed(1)} sentences/s`],
   [`threads = ${b.threads}: sentences / s (embedding loop)`, `${b.embedRate.toFixed(1)} sentences/s`],
+  [`threads = ${b.threads}: CPU time, all threads`, `${sec(b.cpuSeconds)} · ${(b.result.sentences / b.cpuSeconds).toFixed(1)} sentences per CPU-second · ${(b.cpuSeconds / b.result.seconds).toFixed(2)} cores busy on average`],
 ];
 
 /** `npm run bench`: measures indexing, embedding, answering and memory, and prints the figures. Asserts nothing. */
 async function main() {
   const cpu = cpus();
   console.log(`Verbatim benchmark · ${cpu[0]?.model ?? "unknown cpu"} · ${cpu.length} cores · ${(totalmem() / 2 ** 30).toFixed(1)} GiB · Node ${process.version}`);
+  console.log(`Load average (1 / 5 / 15 min) at start: ${load()}. Other work on the machine slows every figure below.`);
   // The default embedder, whatever the environment says: these figures are USE-lite's.
   const base = configFromEnv({ ...process.env, VERBATIM_EMBEDDER: "use-lite", VERBATIM_SEEDS: here("../seeds"), VERBATIM_DATA: await tempFolder("unused") });
   const questions = readQuestions();
   const short = [...questions].sort((a, b) => a.length - b.length);
 
   // The embedder first, so its load time is this process's first.
-  const emb = await benchEmbedder(short.slice(0, 50), short.slice(50, 55));
+  const emb = await benchEmbedder(short.slice(0, 50), short.slice(50, 60));
   const two = await coldBuild(base, 2);
   const one = await coldBuild(base, 1);
   const atTwo = { ...base, dataDir: two.dataDir, threads: 2 };
@@ -65,9 +69,10 @@ async function main() {
         ...coldRows(one),
         ["speed-up from the second thread", `${(one.result.seconds / two.result.seconds).toFixed(2)}× (build), ${(two.embedRate / one.embedRate).toFixed(2)}× (embedding)`],
         ["index size on disk", mb(r.bytes)],
+        ...two.files.map(({ name, bytes }): Row => [`  ${name}`, mb(bytes)]),
       ],
     },
-    { title: "2. Re-index, nothing changed (5 runs)", rows: [["median", `${sec(unchanged.median)} (runs: ${unchanged.runs.map((s) => (s * 1000).toFixed(1)).join(", ")} ms)`], ["every run found the index up to date", unchanged.allUpToDate ? "yes" : "NO"]] },
+    { title: "2. Re-index, nothing changed (5 runs)", rows: [["median", `${ms(unchanged.median * 1000)} (runs: ${unchanged.runs.map((s) => (s * 1000).toFixed(1)).join(", ")} ms)`], ["every run found the index up to date", unchanged.allUpToDate ? "yes" : "NO"]] },
     {
       title: `3. Re-index after appending one sentence to ${changed.file}`,
       rows: [
@@ -80,7 +85,7 @@ async function main() {
       title: "4. Embedder (USE-lite, in this thread)",
       rows: [
         ["load (initModel; modules already imported)", ms(emb.loadMs)],
-        [`one query, ${emb.samples.length} questions after 5 warm-up`, `median ${ms(emb.median)} · p95 ${ms(emb.p95)}`],
+        [`one query, ${emb.samples.length} questions after 10 warm-up`, `median ${ms(emb.median)} · p95 ${ms(emb.p95)}`],
       ],
     },
     {
@@ -88,6 +93,7 @@ async function main() {
       rows: [
         ["loadEngine over the temp index (this process)", ms(engineLoadMs)],
         ["POST /api/ask timings.totalMs", spread(q.totalMs)],
+        ["  of which embedMs / searchMs / composeMs (p50)", [q.parts.embedMs, q.parts.searchMs, q.parts.composeMs].map((x) => ms(percentile(x, 50))).join(" / ")],
         ["POST /api/ask wall time (request → parsed JSON)", spread(q.wallMs)],
         ["GET /api/search wall time", `p50 ${ms(percentile(q.searchMs, 50))} · p95 ${ms(percentile(q.searchMs, 95))}`],
         ["answers that abstained (first pass)", `${q.abstained} of ${questions.length}`],
@@ -113,5 +119,5 @@ try {
   await main();
 } finally {
   await removeTempFolders();
-  console.log(`Benchmark took ${sec(msSince(started) / 1000)}; temp folders removed.`);
+  console.log(`Benchmark took ${sec(msSince(started) / 1000)}; temp folders removed. Load average at end: ${load()}.`);
 }

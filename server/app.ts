@@ -57,7 +57,7 @@ export function createApp(engine: Engine, options: AppOptions = {}) {
 
   app.get("/api/search", async (c) => {
     const { q, limit } = parseOr400(SearchQuerySchema, c.req.query());
-    const query = prepareQuery(q, index.acronyms, engine.synonyms);
+    const query = prepareQuery(q, index.acronyms, engine.synonyms, engine.facts.metadataTerms);
     const [vector] = await engine.embedder.embed([query.embedText]);
     const hits = searchPassages(index, query, vector, { ...engine.search, limit: limit ?? 10 });
     return c.json({

@@ -258,7 +258,6 @@ const errorCases: ErrorCase[] = [
     send: () => postJson("/api/verify", { documentId: GLOUCESTERSHIRE, start: 5, end: 1, quote: "x" }),
     status: 400,
     code: "invalid_request",
-    // Pins today's wording, prefixed "The request body: " because the refinement has no path; see the report.
     message: "start must not be greater than end.",
   },
   {

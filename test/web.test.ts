@@ -161,6 +161,12 @@ describe("chat page", () => {
 
   it("shows the server's message in an alert when the API refuses the question", async () => {
     const page = await openChat();
+    const input = page.getByLabel("Your question");
+    await input.fill("A first line");
+    await input.press("Shift+Enter");
+    expect(await input.inputValue()).toBe("A first line\n");
+    expect(await page.locator(".turn").count()).toBe(0);
+
     const tooLong = "a".repeat(2001);
     await page.getByLabel("Your question").fill(tooLong);
     await page.getByLabel("Your question").press("Enter");

@@ -42,8 +42,8 @@ function renderReference(citation, announce) {
   $item.value = citation.n;
 
   const $source = el("p", "ref-source");
-  $source.append(el("cite", "", citation.documentTitle), el("span", "ref-meta", ` — ${citation.publisher}, ${displayDate(citation.date)}`));
-  $item.append($source);
+  $source.append(el("cite", "", citation.documentTitle));
+  $item.append($source, el("p", "ref-meta", `${citation.publisher}, ${displayDate(citation.date)}`));
 
   if (citation.within) {
     const $within = el("p", "ref-within", `${citation.within.label} of `);

@@ -71,7 +71,7 @@ export interface Retrieval {
 export async function retrieve(engine: Engine, request: AskRequest): Promise<Retrieval> {
   const { index, facts, embedder, synonyms } = engine;
   const resolved = resolveFollowUp(request.question, request.history ?? [], facts.places);
-  const query = prepareQuery(resolved.question, index.acronyms, synonyms);
+  const query = prepareQuery(resolved.question, index.acronyms, synonyms, facts.metadataTerms);
   const interpretedAs = resolved.followUp ? resolved.question : undefined;
   const outside = outsideTheDocuments(query, facts);
   if (outside) return { query, interpretedAs, outside, hits: [], scored: [], embedMs: 0, searchMs: 0 };

@@ -22,7 +22,9 @@ export interface ScoredSentence {
 }
 
 /** How much each signal counts in a sentence's score; `npm run eval` calibrated them. */
-export const SENTENCE_WEIGHTS = { coverage: 0.35, context: 0.2, dense: 0.25, passage: 0.2, fact: 0.1 };
+export const SENTENCE_WEIGHTS = { coverage: 0.3, context: 0.2, dense: 0.35, passage: 0.15, fact: 0.1 };
+/** What a place, publisher or date named in the question adds to coverage, relative to a subject word. */
+const METADATA_SHARE = 0.25;
 /** USE-lite cosines: unrelated sentences sit near this, close paraphrases well above. */
 const DENSE_FLOOR = 0.15;
 const DENSE_SPAN = 0.45;
@@ -36,13 +38,27 @@ const FACT_PATTERNS: Record<Exclude<Intent, "general">, RegExp> = {
 /** Scores every sentence of the retrieved passages against the question. */
 export function scoreSentences(index: LoadedIndex, facts: CorpusFacts, query: PreparedQuery, queryVector: ArrayLike<number>, hits: Hit[]): ScoredSentence[] {
   const dims = index.manifest.embedder.dimensions;
-  const weightOf = new Map([...query.terms].map(([t, w]) => [t, w * idf(index, t)]));
-  const total = [...query.terms].filter(([, w]) => w >= 1).reduce((sum, [t]) => sum + weightOf.get(t)!, 0) || 1;
+  // A concept weighs what its question wording is worth (the sum of its terms' IDF); metadata
+  // counts a quarter and is left out of the total, so naming a place never lowers coverage.
+  // A word no document uses ("youngsters" with no synonym listed) cannot tell sentences apart, and is left out.
+  const used = (alt: string[]) => alt.every((t) => index.lexical.postings.has(t));
+  const weighted = query.concepts
+    .filter((c) => c.alternatives.some(used))
+    .map((c) => ({
+      alternatives: c.alternatives,
+      weight: c.alternatives[0].reduce((sum, t) => sum + idf(index, t), 0) * (c.metadata ? METADATA_SHARE : 1),
+      metadata: c.metadata,
+    }));
+  const total = weighted.filter((c) => !c.metadata).reduce((sum, c) => sum + c.weight, 0) || 1;
   const pattern = query.intent === "general" ? undefined : FACT_PATTERNS[query.intent];
   const out: ScoredSentence[] = [];
   const share = (termsOf: Set<string>) => {
     let matched = 0;
-    for (const [term, weight] of weightOf) if (termsOf.has(term)) matched += weight;
+    for (const c of weighted) {
+      let best = 0;
+      for (const alt of c.alternatives) best = Math.max(best, alt.filter((t) => termsOf.has(t)).length / alt.length);
+      matched += c.weight * best;
+    }
     return Math.min(1, matched / total);
   };
   for (const hit of hits) {

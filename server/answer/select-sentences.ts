@@ -24,11 +24,13 @@ export function selectSentences(scored: ScoredSentence[], options: Partial<Selec
   const { maxCitations, documentShare, sentenceShare, perDocument, perPassage } = { ...defaultSelectOptions, ...options };
   const fromPassage = new Map<string, number>();
   const best = scored[0]?.score ?? 0;
+  const byId = new Map(scored.map((s) => [s.sentence.id, s]));
   const bySource = new Map<string, ScoredSentence[]>();
   const seen = new Set<string>();
-  for (const s of scored) {
-    // A repeat of a sentence already taken (the slides quote the letter) is quoted once.
-    if (seen.has(s.sentence.id) || (s.sentence.duplicateOf && seen.has(s.sentence.duplicateOf))) continue;
+  for (const found of scored) {
+    // A repeat (the slides quote the letter) is quoted once, from the original where it was retrieved too.
+    const s = (found.sentence.duplicateOf && byId.get(found.sentence.duplicateOf)) || found;
+    if (seen.has(s.sentence.id)) continue;
     const list = bySource.get(sourceKey(s)) ?? [];
     if (list.length === 0 && s.score < documentShare * best) continue;
     if (list.length > 0 && (list.length >= perDocument || s.score < sentenceShare * list[0].score)) continue;
@@ -37,7 +39,7 @@ export function selectSentences(scored: ScoredSentence[], options: Partial<Selec
     list.push(s);
     bySource.set(sourceKey(s), list);
     seen.add(s.sentence.id);
-    if (s.sentence.duplicateOf) seen.add(s.sentence.duplicateOf);
+    seen.add(found.sentence.id);
   }
   // Fill the citation budget source by source, best sources first, so every source gets its best sentence.
   const sources = [...bySource.values()];

@@ -7,8 +7,10 @@ export type Intent = "figure" | "person" | "date" | "general";
 
 export interface PreparedQuery {
   question: string;
-  /** Stemmed search terms with weights: the question's own 1, expansions less. */
+  /** Stemmed search terms with weights: the question's own 1, expansions and metadata less. */
   terms: Map<string, number>;
+  /** What the question asks about, each with the ways the documents may word it. */
+  concepts: Concept[];
   /** Text for the sentence encoder: the question with acronyms spelled out. */
   embedText: string;
   /** Capitalised names and acronyms the question uses ("Herefordshire", "SEND"). */
@@ -19,6 +21,12 @@ export interface PreparedQuery {
 
 /** Weight of a term that came from an acronym or synonym rather than the question itself. */
 const EXPANSION_WEIGHT = 0.5;
+/**
+ * Weight of a term that names what every document is labelled with: a place, a publisher,
+ * a month or a year. In "what has Ofsted said about Worcestershire's front door", the
+ * front door is the subject; Ofsted and Worcestershire only say where to look.
+ */
+const METADATA_WEIGHT = 0.25;
 
 /** An interrogative that opens a question or a clause of it, followed by a verb: "who led…", "when was…". */
 const ASKS = (words: string) => new RegExp(`(?:^|[,;?]\\s*|\\band\\s+)(?:${words})\\b`, "i");
@@ -45,37 +53,62 @@ function namesIn(question: string): string[] {
   return [...new Set(names)];
 }
 
-function add(into: Map<string, number>, list: string[], weight: number) {
-  for (const t of list) if (!QUESTION_WORDS.has(t)) into.set(t, Math.max(into.get(t) ?? 0, weight));
+/**
+ * One thing the question asks about, and the ways the documents may word it: the
+ * question's own words first, then its acronym, long form or synonyms. A sentence
+ * covers the concept when it uses any of the ways.
+ */
+export interface Concept {
+  alternatives: string[][];
+  /** A place, publisher, month or year: it says where to look, not what to find. */
+  metadata: boolean;
 }
 
+const meaningful = (list: string[]) => list.filter((t) => !QUESTION_WORDS.has(t));
+
 /**
- * Turns a question into search terms: folded, stemmed, question words dropped, with
- * the documents' own acronyms and the synonym list expanding it both ways.
+ * Turns a question into search terms and concepts: folded, stemmed, question words
+ * dropped, with the documents' own acronyms and the synonym list as alternatives.
  * @example prepareQuery("What about the FFD?", { ffd: "family front door" }, [])
  */
-export function prepareQuery(question: string, acronyms: Record<string, string>, synonyms: SynonymGroups): PreparedQuery {
-  const weights = new Map<string, number>();
-  const content = words(question).filter((w) => !QUESTION_WORDS.has(w));
-  add(weights, terms(content.join(" ")), 1);
+export function prepareQuery(question: string, acronyms: Record<string, string>, synonyms: SynonymGroups, metadataTerms: Set<string> = new Set()): PreparedQuery {
+  let plain = meaningful(terms(words(question).filter((w) => !QUESTION_WORDS.has(w)).join(" ")));
+  const concepts: Concept[] = [];
+  const claim = (own: string[], others: string[][]) => {
+    const mine = meaningful(own);
+    if (mine.length === 0) return;
+    plain = plain.filter((t) => !mine.includes(t));
+    concepts.push({ alternatives: [mine, ...others.map(meaningful).filter((a) => a.length > 0)], metadata: false });
+  };
 
   const folded = ` ${words(question).join(" ")} `;
   const spelled: string[] = [];
   for (const [acronym, long] of Object.entries(acronyms)) {
-    // "FFD" or "FFDs" in the question adds "family front door"; the long form adds "FFD".
+    // "FFD" or "FFDs" in the question may be written "family front door", and the other way round.
     if (new RegExp(` ${acronym}s? `).test(folded)) {
-      add(weights, terms(long), EXPANSION_WEIGHT);
+      claim([acronym], [terms(long)]);
       spelled.push(long);
     } else if (folded.includes(` ${long} `)) {
-      add(weights, [acronym], EXPANSION_WEIGHT);
+      claim(terms(long), [[acronym]]);
     }
   }
-  const { alternatives } = synonymsIn(question, synonyms);
-  for (const phrase of alternatives) add(weights, terms(phrase), EXPANSION_WEIGHT);
+  for (const { used, others } of synonymsIn(question, synonyms)) {
+    claim(terms(used.join(" ")), others.map((phrase) => terms(phrase)));
+  }
+  for (const t of new Set(plain)) concepts.push({ alternatives: [[t]], metadata: metadataTerms.has(t) });
+
+  // Lexical search weighs the question's own words fully, metadata and alternatives less.
+  const weights = new Map<string, number>();
+  const put = (t: string, w: number) => weights.set(t, Math.max(weights.get(t) ?? 0, w));
+  for (const c of concepts) {
+    c.alternatives[0].forEach((t) => put(t, c.metadata ? METADATA_WEIGHT : 1));
+    c.alternatives.slice(1).flat().forEach((t) => put(t, EXPANSION_WEIGHT));
+  }
 
   return {
     question,
     terms: weights,
+    concepts,
     embedText: spelled.length > 0 ? `${question} (${spelled.join(", ")})` : question,
     names: namesIn(question),
     years: [...question.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0])),

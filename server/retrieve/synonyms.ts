@@ -25,16 +25,11 @@ export function loadSynonyms(file: URL | string = DEFAULT_SYNONYMS_FILE): Synony
   return parsed.data.groups.map((g) => g.map((phrase) => words(phrase).join(" ")));
 }
 
-/** Phrases from the groups that the text uses, and the other phrases of those groups. */
-export function synonymsIn(text: string, groups: SynonymGroups): { used: string[]; alternatives: string[] } {
+/** For each group the text uses: the phrases it uses, and the group's other phrases. */
+export function synonymsIn(text: string, groups: SynonymGroups): { used: string[]; others: string[] }[] {
   const padded = ` ${words(text).join(" ")} `;
-  const used: string[] = [];
-  const alternatives: string[] = [];
-  for (const group of groups) {
-    const hits = group.filter((phrase) => padded.includes(` ${phrase} `));
-    if (hits.length === 0) continue;
-    used.push(...hits);
-    alternatives.push(...group.filter((phrase) => !hits.includes(phrase)));
-  }
-  return { used, alternatives };
+  return groups.flatMap((group) => {
+    const used = group.filter((phrase) => padded.includes(` ${phrase} `));
+    return used.length > 0 ? [{ used, others: group.filter((phrase) => !used.includes(phrase)) }] : [];
+  });
 }
