@@ -30,34 +30,32 @@ async function searchOnce(app: App, q: string) {
 
 const failure = (question: string, r: { status: number; body: any }) => `${r.status} for "${question.slice(0, 50)}": ${r.body?.error?.message ?? JSON.stringify(r.body).slice(0, 120)}`;
 
-/** Asks every question `passes` times through the real app, after one warm-up question; then the same for /api/search. */
+/**
+ * Asks every question `passes` times through the real app, after one warm-up question,
+ * searching for each right after asking it, so both see the same load on the machine.
+ */
 export async function benchQueries(engine: Engine, questions: string[], passes = 3): Promise<QueryFigures> {
   const app = createApp(engine);
   const figures: QueryFigures = { asks: 0, totalMs: [], parts: { embedMs: [], searchMs: [], composeMs: [] }, wallMs: [], abstained: 0, failures: [], searchMs: [] };
   await askOnce(app, questions[0]);
-  for (let pass = 0; pass < passes; pass++) {
-    for (const question of questions) {
-      const start = performance.now();
-      const r = await askOnce(app, question);
-      const wall = msSince(start);
-      figures.asks++;
-      if (r.status !== 200) {
-        if (pass === 0) figures.failures.push(failure(question, r));
-        continue;
-      }
-      figures.wallMs.push(wall);
-      figures.totalMs.push(r.body.timings.totalMs);
-      for (const part of ["embedMs", "searchMs", "composeMs"] as const) figures.parts[part].push(r.body.timings[part]);
-      if (pass === 0 && r.body.abstained) figures.abstained++;
-    }
-  }
   await searchOnce(app, questions[0]);
   for (let pass = 0; pass < passes; pass++) {
     for (const question of questions) {
-      const start = performance.now();
-      const r = await searchOnce(app, question);
-      if (r.status === 200) figures.searchMs.push(msSince(start));
-      else if (pass === 0) figures.failures.push(`search ${failure(question, r)}`);
+      let start = performance.now();
+      const r = await askOnce(app, question);
+      const wall = msSince(start);
+      figures.asks++;
+      if (r.status === 200) {
+        figures.wallMs.push(wall);
+        figures.totalMs.push(r.body.timings.totalMs);
+        for (const part of ["embedMs", "searchMs", "composeMs"] as const) figures.parts[part].push(r.body.timings[part]);
+        if (pass === 0 && r.body.abstained) figures.abstained++;
+      } else if (pass === 0) figures.failures.push(failure(question, r));
+
+      start = performance.now();
+      const s = await searchOnce(app, question);
+      if (s.status === 200) figures.searchMs.push(msSince(start));
+      else if (pass === 0) figures.failures.push(`search ${failure(question, s)}`);
     }
   }
   return figures;

@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { serveStatic } from "@hono/node-server/serve-static";
@@ -102,8 +103,10 @@ export function createApp(engine: Engine, options: AppOptions = {}) {
 
   if (options.webDir) {
     const root = options.webDir;
-    app.get("/vendor/marked.js", serveStatic({ path: "node_modules/marked/lib/marked.esm.js" }));
-    app.get("/vendor/purify.js", serveStatic({ path: "node_modules/dompurify/dist/purify.es.mjs" }));
+    // serveStatic resolves paths from the working folder; these are absolute, so any folder works.
+    const vendor = (pkg: string) => fileURLToPath(new URL(`../node_modules/${pkg}`, import.meta.url));
+    app.get("/vendor/marked.js", serveStatic({ path: vendor("marked/lib/marked.esm.js") }));
+    app.get("/vendor/purify.js", serveStatic({ path: vendor("dompurify/dist/purify.es.mjs") }));
     app.get("/source/:id", serveStatic({ path: `${root}/source.html` }));
     app.get("/*", serveStatic({ root }));
   }

@@ -6,7 +6,7 @@ import type { Filters } from "../retrieve/filters.js";
 import { prepareQuery, type PreparedQuery } from "../retrieve/prepare-query.js";
 import { searchPassages, type Hit, type SearchOptions } from "../retrieve/search.js";
 import { scoreSentences, type ScoredSentence } from "./score-sentences.js";
-import { defaultSelectOptions, selectSentences, withContext } from "./select-sentences.js";
+import { selectSentences, withContext } from "./select-sentences.js";
 import { outsideTheDocuments, tooWeak } from "./abstain.js";
 import { composeAnswer, sourceUrl, type Citation } from "./compose-answer.js";
 import { resolveFollowUp, type Turn } from "./follow-up.js";
@@ -28,6 +28,8 @@ export interface AskRequest {
 }
 
 export interface Related {
+  /** The passage's first sentence, as a preview. */
+  text: string;
   documentId: string;
   documentTitle: string;
   date: string | null;
@@ -48,6 +50,8 @@ export interface AskResponse {
   timings: { totalMs: number; embedMs: number; searchMs: number; composeMs: number };
 }
 
+/** Citations in an answer unless the request asks for fewer. */
+export const MAX_CITATIONS_DEFAULT = 16;
 /** Passages close to the question: offered beside an abstention, never as an answer. */
 const RELATED = 3;
 
@@ -113,6 +117,7 @@ export async function ask(engine: Engine, request: AskRequest): Promise<AskRespo
   const composeStart = performance.now();
   if (tooWeak(scored[0])) {
     const related = hits.slice(0, RELATED).map(({ passage: p }) => ({
+      text: index.sentenceById.get(p.sentenceIds[0])!.searchText,
       documentId: p.documentId,
       documentTitle: p.source.title,
       date: p.source.date,
@@ -128,8 +133,9 @@ export async function ask(engine: Engine, request: AskRequest): Promise<AskRespo
     const ids = index.passageById.get(s.sentence.passageId)!.sentenceIds;
     return byId.get(ids[ids.indexOf(s.sentence.id) + step] ?? "");
   };
-  const limit = request.maxCitations ?? defaultSelectOptions.maxCitations;
-  const chosen = withContext(selectSentences(scored, { maxCitations: limit }), neighbour).slice(0, request.maxCitations ?? Infinity);
+  // Three quarters of the budget for the best sentences, the rest for the sentences they lean on.
+  const limit = request.maxCitations ?? MAX_CITATIONS_DEFAULT;
+  const chosen = withContext(selectSentences(scored, { maxCitations: Math.max(1, Math.round(limit * 0.75)) }), neighbour).slice(0, limit);
   const lead = query.intent === "general" ? undefined : chosen.find((s) => s.fact && s.coverage > 0);
   const { answer, citations } = composeAnswer(index, chosen, lead);
   return {

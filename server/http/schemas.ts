@@ -91,7 +91,7 @@ export const AskResponseSchema = z.object({
   reason: z.string().optional(),
   citations: z.array(CitationSchema),
   related: z
-    .array(z.object({ documentId: z.string(), documentTitle: z.string(), date: z.string().nullable(), section: z.array(z.string()), start: z.number(), end: z.number(), url: z.string() }))
+    .array(z.object({ text: z.string(), documentId: z.string(), documentTitle: z.string(), date: z.string().nullable(), section: z.array(z.string()), start: z.number(), end: z.number(), url: z.string() }))
     .optional(),
   interpretedAs: z.string().optional(),
   timings: z.object({ totalMs: z.number(), embedMs: z.number(), searchMs: z.number(), composeMs: z.number() }),

@@ -1,0 +1,50 @@
+import { join } from "node:path";
+import { configFromEnv } from "../indexer/config.js";
+import { createApp } from "./app.js";
+import { loadEngine } from "./load-engine.js";
+import { displayDate, type Citation } from "./answer/compose-answer.js";
+import type { AskResponse } from "./answer/ask.js";
+
+const USAGE = 'Usage: npm run ask -- "your question" [--json]';
+
+function reference(c: Citation): string {
+  const where = [c.section.join(" › "), c.paragraph ? `para ${c.paragraph}` : ""].filter(Boolean).join(", ");
+  const within = c.within ? ` (${c.within.label} of ${c.within.title})` : "";
+  return `[${c.n}] ${c.documentTitle}, ${c.publisher}, ${displayDate(c.date)}${within}${where ? ` — ${where}` : ""}\n    ${c.documentId} characters ${c.start}–${c.end}`;
+}
+
+/**
+ * `npm run ask -- "question"` prints the answer and numbered references; `--json` prints
+ * exactly the body that POST /api/ask returns, for scripts.
+ */
+async function main() {
+  const args = process.argv.slice(2);
+  const json = args.includes("--json");
+  const question = args.filter((a) => a !== "--json").join(" ");
+  if (!question.trim()) {
+    console.error(USAGE);
+    process.exit(2);
+  }
+  const config = configFromEnv();
+  const engine = await loadEngine(join(config.dataDir, "index"), config.embedder);
+  // Through the HTTP app, so the output is exactly what the API returns, errors included.
+  const res = await createApp(engine).request("/api/ask", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question }) });
+  const body = await res.json();
+  await engine.embedder.close();
+  if (json) {
+    console.log(JSON.stringify(body, null, 2));
+  } else if (!res.ok) {
+    console.error(body.error.message);
+  } else {
+    const answer = body as AskResponse;
+    if (answer.interpretedAs) console.log(`Answered as: ${answer.interpretedAs}\n`);
+    console.log(answer.answer);
+    if (answer.citations.length > 0) console.log(`\nReferences\n${answer.citations.map(reference).join("\n")}`);
+  }
+  process.exit(res.ok ? 0 : 1);
+}
+
+main().catch((error: Error) => {
+  console.error(error.name === "StartupError" || error.name === "EmbedderError" ? error.message : error.stack);
+  process.exit(1);
+});
