@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fileURLToPath } from "node:url";
+import { ask, type AskResponse, type Engine } from "../../server/answer/ask.js";
+import { createApp } from "../../server/app.js";
+import { loadQuestionSet } from "../../eval/question-set.js";
+import { seedEngine } from "../helpers/engine.js";
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await seedEngine();
+});
+afterAll(async () => {
+  await engine.embedder.close();
+});
+
+const REPORT = "2017-01-24-ofsted-worcestershire-inspection-report";
+const AGENDA = "2017-10-24-worcestershire-scrutiny-panel-agenda";
+const GLOUCESTERSHIRE = "2018-06-08-ofsted-gloucestershire-monitoring-visit-3";
+
+/** Each group of the answer as "documentId#appendix", in the order the answer gives them. */
+function groups(answer: AskResponse): string[] {
+  const keys = answer.citations.map((c) => `${c.documentId}#${c.within?.label ?? ""}`);
+  return keys.filter((k, i) => keys.indexOf(k) === i);
+}
+
+describe("answers from the seed documents", () => {
+  it("cites every document that discusses missing children, grouped by source in date order", async () => {
+    const answer = await ask(engine, { question: "What did inspectors say about children who go missing from home or care?" });
+    expect(answer.abstained).toBe(false);
+    const order = groups(answer);
+    expect(order).toEqual(expect.arrayContaining([`${REPORT}#`, `${AGENDA}#Appendix 1`, `${GLOUCESTERSHIRE}#`]));
+    // Groups never interleave, and their dates never go backwards.
+    const dates = order.map((g) => answer.citations.find((c) => `${c.documentId}#${c.within?.label ?? ""}` === g)!.date!);
+    expect(dates).toEqual([...dates].sort());
+    const keysInOrder = answer.citations.map((c) => `${c.documentId}#${c.within?.label ?? ""}`);
+    expect(keysInOrder).toEqual(order.flatMap((g) => keysInOrder.filter((k) => k === g)));
+    expect(answer.answer.split("\n")[0]).toBe(`Found in ${order.length} documents (2017–2018).`);
+  });
+
+  it("cites a letter inside the agenda pack as that letter, with its own date", async () => {
+    const answer = await ask(engine, { question: "What did inspectors say about children who go missing from home or care?" });
+    const fromLetter = answer.citations.find((c) => c.within?.label === "Appendix 1")!;
+    expect(fromLetter).toMatchObject({
+      documentId: AGENDA,
+      documentTitle: "Monitoring visit of Worcestershire children's services",
+      publisher: "Ofsted",
+      date: "2017-10-12",
+      within: { documentId: AGENDA, label: "Appendix 1", title: "Children and Families Overview and Scrutiny Panel agenda, 24 October 2017" },
+    });
+  });
+
+  it("leads a numeric answer with the sentence that holds the figure", async () => {
+    const answer = await ask(engine, { question: "What percentage of children received a return home interview in July 2017?" });
+    expect(answer.citations[0].quote).toBe(
+      "In July 2017, only 61% of children received a return home interview after going missing, and only 24% received their interview within 72 hours of their return.",
+    );
+    expect(answer.answer).toContain("> In July 2017, only 61% of children received a return home interview");
+  });
+
+  it("abstains, citing nothing, when a question names a place no document mentions", async () => {
+    const answer = await ask(engine, { question: "What did Ofsted find when it inspected Herefordshire's children's services?" });
+    expect(answer).toMatchObject({ abstained: true, reason: "No document mentions Herefordshire.", answer: "No document mentions Herefordshire.", citations: [] });
+    expect(answer.related).toBeUndefined();
+  });
+
+  it("abstains when a question asks about a year no document covers", async () => {
+    const answer = await ask(engine, { question: "What rating did Ofsted give Worcestershire children's services at its 2022 inspection?" });
+    expect(answer).toMatchObject({ abstained: true, reason: "The documents date from 2010 to 2018; none covers 2022.", citations: [] });
+  });
+
+  it("abstains on a question the documents do not touch, offering nearby passages apart from any answer", async () => {
+    const answer = await ask(engine, { question: "What is the recipe for chocolate cake?" });
+    expect(answer.abstained).toBe(true);
+    expect(answer.reason).toBe("The documents do not answer this question.");
+    expect(answer.citations).toEqual([]);
+    expect(answer.related?.length).toBe(3);
+  });
+
+  it("understands a follow-up question from the conversation", async () => {
+    const first = "What did inspectors say about children who go missing?";
+    const answer = await ask(engine, {
+      question: "and in Gloucestershire?",
+      history: [
+        { role: "user", content: first },
+        { role: "assistant", content: "Found in 4 documents (2017–2018)." },
+      ],
+    });
+    expect(answer.interpretedAs).toBe("What did inspectors say about children who go missing — in Gloucestershire?");
+    expect(answer.abstained).toBe(false);
+    expect(new Set(answer.citations.map((c) => c.documentId))).toEqual(new Set([GLOUCESTERSHIRE]));
+    expect(answer.citations.some((c) => c.quote.includes("missing children"))).toBe(true);
+  });
+
+  it("applies filters: a date range keeps only sources dated inside it", async () => {
+    const answer = await ask(engine, { question: "What did inspectors say about caseloads?", filters: { from: "2018-01-01", to: "2018-12-31" } });
+    expect(answer.citations.length).toBeGreaterThan(0);
+    for (const c of answer.citations) expect(c.date!.startsWith("2018")).toBe(true);
+  });
+
+  it("says only quotes and fixed framing: every line of the answer is a heading, a quote or the framing", async () => {
+    const answer = await ask(engine, { question: "Are social workers' caseloads too high?" });
+    const quoteLines = answer.answer.split("\n").filter((l) => l.startsWith("> "));
+    expect(quoteLines.length).toBe(answer.citations.length);
+    answer.citations.forEach((c, i) => {
+      const unescaped = quoteLines[i].slice(2).replace(/ \[\d+\]$/, "").replace(/\\(.)/g, "$1");
+      expect(unescaped).toBe(c.quote.replace(/\s+/g, " "));
+      expect(quoteLines[i].endsWith(` [${c.n}]`)).toBe(true);
+    });
+    const other = answer.answer.split("\n").filter((l) => l !== "" && l !== ">" && !l.startsWith("> ") && !l.startsWith("### ") && !l.startsWith("Found in "));
+    // What remains is one "publisher, date" line per group.
+    expect(other.length).toBe(groups(answer).length);
+    for (const line of other) expect(line).toMatch(/^(Ofsted|Worcestershire County Council), \d{1,2} [A-Z][a-z]+ \d{4}/);
+  });
+});
+
+describe("every citation of every evaluation answer verifies", () => {
+  const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+  for (const [name, path] of [
+    ["sample", here("../../../shared/eval/sample-questions.json")],
+    ["own", here("../eval/questions.json")],
+  ]) {
+    it(`${name} questions: quote === document text slice, through /api/verify`, async () => {
+      const app = createApp(engine);
+      const questions = loadQuestionSet(path, engine.index, [here("../../../shared/seeds")]);
+      let checked = 0;
+      for (const q of questions) {
+        const res = await app.request("/api/ask", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question: q.question }) });
+        const answer = (await res.json()) as AskResponse;
+        for (const c of answer.citations) {
+          expect(c.quote).toBe(engine.index.documentById.get(c.documentId)!.text.slice(c.start, c.end));
+          const v = await app.request("/api/verify", {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ documentId: c.documentId, start: c.start, end: c.end, quote: c.quote }),
+          });
+          expect(await v.json()).toEqual({ valid: true, actual: c.quote });
+          checked++;
+        }
+      }
+      expect(checked).toBeGreaterThan(questions.length);
+    });
+  }
+});

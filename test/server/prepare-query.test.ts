@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { prepareQuery } from "../../server/retrieve/prepare-query.js";
+import { loadSynonyms, synonymsIn } from "../../server/retrieve/synonyms.js";
+import { isFollowUp, resolveFollowUp } from "../../server/answer/follow-up.js";
+import { stem, terms } from "../../indexer/contract/normalise.js";
+import { findAcronyms } from "../../indexer/analyse/find-acronyms.js";
+
+const ACRONYMS = { ffd: "family front door", iro: "independent reviewing officers" };
+const synonyms = loadSynonyms();
+
+describe("normalising text for search", () => {
+  it("folds case, punctuation, possessives and plurals, and stems", () => {
+    expect(terms("Inspectors' assessments: the children's PLANNED caseloads, running late!")).toEqual([
+      "inspector",
+      "assess",
+      "children",
+      "plan",
+      "caseload",
+      "run",
+      "late",
+    ]);
+    expect(["process", "status", "analysis", "policies"].map(stem)).toEqual(["process", "status", "analysis", "policy"]);
+  });
+});
+
+describe("acronyms the documents define", () => {
+  it("are found from the text, hyphenated and plural forms included", () => {
+    expect(
+      findAcronyms([
+        "the Family Front Door (FFD) receives referrals; independent reviewing officers (IROs) chair reviews.",
+        "Strong multi-agency risk assessment conferences (MARAC) work. Not in employment, education or training (NEET).",
+        "Random words (XYZ) are not a definition.",
+      ]),
+    ).toEqual({
+      ffd: "family front door",
+      iro: "independent reviewing officers",
+      marac: "multi agency risk assessment conferences",
+      neet: "not in employment education or training",
+    });
+  });
+});
+
+describe("preparing a question", () => {
+  it("expands an acronym to its long form, as an alternative wording of one concept", () => {
+    const q = prepareQuery("What is wrong at the FFD?", ACRONYMS, []);
+    expect(q.concepts).toEqual([{ alternatives: [["ffd"], ["fami", "front", "door"]], metadata: false }, { alternatives: [["wrong"]], metadata: false }]);
+    expect(q.embedText).toBe("What is wrong at the FFD? (family front door)");
+  });
+
+  it("maps everyday words to the documents' words through the synonym list", () => {
+    const q = prepareQuery("Do kids run away from B&Bs?", {}, synonyms);
+    const kids = q.concepts.find((c) => c.alternatives[0].includes("kid"))!;
+    expect(kids.alternatives).toContainEqual(["children"]);
+    const runAway = q.concepts.find((c) => c.alternatives[0].join(" ") === "run away")!;
+    expect(runAway.alternatives).toContainEqual(["miss"]);
+    expect(synonymsIn("put up in a B&B", synonyms)).toEqual([{ used: ["b b"], others: ["bed and breakfast", "b and b"] }]);
+  });
+
+  it("weighs places, publishers and dates as labels, not subjects", () => {
+    const q = prepareQuery("What did Ofsted say about Worcestershire's caseloads in 2017?", {}, [], new Set(["ofst", "worcestershir", "2017"]));
+    expect(q.terms).toEqual(new Map([["ofst", 0.25], ["worcestershir", 0.25], ["caseload", 1], ["2017", 0.25]]));
+  });
+
+  it("recognises what a question asks for, and the names and years it uses", () => {
+    expect(prepareQuery("What percentage of children were seen?", {}, []).intent).toBe("figure");
+    expect(prepareQuery("Who led the inspection?", {}, []).intent).toBe("person");
+    expect(prepareQuery("When was Worcestershire judged inadequate?", {}, []).intent).toBe("date");
+    expect(prepareQuery("What did inspectors say about children who go missing?", {}, []).intent).toBe("general");
+    expect(prepareQuery("When children who are in care run off, does anyone notice?", {}, []).intent).toBe("general");
+    const q = prepareQuery("Did Herefordshire or the SEND team do OK in 2022?", {}, []);
+    expect(q.names).toEqual(["Herefordshire", "SEND"]);
+    expect(q.years).toEqual([2022]);
+  });
+});
+
+describe("follow-up questions", () => {
+  const places = new Map([
+    ["worcestershire", "Worcestershire"],
+    ["gloucestershire", "Gloucestershire"],
+  ]);
+  it("are recognised by their opening or their brevity", () => {
+    expect(["and in Gloucestershire?", "What about 2018?", "Gloucestershire?", "and what did they say about it?"].map(isFollowUp)).toEqual([true, true, true, true]);
+    expect(isFollowUp("What did inspectors say about return home interviews?")).toBe(false);
+  });
+
+  it("carry the earlier topic, replacing the place the earlier question named", () => {
+    const history = [{ role: "user" as const, content: "What did inspectors say about missing children in Worcestershire?" }];
+    expect(resolveFollowUp("and in Gloucestershire?", history, places)).toEqual({
+      question: "What did inspectors say about missing children — in Gloucestershire?",
+      followUp: true,
+    });
+    expect(resolveFollowUp("What about caseloads?", [], places)).toEqual({ question: "What about caseloads?", followUp: false });
+  });
+});
