@@ -5,7 +5,6 @@ import { msSince } from "./stats.js";
 type App = ReturnType<typeof createApp>;
 
 export interface QueryFigures {
-  asks: number;
   /** `timings.totalMs` from each answer: the engine's own account. */
   totalMs: number[];
   /** The parts of `totalMs`, as each answer reports them. */
@@ -15,7 +14,8 @@ export interface QueryFigures {
   abstained: number;
   /** "status: message" for each request that did not answer 200. */
   failures: string[];
-  searchMs: number[];
+  /** GET /api/search, request to parsed JSON. */
+  searchWallMs: number[];
 }
 
 async function askOnce(app: App, question: string) {
@@ -36,7 +36,7 @@ const failure = (question: string, r: { status: number; body: any }) => `${r.sta
  */
 export async function benchQueries(engine: Engine, questions: string[], passes = 3): Promise<QueryFigures> {
   const app = createApp(engine);
-  const figures: QueryFigures = { asks: 0, totalMs: [], parts: { embedMs: [], searchMs: [], composeMs: [] }, wallMs: [], abstained: 0, failures: [], searchMs: [] };
+  const figures: QueryFigures = { totalMs: [], parts: { embedMs: [], searchMs: [], composeMs: [] }, wallMs: [], abstained: 0, failures: [], searchWallMs: [] };
   await askOnce(app, questions[0]);
   await searchOnce(app, questions[0]);
   for (let pass = 0; pass < passes; pass++) {
@@ -44,7 +44,6 @@ export async function benchQueries(engine: Engine, questions: string[], passes =
       let start = performance.now();
       const r = await askOnce(app, question);
       const wall = msSince(start);
-      figures.asks++;
       if (r.status === 200) {
         figures.wallMs.push(wall);
         figures.totalMs.push(r.body.timings.totalMs);
@@ -54,7 +53,7 @@ export async function benchQueries(engine: Engine, questions: string[], passes =
 
       start = performance.now();
       const s = await searchOnce(app, question);
-      if (s.status === 200) figures.searchMs.push(msSince(start));
+      if (s.status === 200) figures.searchWallMs.push(msSince(start));
       else if (pass === 0) figures.failures.push(`search ${failure(question, s)}`);
     }
   }

@@ -41,6 +41,7 @@ async function main() {
   console.log(`Verbatim benchmark · ${cpu[0]?.model ?? "unknown cpu"} · ${cpu.length} cores · ${(totalmem() / 2 ** 30).toFixed(1)} GiB · Node ${process.version}`);
   console.log(`Load average (1 / 5 / 15 min) at start: ${load()}. Other work on the machine slows every figure below.`);
   // The default embedder, whatever the environment says: these figures are USE-lite's.
+  // VERBATIM_DATA is a throwaway folder so nothing here can touch data/; each build picks its own.
   const base = configFromEnv({ ...process.env, VERBATIM_EMBEDDER: "use-lite", VERBATIM_SEEDS: here("../seeds"), VERBATIM_DATA: await tempFolder("unused") });
   const questions = readQuestions();
   const short = [...questions].sort((a, b) => a.length - b.length);
@@ -95,7 +96,7 @@ async function main() {
         ["POST /api/ask timings.totalMs", spread(q.totalMs)],
         ["  of which embedMs / searchMs / composeMs (p50)", [q.parts.embedMs, q.parts.searchMs, q.parts.composeMs].map((x) => ms(percentile(x, 50))).join(" / ")],
         ["POST /api/ask wall time (request → parsed JSON)", spread(q.wallMs)],
-        ["GET /api/search wall time", `p50 ${ms(percentile(q.searchMs, 50))} · p95 ${ms(percentile(q.searchMs, 95))}`],
+        ["GET /api/search wall time", `p50 ${ms(percentile(q.searchWallMs, 50))} · p95 ${ms(percentile(q.searchWallMs, 95))}`],
         ["answers that abstained (first pass)", `${q.abstained} of ${questions.length}`],
         ["requests that did not return 200", q.failures.length ? q.failures.join("\n" + " ".repeat(4)) : "none"],
       ],

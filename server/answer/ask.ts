@@ -4,6 +4,7 @@ import type { CorpusFacts } from "../retrieve/corpus-facts.js";
 import type { SynonymGroups } from "../retrieve/synonyms.js";
 import type { Filters } from "../retrieve/filters.js";
 import { prepareQuery, type PreparedQuery } from "../retrieve/prepare-query.js";
+import { parseDate } from "../../indexer/parse/dates.js";
 import { searchPassages, type Hit, type SearchOptions } from "../retrieve/search.js";
 import { scoreSentences, type ScoredSentence } from "./score-sentences.js";
 import { selectSentences, withContext } from "./select-sentences.js";
@@ -84,6 +85,10 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
   const named = query.names.map((n) => facts.places.get(n.toLowerCase())).filter((p): p is string => !!p);
   const filters: Filters = { ...request.filters };
   if (!filters.places?.length && named.length > 0) filters.places = named;
+  // "What did the panel decide at its meeting on 24 October 2017?": only a source written on or
+  // after that day can say what happened then; an agenda issued before it cannot.
+  const eventDay = /\b(?:did|was|were|happened|decided|agreed|found|concluded)\b/i.test(query.question) ? parseDate(query.question) : undefined;
+  if (eventDay && !filters.from) filters.from = eventDay;
 
   const embedStart = performance.now();
   const [vector] = await embedder.embed([query.embedText]);

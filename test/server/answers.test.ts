@@ -76,6 +76,11 @@ describe("answers from the seed documents", () => {
     expect(answer.related?.length).toBe(3);
   });
 
+  it("abstains on what a meeting decided when every source that names it was written before it", async () => {
+    const answer = await ask(engine, { question: "What did the Children and Families Overview and Scrutiny Panel decide at its meeting on 24 October 2017?" });
+    expect(answer).toMatchObject({ abstained: true, reason: "The documents do not answer this question.", citations: [] });
+  });
+
   it("understands a follow-up question from the conversation", async () => {
     const first = "What did inspectors say about children who go missing?";
     const answer = await ask(engine, {
