@@ -28,6 +28,8 @@ async function engineInFreshProcess(indexDir: string) {
 
 const load = () => loadavg().map((x) => x.toFixed(2)).join(" / ");
 
+const embeddedVsReused = (b: { embedded: number; reused: number }) => `texts embedded ${b.embedded}, vectors reused ${b.reused}`;
+
 const coldRows = (b: ColdBuild): Row[] => [
   [`threads = ${b.threads}: build time`, sec(b.result.seconds)],
   [`threads = ${b.threads}: sentences / s (whole build)`, `${(b.result.sentences / b.result.seconds).toFixed(1)} sentences/s`],
@@ -78,8 +80,8 @@ async function main() {
       title: `3. Re-index after appending one sentence to ${changed.file}`,
       rows: [
         ["untouched copy of seeds counted as up to date", changed.copyUpToDate ? "yes" : "NO"],
-        ["as `npm run index` (starts its own embedder)", `${sec(changed.cold.seconds)} · ${changed.cold.embedded} texts embedded, ${changed.cold.reused} reused`],
-        ["with an embedder already loaded", `${sec(changed.warm.seconds)} · ${changed.warm.embedded} texts embedded, ${changed.warm.reused} reused`],
+        ["as `npm run index` (starts its own embedder)", `${sec(changed.cold.seconds)} · ${embeddedVsReused(changed.cold)}`],
+        ["with an embedder already loaded", `${sec(changed.warm.seconds)} · ${embeddedVsReused(changed.warm)}`],
       ],
     },
     {

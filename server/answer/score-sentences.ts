@@ -3,7 +3,7 @@ import type { Sentence } from "../../indexer/contract/schemas.js";
 import type { CorpusFacts } from "../retrieve/corpus-facts.js";
 import type { Hit } from "../retrieve/search.js";
 import type { Intent, PreparedQuery } from "../retrieve/prepare-query.js";
-import { idf } from "../retrieve/bm25.js";
+import { conceptValue, METADATA_WEIGHT } from "../retrieve/bm25.js";
 import { cosineRow } from "../retrieve/dense.js";
 
 export interface ScoredSentence {
@@ -23,8 +23,6 @@ export interface ScoredSentence {
 
 /** How much each signal counts in a sentence's score; `npm run eval` calibrated them. */
 export const SENTENCE_WEIGHTS = { coverage: 0.3, context: 0.2, dense: 0.35, passage: 0.15, fact: 0.1 };
-/** What a place, publisher or date named in the question adds to coverage, relative to a subject word. */
-const METADATA_SHARE = 0.25;
 /** USE-lite cosines: unrelated sentences sit near this, close paraphrases well above. */
 const DENSE_FLOOR = 0.15;
 const DENSE_SPAN = 0.45;
@@ -41,14 +39,9 @@ export function scoreSentences(index: LoadedIndex, facts: CorpusFacts, query: Pr
   // A concept weighs what its question wording is worth (the sum of its terms' IDF); metadata
   // counts a quarter and is left out of the total, so naming a place never lowers coverage.
   // A word no document uses ("youngsters" with no synonym listed) cannot tell sentences apart, and is left out.
-  const used = (alt: string[]) => alt.every((t) => index.lexical.postings.has(t));
   const weighted = query.concepts
-    .filter((c) => c.alternatives.some(used))
-    .map((c) => ({
-      alternatives: c.alternatives,
-      weight: c.alternatives[0].reduce((sum, t) => sum + idf(index, t), 0) * (c.metadata ? METADATA_SHARE : 1),
-      metadata: c.metadata,
-    }));
+    .map((c) => ({ alternatives: c.alternatives, weight: conceptValue(index, c) * (c.metadata ? METADATA_WEIGHT : 1), metadata: c.metadata }))
+    .filter((c) => c.weight > 0);
   const total = weighted.filter((c) => !c.metadata).reduce((sum, c) => sum + c.weight, 0) || 1;
   const pattern = query.intent === "general" ? undefined : FACT_PATTERNS[query.intent];
   const out: ScoredSentence[] = [];

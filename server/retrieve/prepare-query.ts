@@ -7,8 +7,6 @@ export type Intent = "figure" | "person" | "date" | "general";
 
 export interface PreparedQuery {
   question: string;
-  /** Stemmed search terms with weights: the question's own 1, expansions and metadata less. */
-  terms: Map<string, number>;
   /** What the question asks about, each with the ways the documents may word it. */
   concepts: Concept[];
   /** Text for the sentence encoder: the question with acronyms spelled out. */
@@ -19,14 +17,7 @@ export interface PreparedQuery {
   intent: Intent;
 }
 
-/** Weight of a term that came from an acronym or synonym rather than the question itself. */
-const EXPANSION_WEIGHT = 0.5;
-/**
- * Weight of a term that names what every document is labelled with: a place, a publisher,
- * a month or a year. In "what has Ofsted said about Worcestershire's front door", the
- * front door is the subject; Ofsted and Worcestershire only say where to look.
- */
-const METADATA_WEIGHT = 0.25;
+
 
 /** An interrogative that opens a question or a clause of it, followed by a verb: "who led…", "when was…". */
 const ASKS = (words: string) => new RegExp(`(?:^|[,;?]\\s*|\\band\\s+)(?:${words})\\b`, "i");
@@ -60,7 +51,12 @@ function namesIn(question: string): string[] {
  */
 export interface Concept {
   alternatives: string[][];
-  /** A place, publisher, month or year: it says where to look, not what to find. */
+  /** Where the alternatives came from: an acronym's forms are exact equivalents, synonyms near ones. */
+  kind: "word" | "acronym" | "synonym";
+  /**
+   * A place, publisher, month or year: it says where to look, not what to find. In "what has
+   * Ofsted said about Worcestershire's front door", the front door is the subject.
+   */
   metadata: boolean;
 }
 
@@ -74,11 +70,11 @@ const meaningful = (list: string[]) => list.filter((t) => !QUESTION_WORDS.has(t)
 export function prepareQuery(question: string, acronyms: Record<string, string>, synonyms: SynonymGroups, metadataTerms: Set<string> = new Set()): PreparedQuery {
   let plain = meaningful(terms(words(question).filter((w) => !QUESTION_WORDS.has(w)).join(" ")));
   const concepts: Concept[] = [];
-  const claim = (own: string[], others: string[][]) => {
+  const claim = (kind: Concept["kind"], own: string[], others: string[][]) => {
     const mine = meaningful(own);
     if (mine.length === 0) return;
     plain = plain.filter((t) => !mine.includes(t));
-    concepts.push({ alternatives: [mine, ...others.map(meaningful).filter((a) => a.length > 0)], metadata: false });
+    concepts.push({ alternatives: [mine, ...others.map(meaningful).filter((a) => a.length > 0)], kind, metadata: false });
   };
 
   const folded = ` ${words(question).join(" ")} `;
@@ -86,28 +82,19 @@ export function prepareQuery(question: string, acronyms: Record<string, string>,
   for (const [acronym, long] of Object.entries(acronyms)) {
     // "FFD" or "FFDs" in the question may be written "family front door", and the other way round.
     if (new RegExp(` ${acronym}s? `).test(folded)) {
-      claim([acronym], [terms(long)]);
+      claim("acronym", [acronym], [terms(long)]);
       spelled.push(long);
     } else if (folded.includes(` ${long} `)) {
-      claim(terms(long), [[acronym]]);
+      claim("acronym", terms(long), [[acronym]]);
     }
   }
   for (const { used, others } of synonymsIn(question, synonyms)) {
-    claim(terms(used.join(" ")), others.map((phrase) => terms(phrase)));
+    claim("synonym", terms(used.join(" ")), others.map((phrase) => terms(phrase)));
   }
-  for (const t of new Set(plain)) concepts.push({ alternatives: [[t]], metadata: metadataTerms.has(t) });
-
-  // Lexical search weighs the question's own words fully, metadata and alternatives less.
-  const weights = new Map<string, number>();
-  const put = (t: string, w: number) => weights.set(t, Math.max(weights.get(t) ?? 0, w));
-  for (const c of concepts) {
-    c.alternatives[0].forEach((t) => put(t, c.metadata ? METADATA_WEIGHT : 1));
-    c.alternatives.slice(1).flat().forEach((t) => put(t, EXPANSION_WEIGHT));
-  }
+  for (const t of new Set(plain)) concepts.push({ alternatives: [[t]], kind: "word", metadata: metadataTerms.has(t) });
 
   return {
     question,
-    terms: weights,
     concepts,
     embedText: spelled.length > 0 ? `${question} (${spelled.join(", ")})` : question,
     names: namesIn(question),

@@ -50,7 +50,7 @@ function rescale(scores: Float64Array, rows: number[]): (row: number) => number 
 export function searchPassages(index: LoadedIndex, query: PreparedQuery, queryVector: ArrayLike<number>, options: Partial<SearchOptions> = {}): Hit[] {
   const { filters, limit, fusion, denseWeight } = { ...defaultSearchOptions, ...options };
   const rows = index.passages.flatMap((p, row) => (passes(p, filters) ? [row] : []));
-  const lexical = bm25Scores(index, query.terms);
+  const lexical = bm25Scores(index, query.concepts);
   const dense = cosineScores(queryVector, index.passageVectors);
   const maxLexical = Math.max(1e-9, ...rows.map((r) => lexical[r]));
   const denseNorm = rescale(dense, rows);

@@ -43,7 +43,10 @@ describe("acronyms the documents define", () => {
 describe("preparing a question", () => {
   it("expands an acronym to its long form, as an alternative wording of one concept", () => {
     const q = prepareQuery("What is wrong at the FFD?", ACRONYMS, []);
-    expect(q.concepts).toEqual([{ alternatives: [["ffd"], ["fami", "front", "door"]], metadata: false }, { alternatives: [["wrong"]], metadata: false }]);
+    expect(q.concepts).toEqual([
+      { alternatives: [["ffd"], ["fami", "front", "door"]], kind: "acronym", metadata: false },
+      { alternatives: [["wrong"]], kind: "word", metadata: false },
+    ]);
     expect(q.embedText).toBe("What is wrong at the FFD? (family front door)");
   });
 
@@ -58,7 +61,12 @@ describe("preparing a question", () => {
 
   it("weighs places, publishers and dates as labels, not subjects", () => {
     const q = prepareQuery("What did Ofsted say about Worcestershire's caseloads in 2017?", {}, [], new Set(["ofst", "worcestershir", "2017"]));
-    expect(q.terms).toEqual(new Map([["ofst", 0.25], ["worcestershir", 0.25], ["caseload", 1], ["2017", 0.25]]));
+    expect(q.concepts).toEqual([
+      { alternatives: [["ofst"]], kind: "word", metadata: true },
+      { alternatives: [["worcestershir"]], kind: "word", metadata: true },
+      { alternatives: [["caseload"]], kind: "word", metadata: false },
+      { alternatives: [["2017"]], kind: "word", metadata: true },
+    ]);
   });
 
   it("recognises what a question asks for, and the names and years it uses", () => {
