@@ -40,8 +40,8 @@ export interface BuildResult {
   bytes: number;
 }
 
-/** Texts per call to the embedder: enough to keep both worker threads busy between progress reports. */
-const EMBED_CHUNK = 128;
+/** Below this many new sentences, starting worker threads costs more than it saves. */
+const THREADS_WORTHWHILE = 200;
 
 /** True when the index on disk was built from exactly these documents, format and embedder. */
 export function isCurrent(manifest: Manifest | undefined, docs: { id: string; file: string; hash: string }[], embedder: string): boolean {
@@ -102,17 +102,15 @@ export async function buildIndex(config: IndexerConfig, options: BuildOptions = 
 
   let embedder = options.embedder;
   const ownsEmbedder = !embedder && missing.length > 0;
-  if (ownsEmbedder) embedder = await createEmbedder(config.embedder, config.threads);
+  if (ownsEmbedder) embedder = await createEmbedder(config.embedder, missing.length >= THREADS_WORTHWHILE ? config.threads : 1);
   try {
     const embedStart = performance.now();
-    for (let i = 0; i < missing.length; i += EMBED_CHUNK) {
-      const chunk = missing.slice(i, i + EMBED_CHUNK);
-      const vectors = await embedder!.embed(chunk.map((k) => textByKey.get(k)!));
-      chunk.forEach((k, j) => cache.set(k, Float32Array.from(vectors[j])));
-      const done = Math.min(missing.length, i + EMBED_CHUNK);
+    const report = (done: number) => {
       const rate = done / ((performance.now() - embedStart) / 1000);
       options.onProgress?.({ done, total: missing.length, rate, secondsLeft: (missing.length - done) / rate, documents: files.length, passages: corpus.passages.length });
-    }
+    };
+    const vectors = missing.length > 0 ? await embedder!.embed(missing.map((k) => textByKey.get(k)!), report) : [];
+    missing.forEach((k, j) => cache.set(k, Float32Array.from(vectors[j])));
   } finally {
     if (ownsEmbedder) await embedder!.close();
   }

@@ -297,17 +297,17 @@ describe("buildIndex", () => {
     const manifest = await readFile(join(live, "manifest.json"));
     const passages = await readFile(join(live, "passages.json"));
     const built = await snapshot(live);
-    // 151 paragraphs of three sentences: more than one chunk of 128 texts to embed.
+    // 151 paragraphs of three sentences: many batches of 32 texts to embed.
     await writeFile(join(config.seedsDir, "long-letter.txt"), longLetter(150));
     let calls = 0;
     const failing: Embedder = {
       id: "use-lite-512",
       dimensions: DIMS,
-      async embed(texts) {
+      async embed(_texts, onProgress) {
         calls++;
-        if (calls > 1) throw new Error("USE-lite failed to embed a batch: out of memory");
-        // The first chunk succeeds with stand-in unit vectors; none of them may reach the disk.
-        return texts.map(() => Array.from({ length: DIMS }, (_, k) => (k === 0 ? 1 : 0)));
+        // The first batch succeeds, then the model fails: nothing of this build may reach the disk.
+        onProgress?.(32);
+        throw new Error("USE-lite failed to embed a batch: out of memory");
       },
       async close() {},
     };
@@ -316,8 +316,8 @@ describe("buildIndex", () => {
     const error = await buildIndex(config, { embedder: failing, onProgress: (p) => progress.push(p) }).catch((e: unknown) => e);
 
     expect(error).toEqual(new Error("USE-lite failed to embed a batch: out of memory"));
-    expect(calls).toBe(2);
-    expect(progress.map(({ done, total }) => ({ done, total }))).toEqual([{ done: 128, total: 450 }]);
+    expect(calls).toBe(1);
+    expect(progress.map(({ done, total }) => ({ done, total }))).toEqual([{ done: 32, total: 450 }]);
     expect(await readFile(join(live, "manifest.json"))).toEqual(manifest);
     expect(await readFile(join(live, "passages.json"))).toEqual(passages);
     expect(await snapshot(live)).toEqual(built);
@@ -352,7 +352,7 @@ describe("npm run index, stopped with Ctrl-C", () => {
     const built = await snapshot(config.dataDir);
     expect(Object.keys(built)).toContain("index/manifest.json");
     await rm(config.seedsDir, { recursive: true });
-    // About 450 new sentences: several seconds of embedding, with a progress line after the first 128.
+    // About 450 new sentences: several seconds of embedding, with a progress line after the first batch of 32.
     await writeLetters(config.seedsDir, { "long-letter.txt": longLetter(150) });
 
     const child = spawn(process.execPath, ["--import", "tsx", "indexer/cli.ts"], {
@@ -373,7 +373,7 @@ describe("npm run index, stopped with Ctrl-C", () => {
     });
     const [code, signal] = await new Promise<[number | null, string | null]>((resolve) => child.on("close", (c, s) => resolve([c, s])));
 
-    expect({ code, signal, interruptedAt }).toEqual({ code: 130, signal: null, interruptedAt: "128/450 texts embedded" });
+    expect({ code, signal, interruptedAt }).toEqual({ code: 130, signal: null, interruptedAt: "32/450 texts embedded" });
     expect(stdout).toBe(`Indexing ${config.seedsDir} into ${config.dataDir}/index\n`);
     expect(stderr.endsWith("\nStopped. The previous index, if any, is unchanged.\n")).toBe(true);
     expect(await snapshot(config.dataDir)).toEqual(built);

@@ -71,13 +71,14 @@ export async function createTransformersEmbedder(options: TransformersEmbedderOp
   return {
     id: `transformers:${model}`,
     dimensions,
-    async embed(texts) {
+    async embed(texts, onProgress) {
       const current = extractor;
       if (!current) throw new Error(`transformers:${model} was closed; create a new embedder.`);
       const vectors: number[][] = [];
       for (let start = 0; start < texts.length; start += batchSize) {
         const output = await current(texts.slice(start, start + batchSize), POOLING);
         vectors.push(...(output.tolist() as number[][]));
+        onProgress?.(vectors.length);
       }
       return vectors;
     },

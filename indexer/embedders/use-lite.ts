@@ -22,9 +22,12 @@ export async function createUseLite(): Promise<Embedder> {
   return {
     id: USE_LITE_ID,
     dimensions: DIMENSIONS,
-    async embed(texts) {
+    async embed(texts, onProgress) {
       const out: number[][] = [];
-      for (const batch of batches(texts)) out.push(...(await model.embed(batch)));
+      for (const batch of batches(texts)) {
+        out.push(...(await model.embed(batch)));
+        onProgress?.(out.length);
+      }
       return out;
     },
     async close() {},
@@ -53,12 +56,22 @@ export async function createUseLitePool(threads: number): Promise<Embedder> {
   );
   const pending = new Map<number, Pending>();
   let nextId = 0;
+  let closed = false;
+  // A worker that dies fails every batch still waiting, rather than leaving the build hanging.
+  const failAll = (why: string) => {
+    for (const p of pending.values()) p.reject(new Error(`USE-lite worker stopped: ${why}`));
+    pending.clear();
+  };
   for (const worker of workers) {
     worker.on("message", ({ id, vectors, error }: { id: number; vectors?: number[][]; error?: string }) => {
       const p = pending.get(id);
       pending.delete(id);
       if (error) p?.reject(new Error(`USE-lite failed to embed a batch: ${error}`));
       else p?.resolve(vectors!);
+    });
+    worker.on("error", (error) => failAll(error.message));
+    worker.on("exit", (code) => {
+      if (!closed) failAll(`it exited with code ${code}`);
     });
   }
   const run = (worker: Worker, texts: string[]) =>
@@ -67,17 +80,22 @@ export async function createUseLitePool(threads: number): Promise<Embedder> {
       pending.set(id, { resolve, reject });
       worker.postMessage({ id, texts });
     });
-  let closed = false;
   return {
     id: USE_LITE_ID,
     dimensions: DIMENSIONS,
-    async embed(texts) {
+    async embed(texts, onProgress) {
+      if (closed) throw new Error(`${USE_LITE_ID} was closed; create a new embedder.`);
       const queue = batches(texts).map((batch, i) => ({ batch, i }));
       const results: number[][][] = [];
+      let done = 0;
       // Each worker pulls the next batch when it is free, so a slow batch never idles a core.
       await Promise.all(
         workers.map(async (worker) => {
-          for (let job = queue.shift(); job; job = queue.shift()) results[job.i] = await run(worker, job.batch);
+          for (let job = queue.shift(); job; job = queue.shift()) {
+            results[job.i] = await run(worker, job.batch);
+            done += job.batch.length;
+            onProgress?.(done);
+          }
         }),
       );
       return results.flat();
@@ -85,6 +103,7 @@ export async function createUseLitePool(threads: number): Promise<Embedder> {
     async close() {
       if (closed) return;
       closed = true;
+      failAll("the embedder was closed");
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };

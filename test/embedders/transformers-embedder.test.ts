@@ -2,9 +2,9 @@ import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EmbedderError, type Embedder } from "../indexer/embedders/embedder.ts";
-import { createTransformersEmbedder } from "../indexer/embedders/transformers-embedder.ts";
-import { TINY_VOCAB, tinyEmbeddingMatrix, writeTinyModel } from "./fixtures/tiny-transformers-model.ts";
+import { EmbedderError, type Embedder } from "../../indexer/embedders/embedder.ts";
+import { createTransformersEmbedder } from "../../indexer/embedders/transformers-embedder.ts";
+import { TINY_VOCAB, tinyEmbeddingMatrix, writeTinyModel } from "../fixtures/tiny-transformers-model.ts";
 
 const root = join(tmpdir(), "verbatim-transformers-embedder-test");
 const modelsDir = join(root, "models");
