@@ -14,11 +14,13 @@ function shingles(text: string): Set<string> {
 
 /**
  * For each text, the index of an earlier text that contains nearly all of its word
- * triples (the same words, give or take punctuation and a few changes), or null.
+ * triples and every one of its words, or null: the same words, give or take punctuation
+ * and omissions, but never a changed word ("adequate" is no repeat of "inadequate").
  * The agenda repeats the Ofsted letter in its slides: those repeats point back to the letter.
  */
 export function findNearDuplicates(texts: string[], containment = DUPLICATE_CONTAINMENT): (number | null)[] {
   const seen = new Map<string, number[]>();
+  const vocabularies = texts.map((t) => new Set(words(t)));
   return texts.map((text, i) => {
     const own = shingles(text);
     const hits = new Map<number, number>();
@@ -27,7 +29,8 @@ export function findNearDuplicates(texts: string[], containment = DUPLICATE_CONT
     let bestShare = 0;
     for (const [j, n] of hits) {
       const share = n / own.size;
-      if (share >= containment && share > bestShare) [best, bestShare] = [j, share];
+      const sameWords = [...vocabularies[i]].every((w) => vocabularies[j].has(w));
+      if (share >= containment && share > bestShare && sameWords) [best, bestShare] = [j, share];
     }
     for (const s of own) {
       const list = seen.get(s);

@@ -201,3 +201,33 @@ describe("offsets and boundaries of every passage and sentence of every seed", (
     });
   }
 });
+
+describe("near-duplicates across the corpus", () => {
+  it("marks the slides' repeat of the Ofsted letter as a duplicate of the letter's own sentence", async () => {
+    const { buildCorpus } = await import("../../indexer/analyse/build-corpus.js");
+    const corpus = buildCorpus([...seeds].map(([file, text]) => ({ id: documentId(file), file, text, hash: file })));
+    const text = seeds.get(AGENDA)!;
+    const at = (phrase: string, from = 0) => corpus.sentences.find((s) => s.documentId === documentId(AGENDA) && s.start <= text.indexOf(phrase, from) && text.indexOf(phrase, from) < s.end)!;
+    const phrase = "A new template for recording home visits to children is supporting social workers";
+    const letter = at(phrase);
+    const slide = at(phrase, letter.end);
+    expect(letter.source.within?.label).toBe("Appendix 1");
+    expect(slide.source.within?.label).toBe("Appendix 2");
+    expect(letter.duplicateOf).toBeNull();
+    expect(slide.duplicateOf).toBe(letter.id);
+  });
+
+  it("never takes a changed word for a repeat", async () => {
+    const { findNearDuplicates } = await import("../../indexer/analyse/mark-duplicates.js");
+    expect(
+      findNearDuplicates([
+        "The local authority was judged to be adequate.",
+        "The local authority was judged to be inadequate.",
+        "Inspectors saw some examples of assessments that are very child-focused.",
+        "Inspectors saw some examples of assessments that are very child focused",
+        "Pathways to early help services are unclear, and the local authority does not understand them.",
+        "Pathways to early help services are unclear.",
+      ]),
+    ).toEqual([null, null, null, 2, null, 4]);
+  });
+});
