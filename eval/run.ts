@@ -71,6 +71,8 @@ async function main() {
     const outcomes: Outcome[] = [];
     for (const q of questions) outcomes.push(await run(app, q));
     report(set.name, score(outcomes));
+    const kinds = [...new Set(outcomes.filter((o) => o.question.spans.length > 0).map((o) => o.question.kind))];
+    console.log(`        recall by kind: ${kinds.map((k) => `${k} ${score(outcomes.filter((o) => o.question.kind === k)).recall.toFixed(2)}`).join(" · ")}`);
     if (verbose) {
       for (const o of outcomes) {
         const r = o.question.spans.length ? recallOf(o).toFixed(2) : o.abstained ? "ok" : "SHOULD ABSTAIN";
