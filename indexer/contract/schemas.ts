@@ -17,37 +17,31 @@ export const SourceSchema = z.object({
 });
 export type Source = z.infer<typeof SourceSchema>;
 
-const SpanFields = { start: z.number().int().nonnegative(), end: z.number().int().positive() };
-
-export const SentenceSchema = z.object({
+/** What passages and sentences share: where they are, what they sit under, whom they cite. */
+const Located = z.object({
   id: z.string(),
-  passageId: z.string(),
   documentId: z.string(),
-  ...SpanFields,
+  /** `text.slice(start, end)` of the document's original text is exactly this piece. */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
   section: z.array(z.string()),
   paragraph: z.string().nullable(),
   source: SourceSchema,
-  /** The sentence's words as searched and embedded: furniture and markup removed. */
+  /** The words as searched and embedded: furniture and markup removed. */
   searchText: z.string(),
-  /** Id of an earlier sentence with the same words, shown once in answers. */
+  /** Id of an earlier piece with the same words, shown once in answers. */
   duplicateOf: z.string().nullable(),
+});
+
+export const SentenceSchema = Located.extend({
+  passageId: z.string(),
   /** Row of this sentence's vector in sentence-vectors.f32. */
   row: z.number().int().nonnegative(),
 });
 export type Sentence = z.infer<typeof SentenceSchema>;
 
-export const PassageSchema = z.object({
-  id: z.string(),
-  documentId: z.string(),
-  ...SpanFields,
-  section: z.array(z.string()),
-  paragraph: z.string().nullable(),
-  source: SourceSchema,
-  /** The passage's words as searched: section path plus text, furniture and markup removed. */
-  searchText: z.string(),
-  duplicateOf: z.string().nullable(),
-  sentenceIds: z.array(z.string()),
-});
+/** A passage's searchText also starts with its section path. */
+export const PassageSchema = Located.extend({ sentenceIds: z.array(z.string()) });
 export type Passage = z.infer<typeof PassageSchema>;
 
 export const DocumentSchema = z.object({
