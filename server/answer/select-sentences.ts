@@ -55,8 +55,9 @@ const LEANS_BACK = /^(?:this|these|that|those|it|they|such|as a result|consequen
 
 /**
  * Adds the sentences a quote cannot stand without: the one before a quote that opens
- * "This…" or "As a result…", and the one after a quote that such a sentence follows.
- * The added sentences are scored as their neighbour, so they stay beside it.
+ * "This…" or "As a result…", and the one after a quote when that one opens so. They come
+ * from the same passage, so the answer, which orders each source's quotes by position,
+ * shows them side by side.
  */
 export function withContext(chosen: ScoredSentence[], neighbour: (s: ScoredSentence, step: -1 | 1) => ScoredSentence | undefined): ScoredSentence[] {
   const ids = new Set(chosen.map((s) => s.sentence.id));
