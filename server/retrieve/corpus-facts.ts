@@ -14,7 +14,7 @@ export interface CorpusFacts {
   places: Map<string, string>;
   /** Stemmed terms of each sentence, row for row with `index.sentences`. */
   sentenceTerms: Set<string>[];
-  /** Terms that label documents rather than say anything: places, publishers, months, years. */
+  /** Terms that label documents rather than say anything: places, publishers, kinds, months, years. */
   metadataTerms: Set<string>;
   /** Stemmed terms of each passage, section headings included, by passage id. */
   passageTerms: Map<string, Set<string>>;
@@ -31,7 +31,8 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
     for (const m of doc.text.matchAll(/\b(?:19|20)\d{2}\b/g)) years.add(Number(m[0]));
   }
   const docYears = index.documents.flatMap((d) => [d.date, ...d.parts.map((p) => p.date)]).filter((d): d is string => !!d).map((d) => Number(d.slice(0, 4)));
-  const labels = index.documents.flatMap((d) => [d.place, d.publisher, ...d.parts.map((p) => p.publisher)]);
+  // Kinds too: "the inspection report" or "the monitoring visit letter" says which document, not what about.
+  const labels = index.documents.flatMap((d) => [d.place, d.publisher, d.kind, ...d.parts.flatMap((p) => [p.publisher, p.kind])]);
   const months = "january february march april may june july august september october november december";
   const metadataTerms = new Set([...terms(`${labels.join(" ")} ${months}`), ...[...years].map(String)]);
   return {
