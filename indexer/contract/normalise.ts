@@ -1,3 +1,5 @@
+import { stemmer } from "stemmer";
+
 /**
  * How text becomes search terms, at index time and at query time alike: lower case,
  * accents and apostrophes folded, stop words dropped, and each word stemmed.
@@ -11,23 +13,9 @@ const STOP_WORDS = new Set(
     "all some other over under up out very just only").split(" "),
 );
 
-/** Strips inflections so "assessments", "assessed" and "assessing" meet at "assess". */
+/** Porter's stemmer: "assessments", "assessed" and "assessing" meet at "assess". Numbers stay as written. */
 export function stem(word: string): string {
-  if (word.length <= 3 || /\d/.test(word)) return word;
-  let w = word;
-  // "ss", "us" and "is" endings are not plurals: "process", "status", "analysis".
-  if (w.endsWith("ies") && w.length > 4) w = `${w.slice(0, -3)}y`;
-  else if (/(?:sses|shes|ches|xes|zes)$/.test(w)) w = w.slice(0, -2);
-  else if (w.endsWith("s") && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  if (w.length > 5 && w.endsWith("ing")) w = w.slice(0, -3);
-  else if (w.length > 4 && w.endsWith("ed") && !w.endsWith("eed")) w = w.slice(0, -2);
-  else if (w.length > 5 && w.endsWith("ly")) w = w.slice(0, -2);
-  if (w.length > 6 && /(?:ment|ness)$/.test(w)) w = w.slice(0, -4);
-  else if (w.length > 6 && /(?:ation|ition)$/.test(w)) w = w.slice(0, -3);
-  // Doubled consonants left by a cut suffix: "planned" → "plann" → "plan".
-  if (/([b-df-hj-np-tv-z])\1$/.test(w) && !/(?:ll|ss|ff|zz)$/.test(w)) w = w.slice(0, -1);
-  if (w.length > 4 && w.endsWith("e")) w = w.slice(0, -1);
-  return w;
+  return /\d/.test(word) ? word : stemmer(word);
 }
 
 /** Folds case, accents, curly quotes and dashes, leaving words separated by spaces. */
@@ -37,6 +25,8 @@ export function fold(text: string): string {
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
+    // "B&B" reads "b and b", as the documents would spell it out.
+    .replace(/([a-z])&([a-z])/g, "$1 and $2")
     .replace(/'s\b/g, "")
     .replace(/[^a-z0-9%£]+/g, " ")
     .trim();

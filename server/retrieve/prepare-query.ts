@@ -74,7 +74,9 @@ export function prepareQuery(question: string, acronyms: Record<string, string>,
     const mine = meaningful(own);
     if (mine.length === 0) return;
     plain = plain.filter((t) => !mine.includes(t));
-    concepts.push({ alternatives: [mine, ...others.map(meaningful).filter((a) => a.length > 0)], kind, metadata: false });
+    const wordings = [mine, ...others.map(meaningful)].filter((a) => a.length > 0);
+    const distinct = wordings.filter((a, i) => wordings.findIndex((b) => b.join(" ") === a.join(" ")) === i);
+    concepts.push({ alternatives: distinct, kind, metadata: false });
   };
 
   const folded = ` ${words(question).join(" ")} `;

@@ -22,7 +22,7 @@ export function loadSynonyms(file: URL | string = DEFAULT_SYNONYMS_FILE): Synony
   if (!parsed.success) {
     throw new Error(`The synonym list ${String(file)} must be { "groups": [["phrase", "other phrase"], …] }: ${parsed.error.issues[0]?.message}`);
   }
-  return parsed.data.groups.map((g) => g.map((phrase) => words(phrase).join(" ")));
+  return parsed.data.groups.map((g) => [...new Set(g.map((phrase) => words(phrase).join(" ")))]);
 }
 
 /** For each group the text uses: the phrases it uses, and the group's other phrases. */
