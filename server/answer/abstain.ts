@@ -20,8 +20,12 @@ function list(items: string[]): string {
  * person or body no document mentions, or a year none covers. Undefined when they may answer.
  */
 export function outsideTheDocuments(query: PreparedQuery, facts: CorpusFacts): string | undefined {
-  const unknown = query.names.filter((name) => words(name).some((w) => !facts.vocabulary.has(w)));
+  // "SEND" is not "send": an acronym must appear in capitals, other names in any case.
+  const mentioned = (name: string) => (/^[A-Z]{3,}s?$/.test(name) ? facts.capitals.has(name.replace(/s$/, "")) : words(name).every((w) => facts.vocabulary.has(w)));
+  const unknown = query.names.filter((name) => !mentioned(name));
   if (unknown.length > 0) return `No document mentions ${list(unknown)}.`;
+  const unquoted = query.quoted.filter((phrase) => !facts.foldedText.includes(` ${words(phrase).join(" ")} `));
+  if (unquoted.length > 0) return `No document mentions ${list(unquoted.map((p) => `"${p}"`))}.`;
   const missingYears = query.years.filter((y) => !facts.years.has(y));
   if (missingYears.length > 0) {
     const range = facts.firstYear === facts.lastYear ? `from ${facts.firstYear}` : `from ${facts.firstYear} to ${facts.lastYear}`;

@@ -5,6 +5,10 @@ import { terms, words } from "../../indexer/contract/normalise.js";
 export interface CorpusFacts {
   /** Every folded word of every passage and title: a name outside it is mentioned nowhere. */
   vocabulary: Set<string>;
+  /** All passages' words, folded and space-separated, for finding a quoted phrase. */
+  foldedText: string;
+  /** Words written in capitals in the passages ("FFD", "CAMHS"): an acronym is matched case and all. */
+  capitals: Set<string>;
   /** Years written anywhere in the documents. */
   years: Set<number>;
   /** Earliest and latest document years. */
@@ -23,9 +27,13 @@ export interface CorpusFacts {
 /** Derives the corpus facts from an index: vocabulary, years, places and sentence terms. */
 export function corpusFacts(index: LoadedIndex): CorpusFacts {
   const vocabulary = new Set<string>();
+  const capitals = new Set<string>();
   const years = new Set<number>();
   // Content only: a place named just in a letterhead address is not something the documents discuss.
-  for (const p of index.passages) for (const w of words(p.searchText)) vocabulary.add(w);
+  for (const p of index.passages) {
+    for (const w of words(p.searchText)) vocabulary.add(w);
+    for (const m of p.searchText.matchAll(/\b[A-Z]{2,}\b/g)) capitals.add(m[0]);
+  }
   for (const doc of index.documents) {
     for (const w of words(doc.title)) vocabulary.add(w);
     for (const m of doc.text.matchAll(/\b(?:19|20)\d{2}\b/g)) years.add(Number(m[0]));
@@ -38,6 +46,8 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
   return {
     metadataTerms,
     vocabulary,
+    capitals,
+    foldedText: ` ${index.passages.map((p) => words(p.searchText).join(" ")).join(" | ")} `,
     years,
     firstYear: docYears.length ? Math.min(...docYears) : null,
     lastYear: docYears.length ? Math.max(...docYears) : null,

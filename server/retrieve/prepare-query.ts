@@ -13,6 +13,8 @@ export interface PreparedQuery {
   embedText: string;
   /** Capitalised names and acronyms the question uses ("Herefordshire", "SEND"). */
   names: string[];
+  /** Phrases the question puts in quotation marks: terms it expects the documents to use. */
+  quoted: string[];
   years: number[];
   intent: Intent;
 }
@@ -100,6 +102,7 @@ export function prepareQuery(question: string, acronyms: Record<string, string>,
     concepts,
     embedText: spelled.length > 0 ? `${question} (${spelled.join(", ")})` : question,
     names: namesIn(question),
+    quoted: [...question.matchAll(/(?:^|[\s(])['‘"“]([^'’"”]{3,60})['’"”](?=[\s?.,;:)]|$)/g)].map((m) => m[1]),
     years: [...question.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0])),
     intent: intentOf(question),
   };

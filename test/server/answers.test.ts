@@ -63,6 +63,12 @@ describe("answers from the seed documents", () => {
     expect(answer.related).toBeUndefined();
   });
 
+  it("matches an acronym case and all, and a quoted phrase word for word", async () => {
+    expect((await ask(engine, { question: "How many SEND tribunal appeals were lodged against Worcestershire County Council?" })).reason).toBe("No document mentions SEND.");
+    expect((await ask(engine, { question: "How much is the 'golden hello' payment for social workers?" })).reason).toBe('No document mentions "golden hello".');
+    expect((await ask(engine, { question: "What is the 'toxic trio'?" })).abstained).toBe(false);
+  });
+
   it("abstains when a question asks about a year no document covers", async () => {
     const answer = await ask(engine, { question: "What rating did Ofsted give Worcestershire children's services at its 2022 inspection?" });
     expect(answer).toMatchObject({ abstained: true, reason: "The documents date from 2010 to 2018; none covers 2022.", citations: [] });
