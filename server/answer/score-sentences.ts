@@ -23,6 +23,8 @@ export interface ScoredSentence {
 
 /** How much each signal counts in a sentence's score; `npm run eval` calibrated them. */
 export const SENTENCE_WEIGHTS = { coverage: 0.3, context: 0.2, dense: 0.35, passage: 0.15, fact: 0.1 };
+/** A sentence holding the asked-for fact earns its bonus when it, or its passage, is on the subject. */
+const FACT_CONTEXT = 0.3;
 /** USE-lite cosines: unrelated sentences sit near this, close paraphrases well above. */
 const DENSE_FLOOR = 0.15;
 const DENSE_SPAN = 0.45;
@@ -63,7 +65,7 @@ export function scoreSentences(index: LoadedIndex, facts: CorpusFacts, query: Pr
       const fact = pattern ? pattern.test(sentence.searchText) : false;
       const w = SENTENCE_WEIGHTS;
       const denseNorm = Math.max(0, Math.min(1, (dense - DENSE_FLOOR) / DENSE_SPAN));
-      const score = w.coverage * coverage + w.context * context + w.dense * denseNorm + w.passage * hit.score + (fact && coverage > 0 ? w.fact : 0);
+      const score = w.coverage * coverage + w.context * context + w.dense * denseNorm + w.passage * hit.score + (fact && (coverage > 0 || context >= FACT_CONTEXT) ? w.fact : 0);
       out.push({ sentence, coverage, context, dense, passage: hit.score, fact, score });
     }
   }
