@@ -22,8 +22,8 @@ export function parseDocument(id: string, text: string, options: PassageOptions 
   const lines = splitLines(text);
   const structure = readStructure(text, lines);
   const letters = findLetters(lines, structure.furniture);
-  const { meetingDate: _meeting, ...meta } = deriveMetadata(text, lines, structure.furniture, letters);
   const container = deriveMetadata(text, lines, structure.furniture, letters);
+  const { meetingDate: _meetingDate, ...meta } = container;
   const parts = findEmbeddedParts(lines, structure.furniture, letters, container, text.length);
   const passages = splitPassages(id, text, structure, meta, parts, options);
   const furniture = [...structure.furniture, ...structure.letterLines].sort((a, b) => a - b).map((i) => ({ start: lines[i].start, end: lines[i].end }));

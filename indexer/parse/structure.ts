@@ -49,25 +49,21 @@ export function headingLabel(text: string): string {
   return text.replace(/^#{1,6}\s+/, "").split("**")[0].replace(/[¹²³⁴⁵⁶⁷⁸⁹⁰]+/g, "").trim();
 }
 
-/** Titles listed under a "Contents" heading: these are the document's top-level sections. */
-function contentsTitles(lines: Line[]): Set<string> {
+/**
+ * A contents list: its lines (navigation, not content) and the titles it lists, which are
+ * the document's top-level sections.
+ */
+function readContents(lines: Line[]): { rows: Set<number>; titles: Set<string> } {
+  const rows = new Set<number>();
   const titles = new Set<string>();
   const at = lines.findIndex((l) => /^(?:table of )?contents$/i.test(l.text));
-  if (at === -1) return titles;
+  if (at === -1) return { rows, titles };
+  rows.add(at);
   for (let i = at + 1; i < lines.length && /\t\s*\d+$/.test(lines[i].text); i++) {
+    rows.add(i);
     titles.add(lines[i].text.replace(/\t\s*\d+$/, "").trim().toLowerCase());
   }
-  return titles;
-}
-
-/** Lines of a contents list: page-numbered titles, which are navigation rather than content. */
-function contentsLines(lines: Line[]): Set<number> {
-  const rows = new Set<number>();
-  const at = lines.findIndex((l) => /^(?:table of )?contents$/i.test(l.text));
-  if (at === -1) return rows;
-  rows.add(at);
-  for (let i = at + 1; i < lines.length && /\t\s*\d+$/.test(lines[i].text); i++) rows.add(i);
-  return rows;
+  return { rows, titles };
 }
 
 /** Marks the date, salutation and sign-off lines of every letter in the text. */
@@ -93,15 +89,20 @@ function isSignature(lines: Line[], i: number): boolean {
  */
 export function readStructure(text: string, lines: Line[]): Structure {
   const furniture = findFurniture(lines);
-  contentsLines(lines).forEach((i) => furniture.add(i));
+  const contents = readContents(lines);
+  contents.rows.forEach((i) => furniture.add(i));
   const letterLines = findLetterLines(lines);
-  const majors = contentsTitles(lines);
+  const majors = contents.titles;
   const headings: Heading[] = [];
   const units: Unit[] = [];
   const hasCapsHeadings = lines.some((l) => isHeadingText(l.text) && /[A-Z]{4}/.test(l.text) && l.text === l.text.toUpperCase());
   // A heading used in several sections ("Summary", "Inspection findings") is never top-level.
   const headingCounts = new Map<string, number>();
-  for (const l of lines) if (isHeadingText(l.text)) headingCounts.set(headingLabel(l.text).toLowerCase(), (headingCounts.get(headingLabel(l.text).toLowerCase()) ?? 0) + 1);
+  for (const l of lines) {
+    if (!isHeadingText(l.text)) continue;
+    const key = headingLabel(l.text).toLowerCase();
+    headingCounts.set(key, (headingCounts.get(key) ?? 0) + 1);
+  }
   const levelOf = (label: string): 1 | 2 => {
     if ((headingCounts.get(label.toLowerCase()) ?? 0) > 1) return 2;
     if (majors.size > 0) return majors.has(label.toLowerCase()) ? 1 : 2;
