@@ -46,6 +46,10 @@ export function createApp(engine: Engine, options: AppOptions = {}) {
 
   app.post("/api/ask", async (c) => {
     const body = parseOr400(AskRequestSchema, await jsonBody(c));
+    const unknown = (body.filters?.documentIds ?? []).filter((id) => !index.documentById.has(id));
+    if (unknown.length > 0) {
+      throw new ApiError(400, "invalid_request", `filters.documentIds names no document: ${unknown.map((id) => `"${id}"`).join(", ")}. GET /api/documents lists the ids.`);
+    }
     return c.json(await ask(engine, body));
   });
 

@@ -71,6 +71,13 @@ const errorCases: ErrorCase[] = [
     code: "invalid_request",
     message: "question is 2,001 characters long; the limit is 2,000. Shorten it.",
   },
+  {
+    name: "ask: a filter naming a document that does not exist",
+    send: () => postJson("/api/ask", { question: "caseloads", filters: { documentIds: ["nope", "2018-06-08-ofsted-gloucestershire-monitoring-visit-3"] } }),
+    status: 400,
+    code: "invalid_request",
+    message: 'filters.documentIds names no document: "nope". GET /api/documents lists the ids.',
+  },
   // Unknown fields
   {
     name: "ask: unknown top-level field",
