@@ -10,14 +10,18 @@ export class StartupError extends Error {
   override name = "StartupError";
 }
 
-/** Opens the index and loads the embedder it was built with: the heavy, once-only work of starting. */
-export async function loadEngine(indexDir: string, embedder: EmbedderConfig): Promise<Engine> {
+/**
+ * Opens the index and loads the embedder it was built with: the heavy, once-only work of
+ * starting. `synonymsFile` replaces the bundled synonym list (VERBATIM_SYNONYMS).
+ */
+export async function loadEngine(indexDir: string, embedder: EmbedderConfig, synonymsFile = process.env.VERBATIM_SYNONYMS): Promise<Engine> {
   const loaded = await loadIndex(indexDir, embedderId(embedder));
   if (!loaded.ok) throw new StartupError(loaded.error.message);
-  return {
-    index: loaded.value,
-    facts: corpusFacts(loaded.value),
-    embedder: await createEmbedder(embedder),
-    synonyms: loadSynonyms(),
-  };
+  let synonyms;
+  try {
+    synonyms = loadSynonyms(synonymsFile || undefined);
+  } catch (error) {
+    throw new StartupError((error as Error).message);
+  }
+  return { index: loaded.value, facts: corpusFacts(loaded.value), embedder: await createEmbedder(embedder), synonyms };
 }

@@ -101,3 +101,24 @@ describe("follow-up questions", () => {
     expect(resolveFollowUp("What about caseloads?", [], places)).toEqual({ question: "What about caseloads?", followUp: false });
   });
 });
+
+describe("the synonym list", () => {
+  it("is refused with a message naming the file and the problem when malformed or missing", async () => {
+    const { mkdtemp, writeFile, rm } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const dir = await mkdtemp(join(tmpdir(), "verbatim-synonyms-"));
+    try {
+      const bad = join(dir, "bad.json");
+      await writeFile(bad, '{ "groups": [["only one"]] }');
+      expect(() => loadSynonyms(bad)).toThrow(`The synonym list ${bad} must be { "groups": [["phrase", "other phrase"], …] }: Too small: expected array to have >=2 items`);
+      const missing = join(dir, "missing.json");
+      expect(() => loadSynonyms(missing)).toThrow(`Cannot read the synonym list ${missing}: ENOENT: no such file or directory, open '${missing}'`);
+      const good = join(dir, "good.json");
+      await writeFile(good, '{ "groups": [["Looked-after", "in care"]] }');
+      expect(loadSynonyms(good)).toEqual([["looked after", "in care"]]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
