@@ -1,5 +1,5 @@
 import type { Line } from "./lines.js";
-import { parseDateLine } from "./dates.js";
+import { parseDateLine } from "../contract/dates.js";
 
 /** Where a letter sits in a document's lines, and what its head and foot say. */
 export interface LetterFrame {

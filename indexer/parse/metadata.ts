@@ -1,6 +1,6 @@
 import type { Line } from "./lines.js";
 import type { LetterFrame } from "./letters.js";
-import { parseDate, parseDateLine, parsePublishedLine } from "./dates.js";
+import { parseDate, parseDateLine, parsePublishedLine } from "../contract/dates.js";
 import { COUNCIL, inspectorateIn, mainCouncil, mainPlace } from "./publishers.js";
 import { headingLabel } from "./structure.js";
 

@@ -1,6 +1,6 @@
 import { bulletMarker, endsClause, paragraphNumber, startsMidSentence, type Line } from "./lines.js";
 import { findFurniture, trailingFurnitureAt } from "./furniture.js";
-import { parseDateLine } from "./dates.js";
+import { parseDateLine } from "../contract/dates.js";
 
 /** A run of content that the document itself treats as one piece: a paragraph, a list, a table. */
 export interface Unit {

@@ -4,7 +4,7 @@ import type { CorpusFacts } from "../retrieve/corpus-facts.js";
 import type { SynonymGroups } from "../retrieve/synonyms.js";
 import type { Filters } from "../retrieve/filters.js";
 import { prepareQuery, type PreparedQuery } from "../retrieve/prepare-query.js";
-import { parseDate } from "../../indexer/parse/dates.js";
+import { parseDate } from "../../indexer/contract/dates.js";
 import { searchPassages, type Hit, type SearchOptions } from "../retrieve/search.js";
 import { scoreSentences, type ScoredSentence } from "./score-sentences.js";
 import { selectSentences, withContext } from "./select-sentences.js";

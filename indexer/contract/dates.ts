@@ -38,8 +38,3 @@ export function parsePublishedLine(text: string): string | undefined {
   const m = PUBLISHED_LINE.exec(text.trim());
   return m ? iso(m[1], m[2], m[3]) : undefined;
 }
-
-/** Every four-digit year from 1900 to 2099 written in text, for "which years do the documents cover". */
-export function yearsIn(text: string): number[] {
-  return [...text.matchAll(/\b(19|20)\d{2}\b/g)].map((m) => Number(m[0]));
-}
