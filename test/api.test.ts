@@ -496,8 +496,8 @@ describe("GET /api/openapi.json", () => {
 
 describe("POST /api/ask", () => {
   const question = "What did inspectors say about children who go missing from home or care?";
-  /** What the answer shows for a quote: whitespace collapsed, Markdown escaped. */
-  const shown = (quote: string) => quote.replace(/\s+/g, " ").replace(/([\\`*_[\]<>#|~])/g, "\\$1");
+  /** What the answer shows for a quote: its reading text, Markdown escaped. */
+  const shown = (text: string) => text.replace(/([\\`*_[\]<>#|~])/g, "\\$1");
 
   it("answers in the documents' own words, every citation checkable to the character", async () => {
     const res = await postJson("/api/ask", { question });
@@ -505,7 +505,7 @@ describe("POST /api/ask", () => {
     const body = (await res.json()) as {
       answer: string;
       abstained: boolean;
-      citations: { n: number; documentId: string; start: number; end: number; quote: string; url: string }[];
+      citations: { n: number; documentId: string; start: number; end: number; quote: string; text: string; url: string }[];
       timings: Record<string, number>;
     };
     // Shapes only: which sentences are chosen depends on retrieval tuning still in progress.
@@ -540,6 +540,7 @@ describe("POST /api/ask", () => {
         "start",
         "end",
         "quote",
+        "text",
         "url",
       ]
     `);
@@ -553,7 +554,7 @@ describe("POST /api/ask", () => {
     for (const c of body.citations) {
       expect(c.quote).toBe((await documentText(c.documentId)).slice(c.start, c.end));
       expect(c.url).toBe(`/source/${c.documentId}?start=${c.start}&end=${c.end}#cited`);
-      expect(body.answer).toContain(`> ${shown(c.quote)} [${c.n}]`);
+      expect(body.answer).toContain(`> ${shown(c.text)} [${c.n}]`);
     }
     // Every marker in the answer belongs to a citation, and every citation is marked.
     const markers = [...body.answer.matchAll(/ \[(\d+)\]$/gm)].map((m) => Number(m[1]));

@@ -25,6 +25,7 @@ interface Citation {
   paragraph: string | null;
   within?: { label: string; title: string };
   quote: string;
+  text: string;
   url: string;
 }
 interface AskResponse {
@@ -104,7 +105,7 @@ describe("chat page", () => {
 
     await references.first().getByRole("button", { name: "Copy reference 1" }).click();
     const first = api.citations[0];
-    const copied = `“${first.quote.replace(/\s+/g, " ")}” — ${first.documentTitle}, ${first.publisher}, 24 January 2017, para ${first.paragraph}. ${base}${first.url}`;
+    const copied = `“${first.text}” — ${first.documentTitle}, ${first.publisher}, 24 January 2017, para ${first.paragraph}. ${base}${first.url}`;
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(copied);
 
     await page.screenshot({ path: join(SHOTS, "chat.png"), fullPage: true });

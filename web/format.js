@@ -17,10 +17,10 @@ export function sectionPath(section) {
 /**
  * A reference ready to paste into a report or an email:
  * “quote” — Title, Publisher, 24 January 2017, para 45. https://…/source/…
- * Runs of whitespace in the quote (page breaks inside a sentence) become one space.
+ * The quote as it reads (`text`): a page footer or break inside a sentence is left out.
  */
 export function referenceText(citation, origin) {
-  const quote = citation.quote.replace(/\s+/g, " ").trim();
+  const quote = citation.text;
   const parts = [citation.documentTitle, citation.publisher, displayDate(citation.date)];
   if (citation.paragraph) parts.push(`para ${citation.paragraph}`);
   const within = citation.within ? ` (${citation.within.label} of ${citation.within.title})` : "";

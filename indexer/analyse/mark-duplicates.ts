@@ -1,7 +1,7 @@
 import { words } from "../contract/normalise.js";
 
 /** Share of a text's word triples found in an earlier text for it to count as a near-duplicate. */
-export const DUPLICATE_CONTAINMENT = 0.8;
+const DUPLICATE_CONTAINMENT = 0.8;
 const SHINGLE = 3;
 
 function shingles(text: string): Set<string> {

@@ -19,6 +19,11 @@ export interface Citation {
   end: number;
   /** Exactly `documentText.slice(start, end)`. */
   quote: string;
+  /**
+   * The quote as it reads: the same words with page furniture that interrupts it (a page
+   * footer inside a sentence), Markdown markers and line breaks taken out. For display and copying.
+   */
+  text: string;
   /** Opens the source view at this passage. */
   url: string;
 }
@@ -83,10 +88,11 @@ export function composeAnswer(index: LoadedIndex, chosen: ScoredSentence[], lead
         start: sentence.start,
         end: sentence.end,
         quote: text.slice(sentence.start, sentence.end),
+        text: sentence.searchText,
         url: sourceUrl(sentence.documentId, sentence.start, sentence.end),
       };
       citations.push(citation);
-      return `> ${escapeMarkdown(citation.quote)} [${citation.n}]`;
+      return `> ${escapeMarkdown(citation.text)} [${citation.n}]`;
     });
     sections.push(`${heading(group[0].sentence.source)}\n\n${lines.join("\n>\n")}`);
   }

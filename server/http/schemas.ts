@@ -81,7 +81,8 @@ export const CitationSchema = z.object({
   paragraph: z.string().nullable(),
   start: z.number().int(),
   end: z.number().int(),
-  quote: z.string(),
+  quote: z.string().describe("Exactly the document text from start to end."),
+  text: z.string().describe("The quote as it reads, with interrupting page furniture and line breaks removed."),
   url: z.string(),
 });
 

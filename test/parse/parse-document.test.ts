@@ -217,6 +217,18 @@ describe("near-duplicates across the corpus", () => {
     expect(slide.duplicateOf).toBe(letter.id);
   });
 
+  it("keeps page furniture that interrupts a sentence out of its reading text, not out of its offsets", async () => {
+    const { buildCorpus } = await import("../../indexer/analyse/build-corpus.js");
+    const corpus = buildCorpus([...seeds].map(([file, text]) => ({ id: documentId(file), file, text, hash: file })));
+    const text = seeds.get(AGENDA)!;
+    const at = text.indexOf("some are too new to have yet had a significant impact on");
+    const sentence = corpus.sentences.find((s) => s.documentId === documentId(AGENDA) && s.start <= at && at < s.end)!;
+    expect(text.slice(sentence.start, sentence.end)).toContain("impact on\n\nOfsted is proud to use recycled paper\n\n\n\nimproving services.");
+    expect(sentence.searchText).toBe(
+      "Many of the actions taken by the local authority are quite recent, and some are too new to have yet had a significant impact on improving services.",
+    );
+  });
+
   it("never takes a changed word for a repeat", async () => {
     const { findNearDuplicates } = await import("../../indexer/analyse/mark-duplicates.js");
     expect(
