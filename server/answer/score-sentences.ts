@@ -8,7 +8,7 @@ import { cosineRow } from "../retrieve/dense.js";
 
 export interface ScoredSentence {
   sentence: Sentence;
-  /** Share of the question's weighted terms that the sentence contains, 0–1. */
+  /** Share of the question's weighted terms that the sentence contains, scaled for its length, 0–1. */
   coverage: number;
   /** The same share for the sentence's passage and headings: the context it is read in. */
   context: number;
@@ -23,6 +23,8 @@ export interface ScoredSentence {
 
 /** How much each signal counts in a sentence's score; `npm run eval` calibrated them. */
 export const SENTENCE_WEIGHTS = { coverage: 0.3, context: 0.2, dense: 0.35, passage: 0.15, fact: 0.1 };
+/** BM25's k1, applied to sentence length with full normalisation (b = 1), as `npm run eval` preferred. */
+const LENGTH_K = 1.2;
 /** A sentence holding the asked-for fact earns its bonus when it, or its passage, is on the subject. */
 const FACT_CONTEXT = 0.3;
 /** USE-lite cosines: unrelated sentences sit near this, close paraphrases well above. */
@@ -60,7 +62,9 @@ export function scoreSentences(index: LoadedIndex, facts: CorpusFacts, query: Pr
     const context = share(facts.passageTerms.get(hit.passage.id)!);
     for (const id of hit.passage.sentenceIds) {
       const sentence = index.sentenceById.get(id)!;
-      const coverage = share(facts.sentenceTerms[sentence.row]);
+      const own = facts.sentenceTerms[sentence.row];
+      // BM25's length normalisation: the same words in a short sentence say more than in a long one.
+      const coverage = Math.min(1, (share(own) * (1 + LENGTH_K)) / (1 + (LENGTH_K * own.size) / facts.averageSentenceTerms));
       const dense = cosineRow(queryVector, index.sentenceVectors, sentence.row, dims);
       const fact = pattern ? pattern.test(sentence.searchText) : false;
       const w = SENTENCE_WEIGHTS;

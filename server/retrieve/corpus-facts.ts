@@ -18,6 +18,8 @@ export interface CorpusFacts {
   places: Map<string, string>;
   /** Stemmed terms of each sentence, row for row with `index.sentences`. */
   sentenceTerms: Set<string>[];
+  /** How many distinct terms a sentence has on average. */
+  averageSentenceTerms: number;
   /** Terms that label documents rather than say anything: places, publishers, kinds, months, years. */
   metadataTerms: Set<string>;
   /** Stemmed terms of each passage, section headings included, by passage id. */
@@ -40,6 +42,7 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
   }
   const docYears = index.documents.flatMap((d) => [d.date, ...d.parts.map((p) => p.date)]).filter((d): d is string => !!d).map((d) => Number(d.slice(0, 4)));
   // Kinds too: "the inspection report" or "the monitoring visit letter" says which document, not what about.
+  const sentenceTerms = index.sentences.map((s) => new Set(terms(s.searchText)));
   const labels = index.documents.flatMap((d) => [d.place, d.publisher, d.kind, ...d.parts.flatMap((p) => [p.publisher, p.kind])]);
   const months = "january february march april may june july august september october november december";
   const metadataTerms = new Set([...terms(`${labels.join(" ")} ${months}`), ...[...years].map(String)]);
@@ -52,7 +55,8 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
     firstYear: docYears.length ? Math.min(...docYears) : null,
     lastYear: docYears.length ? Math.max(...docYears) : null,
     places: new Map(index.documents.map((d) => [d.place.toLowerCase(), d.place])),
-    sentenceTerms: index.sentences.map((s) => new Set(terms(s.searchText))),
+    sentenceTerms,
+    averageSentenceTerms: sentenceTerms.reduce((n, t) => n + t.size, 0) / Math.max(1, sentenceTerms.length),
     passageTerms: new Map(index.passages.map((p) => [p.id, new Set(terms(p.searchText))])),
   };
 }
