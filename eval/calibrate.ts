@@ -1,11 +1,9 @@
-import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { configFromEnv } from "../indexer/config.js";
 import { loadEngine } from "../server/load-engine.js";
 import { retrieve } from "../server/answer/ask.js";
-import { loadQuestionSet } from "./question-set.js";
+import { loadQuestionSet, QUESTION_SETS, SHARED_SEEDS } from "./question-set.js";
 
-const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 /**
  * `npm run calibrate`: for every question, the evidence of the best sentence found and
@@ -16,8 +14,8 @@ async function main() {
   const config = configFromEnv();
   const engine = await loadEngine(join(config.dataDir, "index"), config.embedder);
   const rows: string[] = [];
-  for (const path of [here("../../shared/eval/sample-questions.json"), here("../test/eval/questions.json")]) {
-    for (const q of loadQuestionSet(path, engine.index, [here("../../shared/seeds"), config.seedsDir])) {
+  for (const { path } of QUESTION_SETS) {
+    for (const q of loadQuestionSet(path, engine.index, [SHARED_SEEDS, config.seedsDir])) {
       const { outside, scored } = await retrieve(engine, { question: q.question });
       const best = scored[0];
       const ranks = q.spans.map((e) => {

@@ -1,7 +1,19 @@
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { z } from "zod/v4";
 import type { LoadedIndex } from "../indexer/contract/load-index.js";
 import { contentHash } from "../indexer/read-documents.js";
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+/** The evaluation's question sets: the shared sample, and the project's own. */
+export const QUESTION_SETS = [
+  { name: "sample", path: here("../../shared/eval/sample-questions.json") },
+  { name: "own", path: here("../test/eval/questions.json") },
+];
+
+/** Where the sample's `file` names point: the shared seeds, matched to indexed documents by content. */
+export const SHARED_SEEDS = here("../../shared/seeds");
 
 export const QuestionSchema = z.object({
   id: z.string(),

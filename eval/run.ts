@@ -1,18 +1,12 @@
-import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { configFromEnv } from "../indexer/config.js";
 import { buildIndex } from "../indexer/build-index.js";
 import { loadEngine } from "../server/load-engine.js";
 import { createApp } from "../server/app.js";
 import type { Fusion } from "../server/retrieve/search.js";
-import { loadQuestionSet, type ResolvedQuestion } from "./question-set.js";
+import { loadQuestionSet, QUESTION_SETS, SHARED_SEEDS, type ResolvedQuestion } from "./question-set.js";
 import { recallOf, score, type Outcome, type Scores } from "./score.js";
 
-const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
-const SETS = [
-  { name: "sample", path: here("../../shared/eval/sample-questions.json") },
-  { name: "own", path: here("../test/eval/questions.json") },
-];
 
 function flag(name: string): string | undefined {
   return process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
@@ -66,8 +60,8 @@ async function main() {
   const app = createApp(engine);
   await post(app, "/api/ask", { question: "warm up the model and caches" });
   const verbose = process.argv.includes("--verbose");
-  for (const set of SETS) {
-    const questions = loadQuestionSet(set.path, engine.index, [here("../../shared/seeds"), config.seedsDir]);
+  for (const set of QUESTION_SETS) {
+    const questions = loadQuestionSet(set.path, engine.index, [SHARED_SEEDS, config.seedsDir]);
     const outcomes: Outcome[] = [];
     for (const q of questions) outcomes.push(await run(app, q));
     report(set.name, score(outcomes));

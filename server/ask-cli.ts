@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { configFromEnv } from "../indexer/config.js";
 import { createApp } from "./app.js";
-import { loadEngine } from "./load-engine.js";
+import { loadEngine, startupFailure } from "./load-engine.js";
 import { displayDate, type Citation } from "./answer/compose-answer.js";
 import type { AskResponse } from "./answer/ask.js";
 
@@ -45,6 +45,6 @@ async function main() {
 }
 
 main().catch((error: Error) => {
-  console.error(error.name === "StartupError" || error.name === "EmbedderError" ? error.message : error.stack);
+  console.error(startupFailure(error));
   process.exit(1);
 });

@@ -10,6 +10,11 @@ export class StartupError extends Error {
   override name = "StartupError";
 }
 
+/** What to print when starting fails: the message of a problem the user can fix, else the stack of a bug. */
+export function startupFailure(error: Error): string {
+  return error.name === "StartupError" || error.name === "EmbedderError" ? error.message : String(error.stack);
+}
+
 /**
  * Opens the index and loads the embedder it was built with: the heavy, once-only work of
  * starting. `synonymsFile` replaces the bundled synonym list (VERBATIM_SYNONYMS).

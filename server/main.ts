@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { configFromEnv } from "../indexer/config.js";
 import { createApp } from "./app.js";
-import { loadEngine } from "./load-engine.js";
+import { loadEngine, startupFailure } from "./load-engine.js";
 
 /** Starts the server over the built index: `npm start` runs the indexer first. */
 async function main() {
@@ -19,6 +19,6 @@ async function main() {
 }
 
 main().catch((error: Error) => {
-  console.error(error.name === "StartupError" || error.name === "EmbedderError" ? error.message : error.stack);
+  console.error(startupFailure(error));
   process.exit(1);
 });

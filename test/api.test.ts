@@ -1,20 +1,17 @@
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildIndex } from "../indexer/build-index.js";
 import { configFromEnv } from "../indexer/config.js";
 import type { Engine } from "../server/answer/ask.js";
 import { createApp } from "../server/app.js";
-import { loadEngine } from "../server/load-engine.js";
+import { seedEngine } from "./helpers/engine.js";
 
 const config = configFromEnv();
 let engine: Engine;
 let app: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
-  // A no-op when the seed index in data/index is current.
-  await buildIndex(config);
-  engine = await loadEngine(join(config.dataDir, "index"), config.embedder);
+  engine = await seedEngine();
   app = createApp(engine);
 });
 

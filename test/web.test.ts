@@ -5,11 +5,11 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildIndex } from "../indexer/build-index.js";
-import { configFromEnv, type EmbedderConfig } from "../indexer/config.js";
 import { createApp } from "../server/app.js";
-import { loadEngine } from "../server/load-engine.js";
+import { seedEngine } from "./helpers/engine.js";
+import type { Engine } from "../server/answer/ask.js";
 
+let engine: Engine | undefined;
 const WEB_DIR = fileURLToPath(new URL("../web", import.meta.url));
 const SHOTS = fileURLToPath(new URL("../.tmp/", import.meta.url));
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
@@ -64,10 +64,7 @@ async function askInPage(page: Page, question: string) {
 }
 
 beforeAll(async () => {
-  const embedder: EmbedderConfig = { kind: "use-lite" };
-  const config = { ...configFromEnv(), embedder };
-  await buildIndex(config);
-  const engine = await loadEngine(join(config.dataDir, "index"), embedder);
+  engine = await seedEngine();
   const app = createApp(engine, { webDir: WEB_DIR });
   server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
@@ -80,6 +77,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  await engine?.embedder.close();
   await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
 });
 

@@ -1,4 +1,6 @@
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+/** The months as written in English documents, January first. */
+export const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = MONTH_NAMES.map((m) => m.toLowerCase());
 const MONTH = `(${MONTHS.join("|")})`;
 const WEEKDAY = "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\\s+";
 

@@ -1,5 +1,6 @@
 import type { LoadedIndex } from "../../indexer/contract/load-index.js";
 import type { Source } from "../../indexer/contract/schemas.js";
+import { MONTH_NAMES } from "../../indexer/contract/dates.js";
 import type { ScoredSentence } from "./score-sentences.js";
 import { sourceKey } from "./select-sentences.js";
 
@@ -28,13 +29,11 @@ export interface Citation {
   url: string;
 }
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
 /** "2017-10-12" → "12 October 2017". */
 export function displayDate(iso: string | null): string {
   if (!iso) return "undated";
   const [y, m, d] = iso.split("-").map(Number);
-  return `${d} ${MONTHS[m - 1]} ${y}`;
+  return `${d} ${MONTH_NAMES[m - 1]} ${y}`;
 }
 
 /** Escapes Markdown so a quote renders as exactly its own characters. */

@@ -5,6 +5,7 @@ import type { Hit } from "../retrieve/search.js";
 import type { Intent, PreparedQuery } from "../retrieve/prepare-query.js";
 import { conceptValue, METADATA_WEIGHT } from "../retrieve/bm25.js";
 import { cosineRow } from "../retrieve/dense.js";
+import { MONTH_NAMES } from "../../indexer/contract/dates.js";
 
 export interface ScoredSentence {
   sentence: Sentence;
@@ -34,7 +35,7 @@ const DENSE_SPAN = 0.45;
 const FACT_PATTERNS: Record<Exclude<Intent, "general">, RegExp> = {
   figure: /\d|\b(?:half|third|quarter|two thirds|all|none|majority|minority)\b/i,
   person: /\b[A-Z][a-z]+ [A-Z][a-z'-]+\b.*\b(?:HMI|Inspector|Director|led|lead|chair|carried out by)|\b(?:led|carried out by|inspectors were)\b.*\b[A-Z][a-z]+ [A-Z][a-z]+/,
-  date: /\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\b|\b(?:19|20)\d{2}\b/,
+  date: new RegExp(`\\b(?:\\d{1,2} )?(?:${MONTH_NAMES.join("|")}) \\d{4}\\b|\\b(?:19|20)\\d{2}\\b`),
 };
 
 /** Scores every sentence of the retrieved passages against the question. */

@@ -1,5 +1,6 @@
 import type { LoadedIndex } from "../../indexer/contract/load-index.js";
 import { terms, words } from "../../indexer/contract/normalise.js";
+import { MONTH_NAMES } from "../../indexer/contract/dates.js";
 
 /** What the server works out once from a loaded index, so no query has to. */
 export interface CorpusFacts {
@@ -44,8 +45,7 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
   // Kinds too: "the inspection report" or "the monitoring visit letter" says which document, not what about.
   const sentenceTerms = index.sentences.map((s) => new Set(terms(s.searchText)));
   const labels = index.documents.flatMap((d) => [d.place, d.publisher, d.kind, ...d.parts.flatMap((p) => [p.publisher, p.kind])]);
-  const months = "january february march april may june july august september october november december";
-  const metadataTerms = new Set([...terms(`${labels.join(" ")} ${months}`), ...[...years].map(String)]);
+  const metadataTerms = new Set([...terms(`${labels.join(" ")} ${MONTH_NAMES.join(" ")}`), ...[...years].map(String)]);
   return {
     metadataTerms,
     vocabulary,

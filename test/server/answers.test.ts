@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fileURLToPath } from "node:url";
 import { ask, type AskResponse, type Engine } from "../../server/answer/ask.js";
 import { createApp } from "../../server/app.js";
-import { loadQuestionSet } from "../../eval/question-set.js";
+import { loadQuestionSet, QUESTION_SETS, SHARED_SEEDS } from "../../eval/question-set.js";
 import { seedEngine } from "../helpers/engine.js";
 
 let engine: Engine;
@@ -127,14 +126,10 @@ describe("answers from the seed documents", () => {
 });
 
 describe("every citation of every evaluation answer verifies", () => {
-  const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
-  for (const [name, path] of [
-    ["sample", here("../../../shared/eval/sample-questions.json")],
-    ["own", here("../eval/questions.json")],
-  ]) {
+  for (const { name, path } of QUESTION_SETS) {
     it(`${name} questions: quote === document text slice, through /api/verify`, async () => {
       const app = createApp(engine);
-      const questions = loadQuestionSet(path, engine.index, [here("../../../shared/seeds")]);
+      const questions = loadQuestionSet(path, engine.index, [SHARED_SEEDS]);
       let checked = 0;
       for (const q of questions) {
         const res = await app.request("/api/ask", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question: q.question }) });
