@@ -23,10 +23,14 @@ export interface ScoredSentence {
 }
 
 /** How much each signal counts in a sentence's score; `npm run eval` calibrated them. */
-export const SENTENCE_WEIGHTS = { coverage: 0.3, context: 0.2, dense: 0.35, passage: 0.15, fact: 0.1 };
+export const SENTENCE_WEIGHTS = { coverage: 0.4, context: 0.2, dense: 0.25, passage: 0.2, fact: 0.1 };
 /** BM25's k1, applied to sentence length with full normalisation (b = 1), as `npm run eval` preferred. */
 const LENGTH_K = 1.2;
-/** A sentence holding the asked-for fact earns its bonus when it, or its passage, is on the subject. */
+/**
+ * A sentence holding the asked-for fact earns its bonus only when it, or its passage, is on
+ * the subject: a year in a statutory boilerplate line is not the date asked for.
+ */
+const FACT_COVERAGE = 0.2;
 const FACT_CONTEXT = 0.3;
 /** USE-lite cosines: unrelated sentences sit near this, close paraphrases well above. */
 const DENSE_FLOOR = 0.15;
@@ -70,7 +74,7 @@ export function scoreSentences(index: LoadedIndex, facts: CorpusFacts, query: Pr
       const fact = pattern ? pattern.test(sentence.searchText) : false;
       const w = SENTENCE_WEIGHTS;
       const denseNorm = Math.max(0, Math.min(1, (dense - DENSE_FLOOR) / DENSE_SPAN));
-      const score = w.coverage * coverage + w.context * context + w.dense * denseNorm + w.passage * hit.score + (fact && (coverage > 0 || context >= FACT_CONTEXT) ? w.fact : 0);
+      const score = w.coverage * coverage + w.context * context + w.dense * denseNorm + w.passage * hit.score + (fact && (coverage >= FACT_COVERAGE || context >= FACT_CONTEXT) ? w.fact : 0);
       out.push({ sentence, coverage, context, dense, passage: hit.score, fact, score });
     }
   }

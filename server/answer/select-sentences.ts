@@ -4,24 +4,24 @@ export interface SelectOptions {
   maxCitations: number;
   /** A document joins the answer when its best sentence scores at least this share of the best. */
   documentShare: number;
-  /** Within a document, sentences scoring at least this share of its best are quoted. */
+  /** Within a document, sentences scoring at least this share of its best may be quoted. */
   sentenceShare: number;
-  perDocument: number;
   /** Sentences quoted from one passage at most: more passages say more than one long one. */
   perPassage: number;
 }
 
-export const defaultSelectOptions: SelectOptions = { maxCitations: 12, documentShare: 0.6, sentenceShare: 0.6, perDocument: 4, perPassage: 3 };
+export const defaultSelectOptions: SelectOptions = { maxCitations: 12, documentShare: 0.6, sentenceShare: 0.5, perPassage: 3 };
 
 /** Groups sentences by the source they cite: a document, or a document inside a pack. */
 export const sourceKey = (s: ScoredSentence) => `${s.sentence.documentId}#${s.sentence.source.within?.label ?? ""}`;
 
 /**
  * Picks the sentences to quote: the best of every source that speaks to the question,
- * not five from one report, with repeated sentences quoted once.
+ * not five from one report, then the best of the rest wherever they are, with repeated
+ * sentences quoted once.
  */
 export function selectSentences(scored: ScoredSentence[], options: Partial<SelectOptions> = {}): ScoredSentence[] {
-  const { maxCitations, documentShare, sentenceShare, perDocument, perPassage } = { ...defaultSelectOptions, ...options };
+  const { maxCitations, documentShare, sentenceShare, perPassage } = { ...defaultSelectOptions, ...options };
   const fromPassage = new Map<string, number>();
   const best = scored[0]?.score ?? 0;
   const byId = new Map(scored.map((s) => [s.sentence.id, s]));
@@ -33,7 +33,7 @@ export function selectSentences(scored: ScoredSentence[], options: Partial<Selec
     if (seen.has(s.sentence.id)) continue;
     const list = bySource.get(sourceKey(s)) ?? [];
     if (list.length === 0 && s.score < documentShare * best) continue;
-    if (list.length > 0 && (list.length >= perDocument || s.score < sentenceShare * list[0].score)) continue;
+    if (list.length > 0 && s.score < sentenceShare * list[0].score) continue;
     if ((fromPassage.get(s.sentence.passageId) ?? 0) >= perPassage) continue;
     fromPassage.set(s.sentence.passageId, (fromPassage.get(s.sentence.passageId) ?? 0) + 1);
     list.push(s);
@@ -41,13 +41,11 @@ export function selectSentences(scored: ScoredSentence[], options: Partial<Selec
     seen.add(s.sentence.id);
     seen.add(found.sentence.id);
   }
-  // Fill the citation budget source by source, best sources first, so every source gets its best sentence.
+  // Every source's best sentence first, best sources first; then the strongest of the rest,
+  // so a source that answers most of the question is not cut short to quote weak ones.
   const sources = [...bySource.values()];
-  const chosen: ScoredSentence[] = [];
-  for (let round = 0; round < perDocument && chosen.length < maxCitations; round++) {
-    for (const list of sources) if (list[round] && chosen.length < maxCitations) chosen.push(list[round]);
-  }
-  return chosen;
+  const rest = sources.flatMap((list) => list.slice(1)).sort((a, b) => b.score - a.score);
+  return [...sources.map((list) => list[0]), ...rest].slice(0, maxCitations);
 }
 
 /** Openings that lean on the sentence before: quoted alone, they would mislead. */
@@ -55,23 +53,29 @@ const LEANS_BACK = /^(?:this|these|that|those|it|they|such|as a result|consequen
 
 /**
  * Adds the sentences a quote cannot stand without: the one before a quote that opens
- * "This…" or "As a result…", and the one after a quote when that one opens so. They come
- * from the same passage, so the answer, which orders each source's quotes by position,
- * shows them side by side.
+ * "This…" or "As a result…", and the one after a quote when that one opens so. A single
+ * sentence between two quotes is added too, so the reader gets one unbroken passage rather
+ * than two pieces with a hole. All come from the same passage, so the answer, which orders
+ * each source's quotes by position, shows them side by side.
  */
 export function withContext(chosen: ScoredSentence[], neighbour: (s: ScoredSentence, step: -1 | 1) => ScoredSentence | undefined): ScoredSentence[] {
   const ids = new Set(chosen.map((s) => s.sentence.id));
   const out = [...chosen];
-  for (const s of chosen) {
-    const before = LEANS_BACK.test(s.sentence.searchText) ? neighbour(s, -1) : undefined;
-    const next = neighbour(s, 1);
-    const after = next && LEANS_BACK.test(next.sentence.searchText) ? next : undefined;
-    for (const extra of [before, after]) {
-      if (extra && !ids.has(extra.sentence.id)) {
-        ids.add(extra.sentence.id);
-        out.push(extra);
-      }
+  const add = (extra: ScoredSentence | undefined) => {
+    if (extra && !ids.has(extra.sentence.id)) {
+      ids.add(extra.sentence.id);
+      out.push(extra);
     }
+  };
+  for (const s of chosen) {
+    add(LEANS_BACK.test(s.sentence.searchText) ? neighbour(s, -1) : undefined);
+    const next = neighbour(s, 1);
+    add(next && LEANS_BACK.test(next.sentence.searchText) ? next : undefined);
+  }
+  for (const s of [...out]) {
+    const gap = neighbour(s, 1);
+    const after = gap && neighbour(gap, 1);
+    if (gap && after && !ids.has(gap.sentence.id) && ids.has(after.sentence.id)) add(gap);
   }
   return out;
 }

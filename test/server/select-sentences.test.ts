@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import type { ScoredSentence } from "../../server/answer/score-sentences.js";
+import { selectSentences, withContext } from "../../server/answer/select-sentences.js";
+
+/** A scored sentence with only what selection reads: its id, document, passage, text and score. */
+function sentence(id: string, documentId: string, passageId: string, score: number, text = `Sentence ${id}.`): ScoredSentence {
+  return {
+    sentence: {
+      id,
+      documentId,
+      passageId,
+      start: 0,
+      end: text.length,
+      section: [],
+      paragraph: null,
+      source: { title: documentId, publisher: "Ofsted", place: "Worcestershire", kind: "report", date: null },
+      searchText: text,
+      duplicateOf: null,
+      row: 0,
+    },
+    coverage: 0,
+    context: 0,
+    dense: 0,
+    passage: 0,
+    fact: false,
+    score,
+  };
+}
+
+const ids = (list: ScoredSentence[]) => list.map((s) => s.sentence.id);
+
+describe("selectSentences", () => {
+  it("quotes every qualifying source's best sentence first, then the strongest of the rest wherever they are", () => {
+    const scored = [
+      sentence("a1", "A", "a-p1", 1.0),
+      sentence("a2", "A", "a-p2", 0.95),
+      sentence("a3", "A", "a-p3", 0.9),
+      sentence("b1", "B", "b-p1", 0.7),
+      sentence("a4", "A", "a-p4", 0.68),
+      sentence("b2", "B", "b-p1", 0.4),
+      sentence("c1", "C", "c-p1", 0.5),
+    ];
+    // C's best is under 0.6 of the best, so C is left out; B's weak second waits behind A's strong ones.
+    expect(ids(selectSentences(scored, { maxCitations: 4 }))).toEqual(["a1", "b1", "a2", "a3"]);
+    expect(ids(selectSentences(scored, { maxCitations: 10 }))).toEqual(["a1", "b1", "a2", "a3", "a4", "b2"]);
+    // A sentence under half its source's best is not quoted.
+    expect(ids(selectSentences([...scored, sentence("b3", "B", "b-p2", 0.34)], { maxCitations: 10 }))).toEqual(["a1", "b1", "a2", "a3", "a4", "b2"]);
+  });
+
+  it("takes at most three sentences from one passage", () => {
+    const scored = ["1", "2", "3", "4"].map((n, i) => sentence(`s${n}`, "A", "p", 1 - i * 0.01));
+    expect(ids(selectSentences(scored, { maxCitations: 10 }))).toEqual(["s1", "s2", "s3"]);
+  });
+});
+
+describe("withContext", () => {
+  const passage = [
+    sentence("s1", "A", "p", 0.9, "Caseloads are too high."),
+    sentence("s2", "A", "p", 0.1, "Managers know this."),
+    sentence("s3", "A", "p", 0.8, "Recruitment has begun."),
+    sentence("s4", "A", "p", 0.1, "However, it is too early to see the effect."),
+    sentence("s5", "A", "p", 0.1, "Agency staff cover the rest."),
+  ];
+  const neighbour = (s: ScoredSentence, step: -1 | 1) => passage[passage.indexOf(s) + step];
+
+  it("adds the sentence between two quotes, and the one after a quote that leans back on it", () => {
+    expect(ids(withContext([passage[0], passage[2]], neighbour))).toEqual(["s1", "s3", "s4", "s2"]);
+  });
+
+  it("leaves a gap of two sentences alone", () => {
+    expect(ids(withContext([passage[0], passage[4]], neighbour))).toEqual(["s1", "s5"]);
+  });
+});
