@@ -42,10 +42,11 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
     for (const m of doc.text.matchAll(/\b(?:19|20)\d{2}\b/g)) years.add(Number(m[0]));
   }
   const docYears = index.documents.flatMap((d) => [d.date, ...d.parts.map((p) => p.date)]).filter((d): d is string => !!d).map((d) => Number(d.slice(0, 4)));
-  // Kinds too: "the inspection report" or "the monitoring visit letter" says which document, not what about.
+  // Kinds too: "the inspection report" or "the monitoring visit letter" says which document, not what
+  // about; so does "published in January 2017".
   const sentenceTerms = index.sentences.map((s) => new Set(terms(s.searchText)));
   const labels = index.documents.flatMap((d) => [d.place, d.publisher, d.kind, ...d.parts.flatMap((p) => [p.publisher, p.kind])]);
-  const metadataTerms = new Set([...terms(`${labels.join(" ")} ${MONTH_NAMES.join(" ")}`), ...[...years].map(String)]);
+  const metadataTerms = new Set([...terms(`${labels.join(" ")} ${MONTH_NAMES.join(" ")} published publication issued`), ...[...years].map(String)]);
   return {
     metadataTerms,
     vocabulary,
