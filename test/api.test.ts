@@ -310,7 +310,7 @@ describe("GET /api/documents", () => {
       },
       {
         id: "2017-01-24-ofsted-worcestershire-inspection-report",
-        title: "Inspection of services for children in need of help and protection, children looked after and care leavers",
+        title: "Inspection of services for children in need of help and protection, children looked after and care leavers and Review of the effectiveness of the Local Safeguarding Children Board",
         publisher: "Ofsted",
         place: "Worcestershire",
         kind: "inspection report",

@@ -2,7 +2,7 @@ import type { Line } from "./lines.js";
 import type { LetterFrame } from "./letters.js";
 import { parseDate, parseDateLine, parsePublishedLine } from "../contract/dates.js";
 import { COUNCIL, inspectorateIn, mainCouncil, mainPlace } from "./publishers.js";
-import { headingLabel } from "./structure.js";
+import { headingLabel, splitTitle } from "./structure.js";
 
 /** What a citation needs to say about where a passage comes from. */
 export interface SourceMeta {
@@ -39,14 +39,18 @@ function agendaTitle(head: Line[]): string {
   return when ? `${committee} agenda, ${when}` : `${committee} agenda`;
 }
 
-/** A report's title: the first line near the top that is neither its subject council nor a date. */
+/**
+ * A report's title: the first line near the top that is neither its subject council nor a
+ * date, with the lines it runs on to when the title is split over several.
+ */
 function reportTitle(head: Line[], furniture: Set<number>): string {
   const COUNCIL_ONLY = new RegExp(`^${COUNCIL.source}$`);
-  const line = head.find(
+  const at = head.findIndex(
     (l, i) =>
       !furniture.has(i) && l.text.length >= 15 && !COUNCIL_ONLY.test(l.text) && !parseDate(l.text) && !l.text.includes("\t"),
   );
-  return line ? headingLabel(line.text) : "Untitled document";
+  if (at === -1) return "Untitled document";
+  return splitTitle(head, at)?.text ?? headingLabel(head[at].text);
 }
 
 /**

@@ -50,6 +50,19 @@ export function headingLabel(text: string): string {
 }
 
 /**
+ * A title set over several lines joined by a line of its own ("Inspection of services…" /
+ * "and" / "Review of the effectiveness…"): the whole title, and the last line it takes.
+ */
+export function splitTitle(lines: Line[], i: number): { text: string; lastLine: number } | undefined {
+  const [first, joiner, second] = [lines[i], lines[i + 1], lines[i + 2]];
+  if (!first || !joiner || !second || !joiner.afterBlank || !second.afterBlank) return undefined;
+  if (!/^(?:and|&|incorporating)$/i.test(joiner.text)) return undefined;
+  const titleLike = (t: string) => /^[A-Z]/.test(t) && !/[.,;:]$/.test(t) && !t.includes("\t");
+  if (!titleLike(first.text) || !titleLike(second.text)) return undefined;
+  return { text: headingLabel(`${first.text} ${joiner.text} ${second.text}`), lastLine: i + 2 };
+}
+
+/**
  * A contents list: its lines (navigation, not content) and the titles it lists, which are
  * the document's top-level sections.
  */
@@ -117,7 +130,9 @@ export function readStructure(text: string, lines: Line[]): Structure {
     current = undefined;
   };
 
+  let skipTo = -1;
   lines.forEach((line, i) => {
+    if (i <= skipTo) return;
     if (furniture.has(i) || letterLines.has(i)) {
       if (current) open = current;
       close();
@@ -139,6 +154,13 @@ export function readStructure(text: string, lines: Line[]): Structure {
       return;
     }
     open = undefined;
+    const title = line.afterBlank ? splitTitle(lines, i) : undefined;
+    if (title) {
+      close();
+      headings.push({ text: title.text, level: levelOf(title.text), line: i });
+      skipTo = title.lastLine;
+      return;
+    }
     const bullet = bulletMarker(lineText) > 0;
     const number = paragraphNumber(lineText);
     const isTable = lineText.includes("\t");

@@ -33,7 +33,7 @@ describe("metadata derived from each seed's own text", () => {
       },
       {
         file: REPORT,
-        title: "Inspection of services for children in need of help and protection, children looked after and care leavers",
+        title: "Inspection of services for children in need of help and protection, children looked after and care leavers and Review of the effectiveness of the Local Safeguarding Children Board",
         publisher: "Ofsted",
         place: "Worcestershire",
         kind: "inspection report",
@@ -145,6 +145,28 @@ describe("passages of the agenda pack", () => {
 });
 
 describe("passages of the inspection report", () => {
+  it("reads a title set over three lines as one title, heading the title page's passages", () => {
+    const { passage, quote } = find(REPORT, "Children's services in Worcestershire are inadequate");
+    expect(passage.section).toEqual([
+      "Inspection of services for children in need of help and protection, children looked after and care leavers and Review of the effectiveness of the Local Safeguarding Children Board",
+    ]);
+    expect(quote).toBe("Children's services in Worcestershire are inadequate");
+    expect(find(REPORT, "There are widespread and serious failures").passage.section).toEqual(["Executive summary"]);
+    // The title is the document's name, not one of its sentences.
+    const title = parsed.get(REPORT)!.text.indexOf("Inspection of services for children");
+    expect(parsed.get(REPORT)!.doc.passages.some((p) => p.start <= title && title < p.end)).toBe(false);
+  });
+
+  it("joins title lines only across a line that holds nothing but 'and'", () => {
+    const text = "Annual report of the council\n\nand\n\nStatement of accounts\n\nThe council met its targets.\n\nRevenue and\n\nCapital\n\nSpending rose by 4%.\n";
+    const doc = parseDocument("t", text);
+    expect(doc.meta.title).toBe("Annual report of the council and Statement of accounts");
+    expect(doc.passages.map((p) => [p.section, text.slice(p.start, p.end)])).toEqual([
+      [["Annual report of the council and Statement of accounts"], "The council met its targets."],
+      [["Capital"], "Spending rose by 4%."],
+    ]);
+  });
+
   it("numbers paragraphs as the report does", () => {
     expect(find(REPORT, "A third of social workers in the initial response teams").passage.paragraph).toBe("20");
     expect(find(REPORT, "Poor practice through the PLO, with slow progress of actions").passage.section).toEqual([
