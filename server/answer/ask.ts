@@ -140,7 +140,8 @@ export async function ask(engine: Engine, request: AskRequest): Promise<AskRespo
   };
   // Three quarters of the budget for the best sentences, the rest for the sentences they lean on.
   const limit = request.maxCitations ?? MAX_CITATIONS_DEFAULT;
-  const chosen = withContext(selectSentences(scored, { maxCitations: Math.max(1, Math.round(limit * 0.75)) }), neighbour).slice(0, limit);
+  const selected = selectSentences(scored, { maxCitations: Math.max(1, Math.round(limit * 0.75)), factsOnly: query.intent !== "general" });
+  const chosen = withContext(selected, neighbour).slice(0, limit);
   const lead = query.intent === "general" ? undefined : chosen.find((s) => s.fact && s.coverage > 0);
   const { answer, citations } = composeAnswer(index, chosen, lead);
   return {

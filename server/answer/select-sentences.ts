@@ -4,13 +4,19 @@ export interface SelectOptions {
   maxCitations: number;
   /** A document joins the answer when its best sentence scores at least this share of the best. */
   documentShare: number;
-  /** Within a document, sentences scoring at least this share of its best may be quoted. */
-  sentenceShare: number;
+  /** No sentence scoring under this share of the best is quoted, whatever its document. */
+  floor: number;
+  /**
+   * For a question after a figure, a name or a date: a further document joins only with a
+   * sentence that holds one, so "who carried out the July 2018 visit?" is not followed by
+   * every letter's statutory preamble.
+   */
+  factsOnly: boolean;
   /** Sentences quoted from one passage at most: more passages say more than one long one. */
   perPassage: number;
 }
 
-export const defaultSelectOptions: SelectOptions = { maxCitations: 12, documentShare: 0.6, sentenceShare: 0.5, perPassage: 3 };
+export const defaultSelectOptions: SelectOptions = { maxCitations: 12, documentShare: 0.6, floor: 0.5, factsOnly: false, perPassage: 3 };
 
 /** Groups sentences by the source they cite: a document, or a document inside a pack. */
 export const sourceKey = (s: ScoredSentence) => `${s.sentence.documentId}#${s.sentence.source.within?.label ?? ""}`;
@@ -21,7 +27,7 @@ export const sourceKey = (s: ScoredSentence) => `${s.sentence.documentId}#${s.se
  * sentences quoted once.
  */
 export function selectSentences(scored: ScoredSentence[], options: Partial<SelectOptions> = {}): ScoredSentence[] {
-  const { maxCitations, documentShare, sentenceShare, perPassage } = { ...defaultSelectOptions, ...options };
+  const { maxCitations, documentShare, floor, factsOnly, perPassage } = { ...defaultSelectOptions, ...options };
   const fromPassage = new Map<string, number>();
   const best = scored[0]?.score ?? 0;
   const byId = new Map(scored.map((s) => [s.sentence.id, s]));
@@ -30,10 +36,9 @@ export function selectSentences(scored: ScoredSentence[], options: Partial<Selec
   for (const found of scored) {
     // A repeat (the slides quote the letter) is quoted once, from the original where it was retrieved too.
     const s = (found.sentence.duplicateOf && byId.get(found.sentence.duplicateOf)) || found;
-    if (seen.has(s.sentence.id)) continue;
+    if (seen.has(s.sentence.id) || s.score < floor * best) continue;
     const list = bySource.get(sourceKey(s)) ?? [];
-    if (list.length === 0 && s.score < documentShare * best) continue;
-    if (list.length > 0 && s.score < sentenceShare * list[0].score) continue;
+    if (list.length === 0 && (s.score < documentShare * best || (factsOnly && bySource.size > 0 && !s.fact))) continue;
     if ((fromPassage.get(s.sentence.passageId) ?? 0) >= perPassage) continue;
     fromPassage.set(s.sentence.passageId, (fromPassage.get(s.sentence.passageId) ?? 0) + 1);
     list.push(s);

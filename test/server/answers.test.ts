@@ -56,6 +56,16 @@ describe("answers from the seed documents", () => {
     expect(answer.answer).toContain("> In July 2017, only 61% of children received a return home interview");
   });
 
+  it("answers a question after a name from the sources that name someone, leading with the one asked about", async () => {
+    const answer = await ask(engine, { question: "Who carried out Ofsted's July 2018 monitoring visit to Worcestershire?" });
+    expect(answer.citations[0].quote).toBe(
+      "The visit was carried out by Andrew Waugh and John Roughton, Her Majesty's Inspectors and Lee-Anne Farach, Ofsted Inspector.",
+    );
+    // Its letter leads; the other letters' statutory preambles ("carried out under section 136…")
+    // name nobody and stay out.
+    expect(groups(answer)).toEqual(["2018-08-03-ofsted-worcestershire-monitoring-visit-5#", `${AGENDA}#Appendix 1`]);
+  });
+
   it("abstains, citing nothing, when a question names a place no document mentions", async () => {
     const answer = await ask(engine, { question: "What did Ofsted find when it inspected Herefordshire's children's services?" });
     expect(answer).toMatchObject({ abstained: true, reason: "No document mentions Herefordshire.", answer: "No document mentions Herefordshire.", citations: [] });

@@ -30,26 +30,34 @@ function sentence(id: string, documentId: string, passageId: string, score: numb
 const ids = (list: ScoredSentence[]) => list.map((s) => s.sentence.id);
 
 describe("selectSentences", () => {
+  const scored = [
+    sentence("a1", "A", "a-p1", 1.0),
+    sentence("a2", "A", "a-p2", 0.95),
+    sentence("a3", "A", "a-p3", 0.9),
+    sentence("b1", "B", "b-p1", 0.7),
+    sentence("a4", "A", "a-p4", 0.68),
+    sentence("b2", "B", "b-p1", 0.62),
+    sentence("c1", "C", "c-p1", 0.58),
+    sentence("a5", "A", "a-p5", 0.45),
+  ];
+
   it("quotes every qualifying source's best sentence first, then the strongest of the rest wherever they are", () => {
-    const scored = [
-      sentence("a1", "A", "a-p1", 1.0),
-      sentence("a2", "A", "a-p2", 0.95),
-      sentence("a3", "A", "a-p3", 0.9),
-      sentence("b1", "B", "b-p1", 0.7),
-      sentence("a4", "A", "a-p4", 0.68),
-      sentence("b2", "B", "b-p1", 0.4),
-      sentence("c1", "C", "c-p1", 0.5),
-    ];
-    // C's best is under 0.6 of the best, so C is left out; B's weak second waits behind A's strong ones.
+    // C's best is under 0.6 of the best, so C is left out; B's weaker second waits behind A's strong ones.
     expect(ids(selectSentences(scored, { maxCitations: 4 }))).toEqual(["a1", "b1", "a2", "a3"]);
+    // Nothing under half the best score is quoted.
     expect(ids(selectSentences(scored, { maxCitations: 10 }))).toEqual(["a1", "b1", "a2", "a3", "a4", "b2"]);
-    // A sentence under half its source's best is not quoted.
-    expect(ids(selectSentences([...scored, sentence("b3", "B", "b-p2", 0.34)], { maxCitations: 10 }))).toEqual(["a1", "b1", "a2", "a3", "a4", "b2"]);
+  });
+
+  it("lets a further source join a figure, name or date answer only with a sentence that holds one", () => {
+    const withFacts = scored.map((s) => (s.sentence.id === "a1" || s.sentence.id === "b2" ? { ...s, fact: true } : s));
+    // B's best holds no fact, so B joins with its second, which does.
+    expect(ids(selectSentences(withFacts, { maxCitations: 10, factsOnly: true }))).toEqual(["a1", "b2", "a2", "a3", "a4"]);
+    expect(ids(selectSentences(withFacts, { maxCitations: 10, factsOnly: false }))).toEqual(["a1", "b1", "a2", "a3", "a4", "b2"]);
   });
 
   it("takes at most three sentences from one passage", () => {
-    const scored = ["1", "2", "3", "4"].map((n, i) => sentence(`s${n}`, "A", "p", 1 - i * 0.01));
-    expect(ids(selectSentences(scored, { maxCitations: 10 }))).toEqual(["s1", "s2", "s3"]);
+    const onePassage = ["1", "2", "3", "4"].map((n, i) => sentence(`s${n}`, "A", "p", 1 - i * 0.01));
+    expect(ids(selectSentences(onePassage, { maxCitations: 10 }))).toEqual(["s1", "s2", "s3"]);
   });
 });
 
