@@ -52,7 +52,7 @@ export interface AskResponse {
 }
 
 /** Citations in an answer unless the request asks for fewer. */
-export const MAX_CITATIONS_DEFAULT = 16;
+export const MAX_CITATIONS_DEFAULT = 18;
 /** Passages close to the question: offered beside an abstention, never as an answer. */
 const RELATED = 3;
 
@@ -138,10 +138,9 @@ export async function ask(engine: Engine, request: AskRequest): Promise<AskRespo
     const ids = index.passageById.get(s.sentence.passageId)!.sentenceIds;
     return byId.get(ids[ids.indexOf(s.sentence.id) + step] ?? "");
   };
-  // Three quarters of the budget for the best sentences, the rest for the sentences they lean on.
   const limit = request.maxCitations ?? MAX_CITATIONS_DEFAULT;
-  const selected = selectSentences(scored, { maxCitations: Math.max(1, Math.round(limit * 0.75)), factsOnly: query.intent !== "general" });
-  const chosen = withContext(selected, neighbour).slice(0, limit);
+  const selected = selectSentences(scored, { maxCitations: limit, factsOnly: query.intent !== "general" });
+  const chosen = withContext(selected, neighbour, limit);
   const lead = query.intent === "general" ? undefined : chosen.find((s) => s.fact && s.coverage > 0);
   const { answer, citations } = composeAnswer(index, chosen, lead);
   return {

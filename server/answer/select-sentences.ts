@@ -57,30 +57,35 @@ export function selectSentences(scored: ScoredSentence[], options: Partial<Selec
 const LEANS_BACK = /^(?:this|these|that|those|it|they|such|as a result|consequently|however|furthermore|in addition|despite this|therefore|at that time|since then)\b/i;
 
 /**
- * Adds the sentences a quote cannot stand without: the one before a quote that opens
- * "This…" or "As a result…", and the one after a quote when that one opens so. A single
- * sentence between two quotes is added too, so the reader gets one unbroken passage rather
- * than two pieces with a hole. All come from the same passage, so the answer, which orders
- * each source's quotes by position, shows them side by side.
+ * Quotes the chosen sentences, best first, each with what it cannot stand without: the
+ * sentence before a quote that opens "This…" or "As a result…", and the one after a quote
+ * when that one opens so ("However, …"). A quote whose context would not fit in the limit
+ * is left out rather than quoted bare. Any room left fills single-sentence gaps between
+ * quotes, so the reader gets one unbroken passage rather than two pieces with a hole. All
+ * come from the same passage, so the answer, which orders each source's quotes by position,
+ * shows them side by side.
  */
-export function withContext(chosen: ScoredSentence[], neighbour: (s: ScoredSentence, step: -1 | 1) => ScoredSentence | undefined): ScoredSentence[] {
-  const ids = new Set(chosen.map((s) => s.sentence.id));
-  const out = [...chosen];
-  const add = (extra: ScoredSentence | undefined) => {
-    if (extra && !ids.has(extra.sentence.id)) {
-      ids.add(extra.sentence.id);
-      out.push(extra);
+export function withContext(chosen: ScoredSentence[], neighbour: (s: ScoredSentence, step: -1 | 1) => ScoredSentence | undefined, limit: number): ScoredSentence[] {
+  const ids = new Set<string>();
+  const out: ScoredSentence[] = [];
+  const add = (group: ScoredSentence[]) => {
+    for (const s of group) {
+      ids.add(s.sentence.id);
+      out.push(s);
     }
   };
   for (const s of chosen) {
-    add(LEANS_BACK.test(s.sentence.searchText) ? neighbour(s, -1) : undefined);
+    if (ids.has(s.sentence.id)) continue;
+    const before = LEANS_BACK.test(s.sentence.searchText) ? neighbour(s, -1) : undefined;
     const next = neighbour(s, 1);
-    add(next && LEANS_BACK.test(next.sentence.searchText) ? next : undefined);
+    const after = next && LEANS_BACK.test(next.sentence.searchText) ? next : undefined;
+    const group = [s, ...[before, after].filter((x): x is ScoredSentence => !!x && !ids.has(x.sentence.id))];
+    if (out.length + group.length <= limit) add(group);
   }
   for (const s of [...out]) {
     const gap = neighbour(s, 1);
     const after = gap && neighbour(gap, 1);
-    if (gap && after && !ids.has(gap.sentence.id) && ids.has(after.sentence.id)) add(gap);
+    if (out.length < limit && gap && after && !ids.has(gap.sentence.id) && ids.has(after.sentence.id)) add([gap]);
   }
   return out;
 }

@@ -68,14 +68,27 @@ describe("withContext", () => {
     sentence("s3", "A", "p", 0.8, "Recruitment has begun."),
     sentence("s4", "A", "p", 0.1, "However, it is too early to see the effect."),
     sentence("s5", "A", "p", 0.1, "Agency staff cover the rest."),
+    sentence("s6", "A", "p", 0.7, "This has cost more than planned."),
   ];
   const neighbour = (s: ScoredSentence, step: -1 | 1) => passage[passage.indexOf(s) + step];
+  const at = (...n: number[]) => n.map((i) => passage[i - 1]);
 
-  it("adds the sentence between two quotes, and the one after a quote that leans back on it", () => {
-    expect(ids(withContext([passage[0], passage[2]], neighbour))).toEqual(["s1", "s3", "s4", "s2"]);
+  it("adds the one after a quote that leans back on it, then the sentence between two quotes", () => {
+    expect(ids(withContext(at(1, 3), neighbour, 10))).toEqual(["s1", "s3", "s4", "s2"]);
   });
 
-  it("leaves a gap of two sentences alone", () => {
-    expect(ids(withContext([passage[0], passage[4]], neighbour))).toEqual(["s1", "s5"]);
+  it("brings the sentence a quote opening 'This…' leans on", () => {
+    expect(ids(withContext(at(6), neighbour, 10))).toEqual(["s6", "s5"]);
+  });
+
+  it("leaves out a quote whose context would not fit, and fills gaps only with room to spare", () => {
+    // s6 needs s5 and would make five; the gap s2 would make four.
+    expect(ids(withContext(at(1, 3, 6), neighbour, 3))).toEqual(["s1", "s3", "s4"]);
+    // s3 needs s4 and would make three.
+    expect(ids(withContext(at(1, 3), neighbour, 2))).toEqual(["s1"]);
+  });
+
+  it("leaves a gap of more than one sentence alone", () => {
+    expect(ids(withContext(at(1, 5), neighbour, 10))).toEqual(["s1", "s5", "s6"]);
   });
 });
