@@ -32,14 +32,16 @@ export function fold(text: string): string {
     .trim();
 }
 
+/** "May" next to a day or a year is the month, not the verb: "24 May", "May 2017". */
+const isMonthMay = (word: string, before: string | undefined, after: string | undefined) =>
+  word === "may" && (/^\d{1,2}$/.test(before ?? "") || /^(?:19|20)\d{2}$/.test(after ?? ""));
+
 /** Search terms of a text, in order, stop words removed. */
 export function terms(text: string): string[] {
   const folded = fold(text);
   if (!folded) return [];
-  return folded
-    .split(" ")
-    .filter((w) => !STOP_WORDS.has(w))
-    .map(stem);
+  const all = folded.split(" ");
+  return all.filter((w, i) => !STOP_WORDS.has(w) || isMonthMay(w, all[i - 1], all[i + 1])).map(stem);
 }
 
 /** Every word of a text, folded but not stemmed or filtered: for phrase and duplicate matching. */

@@ -1,5 +1,5 @@
 import type { LoadedIndex } from "../../indexer/contract/load-index.js";
-import { terms, words } from "../../indexer/contract/normalise.js";
+import { stem, terms, words } from "../../indexer/contract/normalise.js";
 import { MONTH_NAMES } from "../../indexer/contract/dates.js";
 
 /** What the server works out once from a loaded index, so no query has to. */
@@ -46,7 +46,8 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
   // about; so does "published in January 2017".
   const sentenceTerms = index.sentences.map((s) => new Set(terms(s.searchText)));
   const labels = index.documents.flatMap((d) => [d.place, d.publisher, d.kind, ...d.parts.flatMap((p) => [p.publisher, p.kind])]);
-  const metadataTerms = new Set([...terms(`${labels.join(" ")} ${MONTH_NAMES.join(" ")} published publication issued`), ...[...years].map(String)]);
+  const months = MONTH_NAMES.map((m) => stem(m.toLowerCase()));
+  const metadataTerms = new Set([...terms(`${labels.join(" ")} published publication issued`), ...months, ...[...years].map(String)]);
   return {
     metadataTerms,
     vocabulary,

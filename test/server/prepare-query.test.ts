@@ -21,6 +21,10 @@ describe("normalising text for search", () => {
     ]);
     expect(["expectation", "expected", "policies", "2017", "61%"].map(stem)).toEqual(["expect", "expect", "polici", "2017", "61%"]);
   });
+
+  it("keeps 'May' when it is the month, next to a day or a year, and drops the verb", () => {
+    expect(terms("Inspectors visited in May 2017 and on 24 May; the council may act. May it?")).toEqual(["inspector", "visit", "mai", "2017", "24", "mai", "council", "act"]);
+  });
 });
 
 describe("acronyms the documents define", () => {
