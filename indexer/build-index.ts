@@ -1,5 +1,5 @@
 import { FORMAT_VERSION, type Manifest } from "./contract/schemas.js";
-import { loadIndex, readManifest } from "./contract/load-index.js";
+import { readManifest, readSentenceVectors } from "./contract/load-index.js";
 import type { IndexerConfig } from "./config.js";
 import type { Embedder } from "./embedders/embedder.js";
 import { createEmbedder, embedderId } from "./embedders/create-embedder.js";
@@ -62,13 +62,7 @@ function meanVector(vectors: Float32Array[]): number[] {
 
 /** Vectors of the previous index, by the hash of the text they embed, for re-use. */
 async function previousVectors(dir: string, embedder: string): Promise<Map<string, Float32Array>> {
-  const cache = new Map<string, Float32Array>();
-  const old = await loadIndex(dir, embedder);
-  if (!old.ok) return cache;
-  const { sentences, sentenceVectors, manifest } = old.value;
-  const dims = manifest.embedder.dimensions;
-  sentences.forEach((s) => cache.set(contentHash(s.searchText), sentenceVectors.subarray(s.row * dims, (s.row + 1) * dims)));
-  return cache;
+  return new Map((await readSentenceVectors(dir, embedder)).map(({ text, vector }) => [contentHash(text), vector]));
 }
 
 /**

@@ -206,6 +206,25 @@ describe("buildIndex", () => {
     expect(Buffer.from(after.sentenceVectors.buffer)).toEqual(Buffer.from(before.sentenceVectors.buffer));
   });
 
+  it("re-uses the vectors of an index in an older format, embedding nothing again", async () => {
+    const config = setup("older-format");
+    await writeLetters(config.seedsDir, TWO_LETTERS);
+    await buildIndex(config, { embedder });
+    const before = await load(config);
+    const manifestFile = join(config.dataDir, "index", "manifest.json");
+    const manifest = JSON.parse(await readFile(manifestFile, "utf8"));
+    await writeFile(manifestFile, JSON.stringify({ ...manifest, formatVersion: FORMAT_VERSION - 1 }));
+    embedder.calls.length = 0;
+
+    const result = await buildIndex(config, { embedder });
+
+    expect(result).toMatchObject({ upToDate: false, embedded: 0, reused: 16 });
+    expect(embedder.calls).toEqual([]);
+    const after = await load(config);
+    expect(after.manifest.formatVersion).toBe(FORMAT_VERSION);
+    expect(Buffer.from(after.sentenceVectors.buffer)).toEqual(Buffer.from(before.sentenceVectors.buffer));
+  });
+
   it("embeds only the sentences that are new, and keeps the other vectors byte for byte", async () => {
     const config = setup("incremental");
     await writeLetters(config.seedsDir, TWO_LETTERS);

@@ -57,6 +57,26 @@ export async function readManifest(dir: string): Promise<Manifest | undefined> {
 }
 
 /**
+ * Each sentence's text and vector from an index built by this embedder, in whatever format
+ * version: re-indexing after an upgrade re-uses them rather than embedding everything again.
+ * Empty when there is no such index or it cannot be read.
+ */
+export async function readSentenceVectors(dir: string, embedderId: string): Promise<{ text: string; vector: Float32Array }[]> {
+  const manifest = await readManifest(dir);
+  if (!manifest || manifest.embedder.id !== embedderId) return [];
+  try {
+    const sentences = await readJson(dir, INDEX_FILES.sentences, z.array(z.object({ searchText: z.string(), row: z.number().int().nonnegative() })));
+    const bytes = await readFile(join(dir, INDEX_FILES.sentenceVectors));
+    const all = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    const dims = manifest.embedder.dimensions;
+    if (all.length !== sentences.length * dims || sentences.some((s) => s.row >= sentences.length)) return [];
+    return sentences.map((s) => ({ text: s.searchText, vector: all.subarray(s.row * dims, (s.row + 1) * dims) }));
+  } catch {
+    return [];
+  }
+}
+
+/**
  * Opens an index, checking its manifest first: an index built by another format version
  * or another embedder is refused with a message that says what to run.
  */
