@@ -1,4 +1,4 @@
-import type { Line } from "./lines.js";
+import { PERSON_LINE, type Line } from "./lines.js";
 import type { LetterFrame } from "./letters.js";
 import { letterKind, letterPublisher, type SourceMeta } from "./metadata.js";
 import { signerName } from "./letters.js";
@@ -17,9 +17,6 @@ export interface EmbeddedPart extends SourceMeta {
 
 /** "Appendix 1 Ofsted Monitoring Visit Outcome Letter" in a pack's list of supporting papers. */
 const APPENDIX_ENTRY = /^(?:[-•*]\s+)?(appendix|annex|enclosure)\s+(\d+|[A-Z])\b\s*[-–:]?\s*(.*)$/i;
-
-/** A named person on a line of their own, such as the presenter on a title slide. */
-const PERSON_LINE = /^[A-Z][a-z]+(?: [A-Z][a-z'-]+){1,2}$/;
 
 function appendixList(lines: Line[]): { label: string; description: string }[] {
   return lines

@@ -67,3 +67,9 @@ export function endsClause(text: string): boolean {
 export function startsMidSentence(text: string): boolean {
   return /^[a-z(]/.test(text);
 }
+
+/** A line that is only a person's name: "Tina Russell", "Mrs Jane Potter". */
+export const PERSON_LINE = /^(?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][a-z]+(?: [A-Z][a-z'-]+){1,2}$/;
+
+/** A line that is only a job title: "Assistant Director Safeguarding", "Chief Executive". */
+export const ROLE_LINE = /^(?=.*\b(?:Director|Manager|Officer|Head|Chief|Executive|Inspector|Chair(?:man|woman|person)?|Leader|Councillor|Adviser|Advisor|Secretary)\b)[A-Z][\w'&,-]*(?: [\w'&,:-]+){0,7}$/;

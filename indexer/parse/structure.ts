@@ -1,4 +1,4 @@
-import { bulletMarker, endsClause, paragraphNumber, startsMidSentence, type Line } from "./lines.js";
+import { bulletMarker, endsClause, paragraphNumber, PERSON_LINE, ROLE_LINE, startsMidSentence, type Line } from "./lines.js";
 import { findFurniture, trailingFurnitureAt } from "./furniture.js";
 import { parseDateLine } from "../contract/dates.js";
 
@@ -159,6 +159,16 @@ export function readStructure(text: string, lines: Line[]): Structure {
       close();
       headings.push({ text: title.text, level: levelOf(title.text), line: i });
       skipTo = title.lastLine;
+      return;
+    }
+    // "Tina Russell" / "Assistant Director Safeguarding" on a title slide says who speaks: content,
+    // not headings. A letter's addressee, above its "Dear …", stays out of the content.
+    const role = lines[i + 1];
+    const addressee = lines.slice(i + 2, i + 10).some((l) => /^dear\s+\S/i.test(l.text));
+    if (line.afterBlank && role && PERSON_LINE.test(lineText) && ROLE_LINE.test(role.text) && !furniture.has(i + 1) && !addressee) {
+      close();
+      units.push({ kind: "paragraph", start: line.start, end: role.end, breaks: [], heading: headings.length - 1, firstLine: i, lastLine: i + 1 });
+      skipTo = i + 1;
       return;
     }
     const bullet = bulletMarker(lineText) > 0;

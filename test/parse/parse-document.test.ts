@@ -122,6 +122,26 @@ describe("passages of the agenda pack", () => {
     ]);
   });
 
+  it("keeps the presenter's name and role on the title slide as a sentence that can be quoted", () => {
+    const { passage, quote } = find(AGENDA, "Tina Russell\n");
+    expect(quote).toBe("Tina Russell\n\nAssistant Director Safeguarding");
+    expect(passage.source.kind).toBe("presentation");
+    expect(passage.section.at(-1)).toBe("WORCESTERSHIRE CHILDREN'S SOCIAL CARE");
+  });
+
+  it("reads a name over a job title as a byline, and a name over anything else as a heading", () => {
+    const text = "Budget update\n\nJane Smith\n\nChief Executive\n\nSpending Pressures\n\nCosts rose by 4%.\n";
+    const doc = parseDocument("t", text);
+    expect(doc.passages.flatMap((p) => p.sentences.map((x) => [p.section, text.slice(x.start, x.end)]))).toEqual([
+      [["Budget update"], "Jane Smith\n\nChief Executive"],
+      [["Spending Pressures"], "Costs rose by 4%."],
+    ]);
+    // A letter's addressee is not a byline.
+    const letter = "8 June 2018\n\nMr Peter Jones\n\nDirector of Children's Services\n\nShire Hall\n\nDear Mr Jones\n\nThe visit went well.\n";
+    const parsedLetter = parseDocument("l", letter);
+    expect(parsedLetter.passages.flatMap((p) => p.sentences.map((x) => letter.slice(x.start, x.end)))).toEqual(["The visit went well."]);
+  });
+
   it("keeps the council's own report as the pack itself, with its paragraph numbers", () => {
     const { passage, quote } = find(AGENDA, "The next phase of the plan will cover the period");
     expect(passage.paragraph).toBe("15");

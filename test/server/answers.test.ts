@@ -66,6 +66,11 @@ describe("answers from the seed documents", () => {
     expect(groups(answer)).toEqual(["2018-08-03-ofsted-worcestershire-monitoring-visit-5#", `${AGENDA}#Appendix 1`]);
   });
 
+  it("quotes a presenter's name and role from the title slide", async () => {
+    const answer = await ask(engine, { question: "Who is Tina Russell?" });
+    expect(answer.citations.map((c) => [c.quote, c.within?.label])).toEqual([["Tina Russell\n\nAssistant Director Safeguarding", "Appendix 2"]]);
+  });
+
   it("abstains, citing nothing, when a question names a place no document mentions", async () => {
     const answer = await ask(engine, { question: "What did Ofsted find when it inspected Herefordshire's children's services?" });
     expect(answer).toMatchObject({ abstained: true, reason: "No document mentions Herefordshire.", answer: "No document mentions Herefordshire.", citations: [] });
