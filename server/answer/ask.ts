@@ -7,7 +7,7 @@ import { prepareQuery, type PreparedQuery } from "../retrieve/prepare-query.js";
 import { parseDate } from "../../indexer/contract/dates.js";
 import { searchPassages, type Hit, type SearchOptions } from "../retrieve/search.js";
 import { scoreSentences, type ScoredSentence } from "./score-sentences.js";
-import { selectSentences, withContext } from "./select-sentences.js";
+import { defaultSelectOptions, selectSentences, withContext } from "./select-sentences.js";
 import { outsideTheDocuments, tooWeak } from "./abstain.js";
 import { composeAnswer, sourceUrl, type Citation } from "./compose-answer.js";
 import { resolveFollowUp, type Turn } from "./follow-up.js";
@@ -52,7 +52,7 @@ export interface AskResponse {
 }
 
 /** Citations in an answer unless the request asks for fewer. */
-export const MAX_CITATIONS_DEFAULT = 18;
+export const MAX_CITATIONS_DEFAULT = defaultSelectOptions.maxCitations;
 /** Passages close to the question: offered beside an abstention, never as an answer. */
 const RELATED = 3;
 

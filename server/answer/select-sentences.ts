@@ -16,7 +16,7 @@ export interface SelectOptions {
   perPassage: number;
 }
 
-export const defaultSelectOptions: SelectOptions = { maxCitations: 12, documentShare: 0.6, floor: 0.5, factsOnly: false, perPassage: 3 };
+export const defaultSelectOptions: SelectOptions = { maxCitations: 18, documentShare: 0.6, floor: 0.5, factsOnly: false, perPassage: 3 };
 
 /** Groups sentences by the source they cite: a document, or a document inside a pack. */
 export const sourceKey = (s: ScoredSentence) => `${s.sentence.documentId}#${s.sentence.source.within?.label ?? ""}`;
