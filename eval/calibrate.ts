@@ -3,7 +3,7 @@ import { configFromEnv } from "../indexer/config.js";
 import { loadEngine } from "../server/load-engine.js";
 import { retrieve } from "../server/answer/ask.js";
 import { loadQuestionSet, QUESTION_SETS, SHARED_SEEDS } from "./question-set.js";
-
+import { failureMessage } from "../indexer/user-error.js";
 
 /**
  * `npm run calibrate`: for every question, the evidence of the best sentence found and
@@ -32,4 +32,7 @@ async function main() {
   await engine.embedder.close();
 }
 
-main();
+main().catch((error: unknown) => {
+  console.error(failureMessage(error));
+  process.exit(1);
+});

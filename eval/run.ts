@@ -6,6 +6,7 @@ import { createApp } from "../server/app.js";
 import type { Fusion } from "../server/retrieve/search.js";
 import { loadQuestionSet, QUESTION_SETS, SHARED_SEEDS, type ResolvedQuestion } from "./question-set.js";
 import { recallOf, score, type Outcome, type Scores } from "./score.js";
+import { failureMessage } from "../indexer/user-error.js";
 
 
 function flag(name: string): string | undefined {
@@ -77,7 +78,7 @@ async function main() {
   await engine.embedder.close();
 }
 
-main().catch((error: Error) => {
-  console.error(error.message);
+main().catch((error: unknown) => {
+  console.error(failureMessage(error));
   process.exit(1);
 });

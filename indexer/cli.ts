@@ -1,6 +1,7 @@
 import { configFromEnv } from "./config.js";
 import { buildIndex, type Progress } from "./build-index.js";
 import { formatProgress, formatSummary } from "./progress.js";
+import { failureMessage } from "./user-error.js";
 
 /** `npm run index [-- --force]`: builds the index, showing progress, then a summary. */
 async function main(): Promise<void> {
@@ -28,9 +29,8 @@ async function main(): Promise<void> {
   else console.log(formatSummary(result));
 }
 
-main().catch((error: Error) => {
-  // Known problems carry a message written for the user; anything else is a bug worth its stack.
-  console.error(error.name === "IndexerError" || error.name === "EmbedderError" ? error.message : error.stack);
+main().catch((error: unknown) => {
+  console.error(failureMessage(error));
   process.exit(1);
 });
 

@@ -1,5 +1,6 @@
 import { cpus } from "node:os";
 import { resolve } from "node:path";
+import { UserError } from "./user-error.js";
 
 /** Which sentence encoder to use; the index records it, and a different one means a rebuild. */
 export type EmbedderConfig =
@@ -42,7 +43,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): IndexerConf
       allowRemote: env.VERBATIM_ALLOW_REMOTE_MODELS === "1",
     };
   } else {
-    throw new Error(`VERBATIM_EMBEDDER="${choice}" is not an embedder. Use "use-lite" or "transformers:<model id>", e.g. "transformers:Xenova/bge-small-en-v1.5".`);
+    throw new UserError(`VERBATIM_EMBEDDER="${choice}" is not an embedder. Use "use-lite" or "transformers:<model id>", e.g. "transformers:Xenova/bge-small-en-v1.5".`);
   }
   return {
     seedsDir: resolve(env.VERBATIM_SEEDS || defaults.seedsDir),

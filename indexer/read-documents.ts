@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { extname, join } from "node:path";
+import { UserError } from "./user-error.js";
 
 export interface SourceFile {
   id: string;
@@ -15,7 +16,7 @@ export interface Skipped {
 }
 
 /** A problem with the whole folder, which stops the build before anything is written. */
-export class IndexerError extends Error {
+export class IndexerError extends UserError {
   override name = "IndexerError";
 }
 

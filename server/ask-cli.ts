@@ -1,7 +1,8 @@
 import { join } from "node:path";
 import { configFromEnv } from "../indexer/config.js";
 import { createApp } from "./app.js";
-import { loadEngine, startupFailure } from "./load-engine.js";
+import { loadEngine } from "./load-engine.js";
+import { failureMessage } from "../indexer/user-error.js";
 import { displayDate, type Citation } from "./answer/compose-answer.js";
 import type { AskResponse } from "./answer/ask.js";
 
@@ -44,7 +45,7 @@ async function main() {
   process.exit(res.ok ? 0 : 1);
 }
 
-main().catch((error: Error) => {
-  console.error(startupFailure(error));
+main().catch((error: unknown) => {
+  console.error(failureMessage(error));
   process.exit(1);
 });

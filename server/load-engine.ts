@@ -4,15 +4,11 @@ import type { EmbedderConfig } from "../indexer/config.js";
 import type { Engine } from "./answer/ask.js";
 import { corpusFacts } from "./retrieve/corpus-facts.js";
 import { loadSynonyms } from "./retrieve/synonyms.js";
+import { UserError } from "../indexer/user-error.js";
 
 /** A failure to start that the user can fix; its message says how. */
-export class StartupError extends Error {
+export class StartupError extends UserError {
   override name = "StartupError";
-}
-
-/** What to print when starting fails: the message of a problem the user can fix, else the stack of a bug. */
-export function startupFailure(error: Error): string {
-  return error.name === "StartupError" || error.name === "EmbedderError" ? error.message : String(error.stack);
 }
 
 /**

@@ -3,7 +3,8 @@ import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { configFromEnv } from "../indexer/config.js";
 import { createApp } from "./app.js";
-import { loadEngine, startupFailure } from "./load-engine.js";
+import { loadEngine } from "./load-engine.js";
+import { failureMessage } from "../indexer/user-error.js";
 
 /** Starts the server over the built index: `npm start` runs the indexer first. */
 async function main() {
@@ -18,7 +19,7 @@ async function main() {
   });
 }
 
-main().catch((error: Error) => {
-  console.error(startupFailure(error));
+main().catch((error: unknown) => {
+  console.error(failureMessage(error));
   process.exit(1);
 });

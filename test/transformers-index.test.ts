@@ -6,6 +6,7 @@ import { buildIndex } from "../indexer/build-index.js";
 import { configFromEnv, defaults, type IndexerConfig } from "../indexer/config.js";
 import { loadIndex, type LoadResult } from "../indexer/contract/load-index.js";
 import { FORMAT_VERSION } from "../indexer/contract/schemas.js";
+import { UserError } from "../indexer/user-error.js";
 import { LETTERS, writeLetters } from "./fixtures/ofsted-letters.js";
 import { TINY_HIDDEN_SIZE, writeTinyModel } from "./fixtures/tiny-transformers-model.js";
 
@@ -114,10 +115,10 @@ describe("configFromEnv", () => {
 
   it("refuses an embedder it does not know, naming the ones it does", () => {
     expect(() => configFromEnv({ VERBATIM_EMBEDDER: "bogus" })).toThrow(
-      new Error(`VERBATIM_EMBEDDER="bogus" is not an embedder. Use "use-lite" or "transformers:<model id>", e.g. "transformers:Xenova/bge-small-en-v1.5".`),
+      new UserError(`VERBATIM_EMBEDDER="bogus" is not an embedder. Use "use-lite" or "transformers:<model id>", e.g. "transformers:Xenova/bge-small-en-v1.5".`),
     );
     expect(() => configFromEnv({ VERBATIM_EMBEDDER: "transformers:" })).toThrow(
-      new Error(`VERBATIM_EMBEDDER="transformers:" is not an embedder. Use "use-lite" or "transformers:<model id>", e.g. "transformers:Xenova/bge-small-en-v1.5".`),
+      new UserError(`VERBATIM_EMBEDDER="transformers:" is not an embedder. Use "use-lite" or "transformers:<model id>", e.g. "transformers:Xenova/bge-small-en-v1.5".`),
     );
   });
 });

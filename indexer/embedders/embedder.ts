@@ -1,3 +1,5 @@
+import { UserError } from "../user-error.js";
+
 /** A sentence encoder: turns texts into unit-length vectors of a fixed size. */
 export interface Embedder {
   /** Names the model and its settings; an index built by one id is refused by another. */
@@ -12,7 +14,7 @@ export interface Embedder {
   close(): Promise<void>;
 }
 
-/** An error a user can fix: the message says what was wrong and what to do. */
-export class EmbedderError extends Error {
+/** A model that cannot be loaded or used as configured. */
+export class EmbedderError extends UserError {
   override name = "EmbedderError";
 }
