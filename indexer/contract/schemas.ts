@@ -13,8 +13,10 @@ export const SourceSchema = z.object({
   kind: z.string(),
   date: z.string().nullable(),
   author: z.string().optional(),
+  /** Set for a document inside a pack: which pack, and which appendix of it. */
   within: z.object({ documentId: z.string(), title: z.string(), label: z.string() }).optional(),
 });
+/** Where a passage comes from, as a citation states it: a passage of an appendix cites the appendix. */
 export type Source = z.infer<typeof SourceSchema>;
 
 /** What passages and sentences share: where they are, what they sit under, whom they cite. */

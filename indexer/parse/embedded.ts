@@ -1,19 +1,16 @@
 import { PERSON_LINE, type Line } from "./lines.js";
 import type { LetterFrame } from "./letters.js";
-import { letterKind, letterPublisher, type SourceMeta } from "./metadata.js";
+import { HEAD_LINES, letterKind, letterPublisher, type SourceMeta } from "./metadata.js";
 import { signerName } from "./letters.js";
+import type { DocumentRecord } from "../contract/schemas.js";
 import { headingLabel } from "./structure.js";
 
-/** A document inside a document: a letter or presentation appended to an agenda pack. */
-export interface EmbeddedPart extends SourceMeta {
-  /** "Appendix 1", when the pack lists its appendices; otherwise "Enclosure 1". */
-  label: string;
-  author?: string;
-  start: number;
-  end: number;
-  firstLine: number;
-  lastLine: number;
-}
+/**
+ * A document inside a document: a letter or presentation appended to an agenda pack, as the
+ * index records it (labelled "Appendix 1" when the pack lists its appendices, otherwise
+ * "Enclosure 1"), with the lines it spans.
+ */
+export type EmbeddedPart = DocumentRecord["parts"][number] & { firstLine: number; lastLine: number };
 
 /** "Appendix 1 Ofsted Monitoring Visit Outcome Letter" in a pack's list of supporting papers. */
 const APPENDIX_ENTRY = /^(?:[-•*]\s+)?(appendix|annex|enclosure)\s+(\d+|[A-Z])\b\s*[-–:]?\s*(.*)$/i;
@@ -38,7 +35,8 @@ export function findEmbeddedParts(
   textLength: number,
 ): EmbeddedPart[] {
   const appendices = appendixList(lines);
-  const embedded = letters.filter((l) => l.firstLine > 0 && l.dateLine >= 15);
+  // A letter dated near the top is the document itself (its metadata); the rest are appended.
+  const embedded = letters.filter((l) => l.firstLine > 0 && l.dateLine >= HEAD_LINES);
   const parts: EmbeddedPart[] = embedded.map((letter, i) => {
     const head = lines.slice(letter.firstLine, letter.dateLine + 1).map((l) => l.text).join("\n");
     const body = lines.slice(letter.salutationLine, letter.lastLine + 1).map((l) => l.text).join("\n");

@@ -1,4 +1,4 @@
-import type { Line } from "./lines.js";
+import { SALUTATION, SIGN_OFF, type Line } from "./lines.js";
 import { parseDateLine } from "../contract/dates.js";
 
 /** Where a letter sits in a document's lines, and what its head and foot say. */
@@ -19,7 +19,7 @@ export interface LetterFrame {
 }
 
 /** A letter's salutation comes within this many lines of its date. */
-const DATE_TO_SALUTATION = 12;
+export const DATE_TO_SALUTATION = 12;
 
 /**
  * Finds every letter in a document: a date line, a "Dear …" line soon after it,
@@ -30,12 +30,12 @@ export function findLetters(lines: Line[], furniture: Set<number>): LetterFrame[
   for (let i = 0; i < lines.length; i++) {
     const date = parseDateLine(lines[i].text);
     if (!date) continue;
-    const salutationLine = lines.findIndex((l, j) => j > i && j <= i + DATE_TO_SALUTATION && /^dear\s+\S/i.test(l.text));
+    const salutationLine = lines.findIndex((l, j) => j > i && j <= i + DATE_TO_SALUTATION && SALUTATION.test(l.text));
     if (salutationLine === -1) continue;
     let firstLine = i;
     while (firstLine > 0 && furniture.has(firstLine - 1) && !/^page \d+/i.test(lines[firstLine - 1].text)) firstLine--;
     const subjectLine = lines.slice(salutationLine + 1).find((l, k) => !furniture.has(salutationLine + 1 + k));
-    const signOffLine = lines.findIndex((l, j) => j > salutationLine && /^yours (?:sincerely|faithfully)/i.test(l.text));
+    const signOffLine = lines.findIndex((l, j) => j > salutationLine && SIGN_OFF.test(l.text));
     const signature = signOffLine === -1 ? undefined : lines[signOffLine + 1]?.text.replace(/\*\*/g, "");
     const lastLine = signOffLine === -1 ? lines.length - 1 : signature ? signOffLine + 1 : signOffLine;
     letters.push({ firstLine, dateLine: i, date, salutationLine, subject: subjectLine?.text, signOffLine, signature, lastLine });

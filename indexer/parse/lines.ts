@@ -68,6 +68,12 @@ export function startsMidSentence(text: string): boolean {
   return /^[a-z(]/.test(text);
 }
 
+/** A letter's salutation: "Dear Ms Clarke". */
+export const SALUTATION = /^dear\s+\S/i;
+
+/** A letter's sign-off: "Yours sincerely". */
+export const SIGN_OFF = /^yours (?:sincerely|faithfully)/i;
+
 /** A line that is only a person's name: "Tina Russell", "Mrs Jane Potter". */
 export const PERSON_LINE = /^(?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][a-z]+(?: [A-Z][a-z'-]+){1,2}$/;
 

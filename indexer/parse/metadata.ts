@@ -3,19 +3,16 @@ import type { LetterFrame } from "./letters.js";
 import { parseDate, parseDateLine, parsePublishedLine } from "../contract/dates.js";
 import { COUNCIL, inspectorateIn, mainCouncil, mainPlace } from "./publishers.js";
 import { headingLabel, splitTitle } from "./structure.js";
+import type { Source } from "../contract/schemas.js";
 
-/** What a citation needs to say about where a passage comes from. */
-export interface SourceMeta {
-  title: string;
-  publisher: string;
-  place: string;
-  kind: string;
-  /** ISO date: the letter's date or the publication date; null when the text gives none. */
-  date: string | null;
-}
+/**
+ * What a citation needs to say about where a passage comes from. Its date is the letter's
+ * date or the publication date, and null when the text gives none.
+ */
+export type SourceMeta = Omit<Source, "author" | "within">;
 
 /** Lines near the top where a title, letterhead and dates are found. */
-const HEAD_LINES = 15;
+export const HEAD_LINES = 15;
 
 /** The kind of letter, from its subject line. */
 export function letterKind(subject: string | undefined): string {

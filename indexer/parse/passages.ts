@@ -1,14 +1,8 @@
 import type { Structure, Unit } from "./structure.js";
 import type { EmbeddedPart } from "./embedded.js";
 import type { SourceMeta } from "./metadata.js";
+import type { Source } from "../contract/schemas.js";
 import { splitSentences, type Span } from "./sentences.js";
-
-/** Where a passage comes from, as a citation states it. A passage of an appendix cites the appendix. */
-export interface Source extends SourceMeta {
-  author?: string;
-  /** Set for a document inside a pack: which pack, and which appendix of it. */
-  within?: { documentId: string; title: string; label: string };
-}
 
 export interface ParsedSentence extends Span {
   id: string;

@@ -1,4 +1,5 @@
-import { bulletMarker, endsClause, paragraphNumber, PERSON_LINE, ROLE_LINE, startsMidSentence, type Line } from "./lines.js";
+import { bulletMarker, endsClause, paragraphNumber, PERSON_LINE, ROLE_LINE, SALUTATION, SIGN_OFF, startsMidSentence, type Line } from "./lines.js";
+import { DATE_TO_SALUTATION } from "./letters.js";
 import { findFurniture, trailingFurnitureAt } from "./furniture.js";
 import { parseDateLine } from "../contract/dates.js";
 
@@ -35,13 +36,21 @@ export interface Structure {
 const MAX_HEADING_WORDS = 13;
 const MAX_HEADING_CHARS = 100;
 
-function isHeadingText(text: string): boolean {
-  if (/^#{1,6}\s/.test(text)) return true;
-  if (text.length > MAX_HEADING_CHARS || text.split(/\s+/).length > MAX_HEADING_WORDS) return false;
+/**
+ * Shaped like a heading or a title line, whatever its length: capitalised, not closed by
+ * punctuation, and not a list item, table row or labelled fact.
+ */
+function headingShaped(text: string): boolean {
   if (!/^[A-Z0-9"'‘“]/.test(text) || /[.,;:]$/.test(text) || text.includes("\t")) return false;
   // "Report published: 24 January 2017" is a labelled fact, not a heading.
   if (/^[\w ]{2,30}:\s/.test(text)) return false;
   return bulletMarker(text) === 0 && paragraphNumber(text) === undefined;
+}
+
+function isHeadingText(text: string): boolean {
+  if (/^#{1,6}\s/.test(text)) return true;
+  if (text.length > MAX_HEADING_CHARS || text.split(/\s+/).length > MAX_HEADING_WORDS) return false;
+  return headingShaped(text);
 }
 
 /** Clean heading text: no Markdown hashes, bold markers or footnote marks. */
@@ -57,8 +66,7 @@ export function splitTitle(lines: Line[], i: number): { text: string; lastLine: 
   const [first, joiner, second] = [lines[i], lines[i + 1], lines[i + 2]];
   if (!first || !joiner || !second || !joiner.afterBlank || !second.afterBlank) return undefined;
   if (!/^(?:and|&|incorporating)$/i.test(joiner.text)) return undefined;
-  const titleLike = (t: string) => /^[A-Z]/.test(t) && !/[.,;:]$/.test(t) && !t.includes("\t");
-  if (!titleLike(first.text) || !titleLike(second.text)) return undefined;
+  if (!headingShaped(first.text) || !headingShaped(second.text)) return undefined;
   return { text: headingLabel(`${first.text} ${joiner.text} ${second.text}`), lastLine: i + 2 };
 }
 
@@ -83,16 +91,16 @@ function readContents(lines: Line[]): { rows: Set<number>; titles: Set<string> }
 function findLetterLines(lines: Line[]): Set<number> {
   const marks = new Set<number>();
   lines.forEach((line, i) => {
-    if (/^dear\s+\S/i.test(line.text) && line.text.length < 60) marks.add(i);
+    if (SALUTATION.test(line.text) && line.text.length < 60) marks.add(i);
     if (parseDateLine(line.text)) marks.add(i);
-    if (/^yours (?:sincerely|faithfully)/i.test(line.text)) marks.add(i);
+    if (SIGN_OFF.test(line.text)) marks.add(i);
   });
   return marks;
 }
 
 /** A signature follows the sign-off: content (it says who wrote), though it looks like a heading. */
 function isSignature(lines: Line[], i: number): boolean {
-  return i > 0 && /^yours (?:sincerely|faithfully)/i.test(lines[i - 1].text);
+  return i > 0 && SIGN_OFF.test(lines[i - 1].text);
 }
 
 /**
@@ -164,7 +172,7 @@ export function readStructure(text: string, lines: Line[]): Structure {
     // "Tina Russell" / "Assistant Director Safeguarding" on a title slide says who speaks: content,
     // not headings. A letter's addressee, above its "Dear …", stays out of the content.
     const role = lines[i + 1];
-    const addressee = lines.slice(i + 2, i + 10).some((l) => /^dear\s+\S/i.test(l.text));
+    const addressee = lines.slice(i + 2, i + DATE_TO_SALUTATION).some((l) => SALUTATION.test(l.text));
     if (line.afterBlank && role && PERSON_LINE.test(lineText) && ROLE_LINE.test(role.text) && !furniture.has(i + 1) && !addressee) {
       close();
       units.push({ kind: "paragraph", start: line.start, end: role.end, breaks: [], heading: headings.length - 1, firstLine: i, lastLine: i + 1 });
