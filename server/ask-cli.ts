@@ -3,8 +3,8 @@ import { configFromEnv } from "../indexer/config.js";
 import { createApp } from "./app.js";
 import { loadEngine } from "./load-engine.js";
 import { failureMessage } from "../indexer/user-error.js";
-import { displayDate, type Citation } from "./answer/compose-answer.js";
-import type { AskResponse } from "./answer/ask.js";
+import { displayDate } from "./answer/compose-answer.js";
+import type { AskResponse, Citation } from "./http/schemas.js";
 
 const USAGE = 'Usage: npm run ask -- "your question" [--json]';
 

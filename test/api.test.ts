@@ -489,6 +489,16 @@ describe("GET /api/openapi.json", () => {
     expect(Object.keys(schema.properties)).toEqual(["question", "history", "filters", "maxCitations"]);
     expect(schema.properties.maxCitations).toEqual({ type: "integer", minimum: 1, maximum: 20 });
   });
+
+  it("describes every field the documents list really returns, parts included", async () => {
+    const doc = (await (await app.request("/api/openapi.json")).json()) as { paths: Record<string, any> };
+    const listed = doc.paths["/api/documents"].get.responses[200].content["application/json"].schema.properties.documents.items;
+    const { documents } = (await (await app.request("/api/documents")).json()) as { documents: Record<string, unknown>[] };
+    const agenda = documents.find((d) => d.id === AGENDA)!;
+    expect(Object.keys(listed.properties).sort()).toEqual(Object.keys(agenda).sort());
+    const parts = agenda.parts as Record<string, unknown>[];
+    expect(Object.keys(listed.properties.parts.items.properties).sort()).toEqual(Object.keys(parts[1]).sort());
+  });
 });
 
 describe("POST /api/ask", () => {

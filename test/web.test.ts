@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../server/app.js";
 import { seedEngine } from "./helpers/engine.js";
 import type { Engine } from "../server/answer/ask.js";
+import type { AskResponse } from "../server/http/schemas.js";
+
 
 let engine: Engine | undefined;
 const WEB_DIR = fileURLToPath(new URL("../web", import.meta.url));
@@ -17,24 +19,6 @@ const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-firs
 const MISSING = "What did inspectors say about children who go missing from home or care?";
 const HEREFORDSHIRE = "What did Ofsted find when it inspected Herefordshire's children's services?";
 
-interface Citation {
-  n: number;
-  documentTitle: string;
-  publisher: string;
-  date: string | null;
-  paragraph: string | null;
-  within?: { label: string; title: string };
-  quote: string;
-  text: string;
-  url: string;
-}
-interface AskResponse {
-  answer: string;
-  abstained: boolean;
-  reason?: string;
-  citations: Citation[];
-  interpretedAs?: string;
-}
 
 let server: ServerType;
 let base: string;

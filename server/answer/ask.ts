@@ -2,15 +2,15 @@ import type { LoadedIndex } from "../../indexer/contract/load-index.js";
 import type { Embedder } from "../../indexer/embedders/embedder.js";
 import type { CorpusFacts } from "../retrieve/corpus-facts.js";
 import type { SynonymGroups } from "../retrieve/synonyms.js";
-import type { Filters } from "../retrieve/filters.js";
+import type { AskRequest, AskResponse, Filters, Related } from "../http/schemas.js";
 import { prepareQuery, type PreparedQuery } from "../retrieve/prepare-query.js";
 import { parseDate } from "../../indexer/contract/dates.js";
 import { searchPassages, type Hit, type SearchOptions } from "../retrieve/search.js";
 import { scoreSentences, type ScoredSentence } from "./score-sentences.js";
 import { defaultSelectOptions, selectSentences, withContext } from "./select-sentences.js";
 import { outsideTheDocuments, tooWeak } from "./abstain.js";
-import { composeAnswer, sourceUrl, type Citation } from "./compose-answer.js";
-import { resolveFollowUp, type Turn } from "./follow-up.js";
+import { composeAnswer, sourceUrl } from "./compose-answer.js";
+import { resolveFollowUp } from "./follow-up.js";
 
 /** Everything answering needs, loaded once at start. */
 export interface Engine {
@@ -21,38 +21,6 @@ export interface Engine {
   search?: Partial<SearchOptions>;
 }
 
-export interface AskRequest {
-  question: string;
-  history?: Turn[];
-  filters?: Filters;
-  maxCitations?: number;
-}
-
-export interface Related {
-  /** The passage's first sentence, as a preview. */
-  text: string;
-  documentId: string;
-  documentTitle: string;
-  date: string | null;
-  section: string[];
-  start: number;
-  end: number;
-  url: string;
-}
-
-export interface AskResponse {
-  answer: string;
-  abstained: boolean;
-  reason?: string;
-  citations: Citation[];
-  related?: Related[];
-  /** The question as answered, when the conversation changed it. */
-  interpretedAs?: string;
-  timings: { totalMs: number; embedMs: number; searchMs: number; composeMs: number };
-}
-
-/** Citations in an answer unless the request asks for fewer. */
-export const MAX_CITATIONS_DEFAULT = defaultSelectOptions.maxCitations;
 /** Passages close to the question: offered beside an abstention, never as an answer. */
 const RELATED = 3;
 
@@ -138,7 +106,7 @@ export async function ask(engine: Engine, request: AskRequest): Promise<AskRespo
     const ids = index.passageById.get(s.sentence.passageId)!.sentenceIds;
     return byId.get(ids[ids.indexOf(s.sentence.id) + step] ?? "");
   };
-  const limit = request.maxCitations ?? MAX_CITATIONS_DEFAULT;
+  const limit = request.maxCitations ?? defaultSelectOptions.maxCitations;
   const selected = selectSentences(scored, { maxCitations: limit, factsOnly: query.intent !== "general" });
   const chosen = withContext(selected, neighbour, limit);
   const lead = query.intent === "general" ? undefined : chosen.find((s) => s.fact && s.coverage > 0);

@@ -3,31 +3,7 @@ import type { Source } from "../../indexer/contract/schemas.js";
 import { MONTH_NAMES } from "../../indexer/contract/dates.js";
 import type { ScoredSentence } from "./score-sentences.js";
 import { sourceKey } from "./select-sentences.js";
-
-export interface Citation {
-  n: number;
-  documentId: string;
-  /** The cited source's own title: an appended letter's title, not its pack's. */
-  documentTitle: string;
-  publisher: string;
-  date: string | null;
-  author?: string;
-  /** For a document inside a pack: the pack and the appendix. */
-  within?: { documentId: string; title: string; label: string };
-  section: string[];
-  paragraph: string | null;
-  start: number;
-  end: number;
-  /** Exactly `documentText.slice(start, end)`. */
-  quote: string;
-  /**
-   * The quote as it reads: the same words with page furniture that interrupts it (a page
-   * footer inside a sentence), Markdown markers and line breaks taken out. For display and copying.
-   */
-  text: string;
-  /** Opens the source view at this passage. */
-  url: string;
-}
+import type { Citation } from "../http/schemas.js";
 
 /** "2017-10-12" → "12 October 2017". */
 export function displayDate(iso: string | null): string {

@@ -1,10 +1,7 @@
 import { words } from "../../indexer/contract/normalise.js";
 import { QUESTION_WORDS } from "../retrieve/question-words.js";
+import type { Turn } from "../http/schemas.js";
 
-export interface Turn {
-  role: "user" | "assistant";
-  content: string;
-}
 
 const CONNECTOR = /^\s*(?:and|but|also|so|then|what about|how about|and what about|what of|same for|and for|and in)\b[\s,]*/i;
 const PRONOUN = /\b(?:it|its|they|them|their|that|this|those|these|there|he|she|his|her)\b/i;

@@ -1,6 +1,7 @@
 import type { ScoredSentence } from "./score-sentences.js";
 
 export interface SelectOptions {
+  /** Citations in an answer unless the request asks for fewer. */
   maxCitations: number;
   /** A document joins the answer when its best sentence scores at least this share of the best. */
   documentShare: number;

@@ -1,4 +1,5 @@
 import { z } from "zod/v4";
+import { DocumentSchema, SourceSchema } from "../../indexer/contract/schemas.js";
 
 /** Longest question accepted, in characters. */
 export const MAX_QUESTION = 2000;
@@ -33,6 +34,8 @@ export const FiltersSchema = strictObject({
     return `filters.from (${f.from}) is after filters.to (${f.to}); swap them or widen the range.`;
   },
 });
+/** Which passages a question may draw on. Every field narrows; an empty filter allows all. Dates are ISO and inclusive. */
+export type Filters = z.infer<typeof FiltersSchema>;
 
 const questionText = (field: string) =>
   z
@@ -46,6 +49,7 @@ export const TurnSchema = strictObject({
   role: z.enum(["user", "assistant"], { error: 'Each history turn\'s role is "user" or "assistant".' }),
   content: z.string().max(20_000, "Each history turn's content is at most 20,000 characters."),
 });
+export type Turn = z.infer<typeof TurnSchema>;
 
 export const AskRequestSchema = strictObject({
   question: questionText("question"),
@@ -53,7 +57,7 @@ export const AskRequestSchema = strictObject({
   filters: FiltersSchema.optional(),
   maxCitations: z.number().int().min(1, "maxCitations must be at least 1.").max(MAX_CITATIONS, `maxCitations must be at most ${MAX_CITATIONS}.`).optional(),
 });
-export type AskRequestBody = z.infer<typeof AskRequestSchema>;
+export type AskRequest = z.infer<typeof AskRequestSchema>;
 
 export const SearchQuerySchema = strictObject({
   q: questionText("q"),
@@ -67,46 +71,50 @@ export const VerifyRequestSchema = strictObject({
   quote: z.string(),
 }).refine((v) => v.start <= v.end, { error: "start must not be greater than end." });
 
-const SourceRef = z.object({ documentId: z.string(), title: z.string(), label: z.string() });
-
 export const CitationSchema = z.object({
   n: z.number().int(),
   documentId: z.string(),
-  documentTitle: z.string(),
+  documentTitle: z.string().describe("The cited source's own title: an appended letter's title, not its pack's."),
   publisher: z.string(),
   date: z.string().nullable(),
   author: z.string().optional(),
-  within: SourceRef.optional(),
+  within: SourceSchema.shape.within.describe("For a document inside a pack: the pack and the appendix."),
   section: z.array(z.string()),
   paragraph: z.string().nullable(),
   start: z.number().int(),
   end: z.number().int(),
   quote: z.string().describe("Exactly the document text from start to end."),
-  text: z.string().describe("The quote as it reads, with interrupting page furniture and line breaks removed."),
+  text: z.string().describe("The quote as it reads, with interrupting page furniture, Markdown markers and line breaks removed: for display and copying."),
+  url: z.string().describe("Opens the source view at this passage."),
+});
+export type Citation = z.infer<typeof CitationSchema>;
+
+/** A passage close to the question, offered beside an abstention, never as an answer. */
+export const RelatedSchema = z.object({
+  text: z.string().describe("The passage's first sentence, as a preview."),
+  documentId: z.string(),
+  documentTitle: z.string(),
+  date: z.string().nullable(),
+  section: z.array(z.string()),
+  start: z.number(),
+  end: z.number(),
   url: z.string(),
 });
+export type Related = z.infer<typeof RelatedSchema>;
 
 export const AskResponseSchema = z.object({
   answer: z.string().describe("Markdown: quotes grouped by source in date order, with [n] markers."),
   abstained: z.boolean(),
   reason: z.string().optional(),
   citations: z.array(CitationSchema),
-  related: z
-    .array(z.object({ text: z.string(), documentId: z.string(), documentTitle: z.string(), date: z.string().nullable(), section: z.array(z.string()), start: z.number(), end: z.number(), url: z.string() }))
-    .optional(),
-  interpretedAs: z.string().optional(),
+  related: z.array(RelatedSchema).optional(),
+  interpretedAs: z.string().optional().describe("The question as answered, when the conversation changed it."),
   timings: z.object({ totalMs: z.number(), embedMs: z.number(), searchMs: z.number(), composeMs: z.number() }),
 });
+export type AskResponse = z.infer<typeof AskResponseSchema>;
 
-export const DocumentSummarySchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  publisher: z.string(),
-  place: z.string(),
-  kind: z.string(),
-  date: z.string().nullable(),
+export const DocumentSummarySchema = DocumentSchema.pick({ id: true, title: true, publisher: true, place: true, kind: true, date: true, parts: true }).extend({
   passages: z.number().int(),
-  parts: z.array(z.object({ label: z.string(), title: z.string(), publisher: z.string(), kind: z.string(), date: z.string().nullable(), start: z.number(), end: z.number() })),
 });
 
 export const DocumentsResponseSchema = z.object({ documents: z.array(DocumentSummarySchema) });

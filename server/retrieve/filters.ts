@@ -1,15 +1,5 @@
 import type { Passage } from "../../indexer/contract/schemas.js";
-
-/** Which passages a question may draw on. Every field narrows; an empty filter allows all. */
-export interface Filters {
-  documentIds?: string[];
-  publishers?: string[];
-  places?: string[];
-  kinds?: string[];
-  /** ISO dates, inclusive. */
-  from?: string;
-  to?: string;
-}
+import type { Filters } from "../http/schemas.js";
 
 const anyOf = (allowed: string[] | undefined, value: string) => !allowed || allowed.length === 0 || allowed.some((a) => a.toLowerCase() === value.toLowerCase());
 

@@ -3,7 +3,8 @@ import type { Passage } from "../../indexer/contract/schemas.js";
 import type { PreparedQuery } from "./prepare-query.js";
 import { bm25Scores } from "./bm25.js";
 import { cosineScores } from "./dense.js";
-import { passes, type Filters } from "./filters.js";
+import { passes } from "./filters.js";
+import type { Filters } from "../http/schemas.js";
 
 /** How the lexical and dense rankings combine; `npm run eval` compares them. */
 export type Fusion = "bm25" | "dense" | "rrf" | "weighted";

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ask, type AskResponse, type Engine } from "../../server/answer/ask.js";
+import { ask, type Engine } from "../../server/answer/ask.js";
+import type { AskResponse } from "../../server/http/schemas.js";
 import { createApp } from "../../server/app.js";
 import { loadQuestionSet, QUESTION_SETS, SHARED_SEEDS } from "../../eval/question-set.js";
 import { seedEngine } from "../helpers/engine.js";
