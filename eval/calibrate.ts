@@ -4,6 +4,7 @@ import { loadEngine } from "../server/load-engine.js";
 import { retrieve } from "../server/answer/ask.js";
 import { loadQuestionSet, QUESTION_SETS, SHARED_SEEDS } from "./question-set.js";
 import { failureMessage } from "../indexer/user-error.js";
+import { overlaps } from "./score.js";
 
 /**
  * `npm run calibrate`: for every question, the evidence of the best sentence found and
@@ -19,7 +20,7 @@ async function main() {
       const { outside, scored } = await retrieve(engine, { question: q.question });
       const best = scored[0];
       const ranks = q.spans.map((e) => {
-        const i = scored.findIndex((s) => s.sentence.documentId === e.documentId && s.sentence.start < e.end && e.start < s.sentence.end);
+        const i = scored.findIndex((s) => overlaps(s.sentence, e));
         return i === -1 ? "-" : String(i + 1);
       });
       rows.push(

@@ -31,7 +31,8 @@ export interface Scores {
   p95: number;
 }
 
-const overlaps = (a: CitedSpan, b: CitedSpan) => a.documentId === b.documentId && a.start < b.end && b.start < a.end;
+/** True when two spans of the same document share a character. */
+export const overlaps = (a: CitedSpan, b: CitedSpan) => a.documentId === b.documentId && a.start < b.end && b.start < a.end;
 
 /** Share of a question's expected passages that some citation overlaps. */
 export function recallOf(o: Outcome): number {

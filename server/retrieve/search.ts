@@ -53,7 +53,8 @@ export function searchPassages(index: LoadedIndex, query: PreparedQuery, queryVe
   const rows = index.passages.flatMap((p, row) => (passes(p, filters) ? [row] : []));
   const lexical = bm25Scores(index, query.concepts);
   const dense = cosineScores(queryVector, index.passageVectors);
-  const maxLexical = Math.max(1e-9, ...rows.map((r) => lexical[r]));
+  // A loop rather than Math.max(...), which would build an argument list as long as the corpus on every query.
+  const maxLexical = rows.reduce((max, r) => Math.max(max, lexical[r]), 1e-9);
   const denseNorm = rescale(dense, rows);
   let fused: (row: number) => number;
   if (fusion === "bm25") fused = (r) => lexical[r] / maxLexical;
