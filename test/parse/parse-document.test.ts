@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseDocument, type ParsedDocument } from "../../indexer/parse/parse-document.js";
 import { documentId } from "../../indexer/read-documents.js";
 import { readSeeds } from "../helpers/seeds.js";
+import { AGENDA_PARTS, SEED_DOCUMENTS } from "../helpers/seed-metadata.js";
 
 const seeds = readSeeds();
 const parsed = new Map<string, { text: string; doc: ParsedDocument }>(
@@ -22,85 +23,21 @@ function find(file: string, phrase: string) {
 
 describe("metadata derived from each seed's own text", () => {
   it("gives title, publisher, place, kind and date for every seed", () => {
-    expect([...parsed].map(([file, { doc }]) => ({ file, ...doc.meta }))).toEqual([
-      {
-        file: "2010-08-04-ofsted-worcestershire-referral-and-assessment-inspection.txt",
-        title: "Annual unannounced inspection of contact, referral and assessment arrangements within Worcestershire children's services",
-        publisher: "Ofsted",
-        place: "Worcestershire",
-        kind: "inspection letter",
-        date: "2010-08-04",
-      },
-      {
-        file: REPORT,
-        title: "Inspection of services for children in need of help and protection, children looked after and care leavers and Review of the effectiveness of the Local Safeguarding Children Board",
-        publisher: "Ofsted",
-        place: "Worcestershire",
-        kind: "inspection report",
-        date: "2017-01-24",
-      },
-      {
-        file: AGENDA,
-        title: "Children and Families Overview and Scrutiny Panel agenda, 24 October 2017",
-        publisher: "Worcestershire County Council",
-        place: "Worcestershire",
-        kind: "committee agenda",
-        date: "2017-10-13",
-      },
-      {
-        file: "2018-06-08-ofsted-gloucestershire-monitoring-visit-3.txt",
-        title: "Monitoring visit of Gloucestershire children's services",
-        publisher: "Ofsted",
-        place: "Gloucestershire",
-        kind: "monitoring visit letter",
-        date: "2018-06-08",
-      },
-      {
-        file: "2018-08-03-ofsted-worcestershire-monitoring-visit-5.txt",
-        title: "Monitoring visit of Worcestershire children's services",
-        publisher: "Ofsted",
-        place: "Worcestershire",
-        kind: "monitoring visit letter",
-        date: "2018-08-03",
-      },
-    ]);
+    expect([...parsed].map(([file, { doc }]) => ({ file, ...doc.meta }))).toEqual(SEED_DOCUMENTS.map(({ id: _id, ...meta }) => meta));
   });
 
   it("finds the two documents inside the agenda pack, each with its own author and date", () => {
     const parts = parsed.get(AGENDA)!.doc.parts.map(({ start: _s, end: _e, ...p }) => p);
-    expect(parts).toEqual([
-      {
-        label: "Appendix 1",
-        title: "Monitoring visit of Worcestershire children's services",
-        publisher: "Ofsted",
-        place: "Worcestershire",
-        kind: "monitoring visit letter",
-        date: "2017-10-12",
-        author: "Dominic Stevens",
-      },
-      {
-        label: "Appendix 2",
-        title: "Presentation to be delivered to Children and Families Overview and Scrutiny Panel by Assistant Director: Safeguarding Services",
-        publisher: "Worcestershire County Council",
-        place: "Worcestershire",
-        kind: "presentation",
-        date: "2017-10-24",
-        author: "Tina Russell",
-      },
-    ]);
+    expect(parts).toEqual(AGENDA_PARTS);
   });
 });
 
 describe("passages of the agenda pack", () => {
   it("cites a passage of Appendix 1 as the Ofsted letter, inside the pack", () => {
     const { passage } = find(AGENDA, "In July 2017, only 61% of children received a return home interview");
+    const { label: _label, ...letter } = AGENDA_PARTS[0];
     expect(passage.source).toEqual({
-      title: "Monitoring visit of Worcestershire children's services",
-      publisher: "Ofsted",
-      place: "Worcestershire",
-      kind: "monitoring visit letter",
-      date: "2017-10-12",
-      author: "Dominic Stevens",
+      ...letter,
       within: {
         documentId: "2017-10-24-worcestershire-scrutiny-panel-agenda",
         title: "Children and Families Overview and Scrutiny Panel agenda, 24 October 2017",
