@@ -1,11 +1,11 @@
 import type { EmbedderConfig } from "../config.js";
 import type { Embedder } from "./embedder.js";
 import { createUseLite, createUseLitePool, USE_LITE_ID } from "./use-lite.js";
-import { createTransformersEmbedder } from "./transformers-embedder.js";
+import { createTransformersEmbedder, transformersId } from "./transformers-embedder.js";
 
 /** The id an embedder config will produce, known without loading the model. */
 export function embedderId(config: EmbedderConfig): string {
-  return config.kind === "use-lite" ? USE_LITE_ID : `transformers:${config.model}`;
+  return config.kind === "use-lite" ? USE_LITE_ID : transformersId(config.model);
 }
 
 /**

@@ -16,6 +16,9 @@ export interface TransformersEmbedderOptions {
 
 const DEFAULT_BATCH_SIZE = 32;
 
+/** The id an index records for a transformers.js model. */
+export const transformersId = (model: string) => `transformers:${model}`;
+
 // transformers.js asks for onnx/model.onnx when `quantized: false` (onnx/model_quantized.onnx otherwise).
 const REQUIRED_FILES = ["config.json", "tokenizer.json", "tokenizer_config.json", "onnx/model.onnx"];
 
@@ -69,11 +72,11 @@ export async function createTransformersEmbedder(options: TransformersEmbedderOp
   const dimensions = probe.dims[1];
 
   return {
-    id: `transformers:${model}`,
+    id: transformersId(model),
     dimensions,
     async embed(texts, onProgress) {
       const current = extractor;
-      if (!current) throw new Error(`transformers:${model} was closed; create a new embedder.`);
+      if (!current) throw new Error(`${transformersId(model)} was closed; create a new embedder.`);
       const vectors: number[][] = [];
       for (let start = 0; start < texts.length; start += batchSize) {
         const output = await current(texts.slice(start, start + batchSize), POOLING);
