@@ -1,4 +1,5 @@
 import type { ResolvedQuestion } from "./question-set.js";
+import { percentile } from "../bench/stats.js";
 
 export interface CitedSpan {
   documentId: string;
@@ -38,11 +39,6 @@ export const overlaps = (a: CitedSpan, b: CitedSpan) => a.documentId === b.docum
 export function recallOf(o: Outcome): number {
   const spans = o.question.spans;
   return spans.length === 0 ? 0 : spans.filter((e) => o.cited.some((c) => overlaps(c, e))).length / spans.length;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
 /** The evaluation's figures, defined as in shared/eval/BASELINES.md. */
