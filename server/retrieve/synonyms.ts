@@ -2,10 +2,18 @@ import { readFileSync } from "node:fs";
 import { z } from "zod/v4";
 import { words } from "../../indexer/contract/normalise.js";
 
-const SynonymFileSchema = z.object({ _about: z.string().optional(), groups: z.array(z.array(z.string().min(1)).min(2)) });
+const Phrases = z.array(z.string().min(1));
+const SynonymFileSchema = z.object({
+  _about: z.string().optional(),
+  groups: z.array(z.union([Phrases.min(2), z.object({ phrases: Phrases.min(1), narrower: Phrases.min(1) }).strict()])),
+});
 
-/** Groups of phrases that mean the same thing for search, each phrase folded to plain words. */
-export type SynonymGroups = string[][];
+/**
+ * Phrases that mean the same thing for search, each folded to plain words, and the narrower
+ * phrases a question using one of them also searches: asking for "judgements" finds
+ * "inadequate", but asking about "inadequate" services must not find "outstanding" ones.
+ */
+export type SynonymGroups = { phrases: string[]; narrower: string[] }[];
 
 /** The synonym list that ships with Verbatim: server/synonyms.json. */
 export const DEFAULT_SYNONYMS_FILE = new URL("../synonyms.json", import.meta.url);
@@ -20,16 +28,22 @@ export function loadSynonyms(file: URL | string = DEFAULT_SYNONYMS_FILE): Synony
   }
   const parsed = SynonymFileSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new Error(`The synonym list ${String(file)} must be { "groups": [["phrase", "other phrase"], …] }: ${parsed.error.issues[0]?.message}`);
+    const [where, at] = parsed.error.issues[0].path;
+    throw new Error(
+      where === "groups" && typeof at === "number"
+        ? `The synonym list ${String(file)} has a malformed group ${at + 1}: write two or more phrases, ["phrase", "other phrase"], or { "phrases": ["phrase"], "narrower": ["narrower phrase"] }.`
+        : `The synonym list ${String(file)} must be { "groups": [["phrase", "other phrase"], …] }: ${parsed.error.issues[0].message}`,
+    );
   }
-  return parsed.data.groups.map((g) => [...new Set(g.map((phrase) => words(phrase).join(" ")))]);
+  const fold = (list: string[]) => [...new Set(list.map((phrase) => words(phrase).join(" ")))];
+  return parsed.data.groups.map((g) => (Array.isArray(g) ? { phrases: fold(g), narrower: [] } : { phrases: fold(g.phrases), narrower: fold(g.narrower) }));
 }
 
 /** For each group the text uses: the phrases it uses, and the group's other phrases. */
 export function synonymsIn(text: string, groups: SynonymGroups): { used: string[]; others: string[] }[] {
   const padded = ` ${words(text).join(" ")} `;
-  return groups.flatMap((group) => {
-    const used = group.filter((phrase) => padded.includes(` ${phrase} `));
-    return used.length > 0 ? [{ used, others: group.filter((phrase) => !used.includes(phrase)) }] : [];
+  return groups.flatMap(({ phrases, narrower }) => {
+    const used = phrases.filter((phrase) => padded.includes(` ${phrase} `));
+    return used.length > 0 ? [{ used, others: [...phrases.filter((phrase) => !used.includes(phrase)), ...narrower] }] : [];
   });
 }

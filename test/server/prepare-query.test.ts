@@ -64,6 +64,14 @@ describe("preparing a question", () => {
     expect(synonymsIn("put up in a B&B", synonyms)).toEqual([{ used: ["b and b"], others: ["bed and breakfast", "b and bs"] }]);
   });
 
+  it("searches a wider word's narrower ones, but not the other way round", () => {
+    const groups = [{ phrases: ["judgement", "rated"], narrower: ["inadequate", "requires improvement", "outstanding"] }];
+    expect(synonymsIn("What judgement was given?", groups)).toEqual([{ used: ["judgement"], others: ["rated", "inadequate", "requires improvement", "outstanding"] }]);
+    expect(synonymsIn("Which services were inadequate?", groups)).toEqual([]);
+    const shipped = prepareQuery("Which services were judged inadequate?", {}, synonyms).concepts.map((c) => c.alternatives.map((a) => a.join(" ")));
+    expect(shipped).toEqual([["judg", "rate", "judgement", "grade", "inadequ", "requir improv", "outstand"], ["servic"], ["inadequ"]]);
+  });
+
   it("weighs places, publishers and dates as labels, not subjects", () => {
     const q = prepareQuery("What did Ofsted say about Worcestershire's caseloads in 2017?", {}, [], new Set(["ofst", "worcestershir", "2017"]));
     expect(q.concepts).toEqual([
@@ -114,13 +122,22 @@ describe("the synonym list", () => {
     const dir = await mkdtemp(join(tmpdir(), "verbatim-synonyms-"));
     try {
       const bad = join(dir, "bad.json");
-      await writeFile(bad, '{ "groups": [["only one"]] }');
-      expect(() => loadSynonyms(bad)).toThrow(`The synonym list ${bad} must be { "groups": [["phrase", "other phrase"], …] }: Too small: expected array to have >=2 items`);
+      await writeFile(bad, '{ "groups": [["a", "b"], ["only one"]] }');
+      expect(() => loadSynonyms(bad)).toThrow(
+        `The synonym list ${bad} has a malformed group 2: write two or more phrases, ["phrase", "other phrase"], or { "phrases": ["phrase"], "narrower": ["narrower phrase"] }.`,
+      );
+      await writeFile(bad, '{ "groups": [{ "phrases": ["judgement"] }] }');
+      expect(() => loadSynonyms(bad)).toThrow(`The synonym list ${bad} has a malformed group 1`);
+      await writeFile(bad, '{ "group": [] }');
+      expect(() => loadSynonyms(bad)).toThrow(`The synonym list ${bad} must be { "groups": [["phrase", "other phrase"], …] }: Invalid input: expected array, received undefined`);
       const missing = join(dir, "missing.json");
       expect(() => loadSynonyms(missing)).toThrow(`Cannot read the synonym list ${missing}: ENOENT: no such file or directory, open '${missing}'`);
       const good = join(dir, "good.json");
-      await writeFile(good, '{ "groups": [["Looked-after", "in care"]] }');
-      expect(loadSynonyms(good)).toEqual([["looked after", "in care"]]);
+      await writeFile(good, '{ "groups": [["Looked-after", "in care"], { "phrases": ["Judgement"], "narrower": ["Inadequate"] }] }');
+      expect(loadSynonyms(good)).toEqual([
+        { phrases: ["looked after", "in care"], narrower: [] },
+        { phrases: ["judgement"], narrower: ["inadequate"] },
+      ]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
