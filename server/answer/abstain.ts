@@ -15,11 +15,17 @@ function list(items: string[]): string {
   return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
 }
 
+/** The reason given when a question is all question words and punctuation: "???", "why?". */
+export const NOTHING_TO_SEARCH = "The question has no words to search for. Ask about a subject in your own words.";
+
 /**
- * Why the documents cannot answer, judged before searching: the question names a place,
- * person or body no document mentions, or a year none covers. Undefined when they may answer.
+ * Why the documents cannot answer, judged before searching: the question has no words to
+ * search for, names a place, person or body no document mentions, or a year none covers.
+ * Undefined when they may answer.
  */
 export function outsideTheDocuments(query: PreparedQuery, facts: CorpusFacts): string | undefined {
+  // Passages "near" a question of no words would be near nothing: say so rather than offer them.
+  if (query.concepts.length === 0) return NOTHING_TO_SEARCH;
   // "SEND" is not "send": an acronym must appear in capitals, other names in any case.
   const mentioned = (name: string) => (/^[A-Z]{3,}s?$/.test(name) ? facts.capitals.has(name.replace(/s$/, "")) : words(name).every((w) => facts.vocabulary.has(w)));
   const unknown = query.names.filter((name) => !mentioned(name));

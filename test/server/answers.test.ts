@@ -84,6 +84,14 @@ describe("answers from the seed documents", () => {
     expect((await ask(engine, { question: "What is the 'toxic trio'?" })).abstained).toBe(false);
   });
 
+  it("says a question of question words and punctuation has nothing to search for, offering nothing", async () => {
+    for (const question of ["???", "Why?", "what is the and of it"]) {
+      const answer = await ask(engine, { question });
+      expect(answer).toMatchObject({ abstained: true, reason: "The question has no words to search for. Ask about a subject in your own words.", citations: [] });
+      expect(answer.related).toBeUndefined();
+    }
+  });
+
   it("abstains when a question asks about a year no document covers", async () => {
     const answer = await ask(engine, { question: "What rating did Ofsted give Worcestershire children's services at its 2022 inspection?" });
     expect(answer).toMatchObject({ abstained: true, reason: "The documents date from 2010 to 2018; none covers 2022.", citations: [] });
