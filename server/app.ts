@@ -9,7 +9,7 @@ import { prepareQuery } from "./retrieve/prepare-query.js";
 import { searchPassages } from "./retrieve/search.js";
 import { ApiError, errorResponse } from "./http/errors.js";
 import { jsonBody, parseOr400 } from "./http/validate.js";
-import { AskRequestSchema, MAX_BODY_BYTES, SearchQuerySchema, VerifyRequestSchema } from "./http/schemas.js";
+import { ASK_IN_WORDS, AskRequestSchema, MAX_BODY_BYTES, SearchQuerySchema, VerifyRequestSchema } from "./http/schemas.js";
 import { openApiDocument } from "./http/openapi.js";
 
 export interface AppOptions {
@@ -63,6 +63,7 @@ export function createApp(engine: Engine, options: AppOptions = {}) {
   app.get("/api/search", async (c) => {
     const { q, limit } = parseOr400(SearchQuerySchema, c.req.query());
     const query = prepareQuery(q, index.acronyms, engine.synonyms, engine.facts.metadataTerms);
+    if (query.concepts.length === 0) throw new ApiError(400, "invalid_request", `q has no words to search for. ${ASK_IN_WORDS}`);
     const [vector] = await engine.embedder.embed([query.embedText]);
     const hits = searchPassages(index, query, vector, { ...engine.search, limit: limit ?? 10 });
     return c.json({

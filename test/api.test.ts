@@ -237,6 +237,27 @@ const errorCases: ErrorCase[] = [
     message: "limit must be at most 50.",
   },
   {
+    name: "search: limit=abc",
+    send: () => app.request("/api/search?q=return%20home%20interviews&limit=abc"),
+    status: 400,
+    code: "invalid_request",
+    message: 'limit must be a whole number from 1 to 50, not "abc".',
+  },
+  {
+    name: "search: limit=1.5",
+    send: () => app.request("/api/search?q=return%20home%20interviews&limit=1.5"),
+    status: 400,
+    code: "invalid_request",
+    message: 'limit must be a whole number from 1 to 50, not "1.5".',
+  },
+  {
+    name: "search: q of no words",
+    send: () => app.request("/api/search?q=%3F%3F%3F"),
+    status: 400,
+    code: "invalid_request",
+    message: 'q has no words to search for. Ask a question in words, such as "What did inspectors say about missing children?".',
+  },
+  {
     name: "search: missing q",
     send: () => app.request("/api/search"),
     status: 400,

@@ -37,10 +37,13 @@ export const FiltersSchema = strictObject({
 /** Which passages a question may draw on. Every field narrows; an empty filter allows all. Dates are ISO and inclusive. */
 export type Filters = z.infer<typeof FiltersSchema>;
 
+/** How to put a question, for messages about one that has nothing in it. */
+export const ASK_IN_WORDS = 'Ask a question in words, such as "What did inspectors say about missing children?".';
+
 const questionText = (field: string) =>
   z
     .string()
-    .refine((q) => q.trim().length > 0, `${field} is empty. Ask a question in words, such as "What did inspectors say about missing children?".`)
+    .refine((q) => q.trim().length > 0, `${field} is empty. ${ASK_IN_WORDS}`)
     .refine((q) => q.length <= MAX_QUESTION, {
       error: (issue) => `${field} is ${(issue.input as string).length.toLocaleString("en-GB")} characters long; the limit is ${MAX_QUESTION.toLocaleString("en-GB")}. Shorten it.`,
     });
@@ -61,7 +64,12 @@ export type AskRequest = z.infer<typeof AskRequestSchema>;
 
 export const SearchQuerySchema = strictObject({
   q: questionText("q"),
-  limit: z.coerce.number().int().min(1, "limit must be at least 1.").max(50, "limit must be at most 50.").optional(),
+  limit: z
+    .string()
+    .regex(/^\d+$/, { error: (issue) => `limit must be a whole number from 1 to 50, not "${String(issue.input)}".` })
+    .transform(Number)
+    .pipe(z.number().min(1, "limit must be at least 1.").max(50, "limit must be at most 50."))
+    .optional(),
 });
 
 export const VerifyRequestSchema = strictObject({
