@@ -21,9 +21,10 @@ function reference(c: Citation): string {
 async function main() {
   const args = process.argv.slice(2);
   const json = args.includes("--json");
+  const unknown = args.filter((a) => a.startsWith("--") && a !== "--json");
   const question = args.filter((a) => a !== "--json").join(" ");
-  if (!question.trim()) {
-    console.error(USAGE);
+  if (unknown.length > 0 || !question.trim()) {
+    console.error(unknown.length > 0 ? `Unknown option ${unknown.join(", ")}. ${USAGE}` : USAGE);
     process.exit(2);
   }
   const config = configFromEnv();
