@@ -5,6 +5,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { configFromEnv } from "../indexer/config.js";
+import { readCommandLine } from "../indexer/command-line.js";
+import { exitOnFailure } from "../indexer/user-error.js";
 import { loadEngine } from "../server/load-engine.js";
 import { changedReindex, coldBuild, unchangedReindex, type ColdBuild } from "./bench-index.js";
 import { benchEmbedder } from "./bench-embedder.js";
@@ -117,6 +119,11 @@ async function main() {
   printTable(sections);
 }
 
+try {
+  readCommandLine("Usage: npm run bench (it takes no options)", {});
+} catch (error) {
+  exitOnFailure(error);
+}
 const started = performance.now();
 try {
   await main();

@@ -3,7 +3,8 @@ import { configFromEnv } from "../indexer/config.js";
 import { loadEngine } from "../server/load-engine.js";
 import { retrieve } from "../server/answer/ask.js";
 import { loadQuestionSet, QUESTION_SETS, SHARED_SEEDS } from "./question-set.js";
-import { failureMessage } from "../indexer/user-error.js";
+import { exitOnFailure } from "../indexer/user-error.js";
+import { readCommandLine } from "../indexer/command-line.js";
 import { overlaps } from "./score.js";
 
 /**
@@ -12,6 +13,7 @@ import { overlaps } from "./score.js";
  * selection settings on the question sets as a whole, never on one question.
  */
 async function main() {
+  readCommandLine("Usage: npm run calibrate", {});
   const config = configFromEnv();
   const engine = await loadEngine(join(config.dataDir, "index"), config.embedder);
   const rows: string[] = [];
@@ -33,7 +35,4 @@ async function main() {
   await engine.embedder.close();
 }
 
-main().catch((error: unknown) => {
-  console.error(failureMessage(error));
-  process.exit(1);
-});
+main().catch(exitOnFailure);

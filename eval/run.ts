@@ -6,12 +6,8 @@ import { createApp } from "../server/app.js";
 import type { Fusion } from "../server/retrieve/search.js";
 import { loadQuestionSet, QUESTION_SETS, SHARED_SEEDS, type ResolvedQuestion } from "./question-set.js";
 import { recallOf, score, type Outcome, type Scores } from "./score.js";
-import { failureMessage } from "../indexer/user-error.js";
-
-
-function flag(name: string): string | undefined {
-  return process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
-}
+import { exitOnFailure, UsageError } from "../indexer/user-error.js";
+import { readCommandLine } from "../indexer/command-line.js";
 
 type App = ReturnType<typeof createApp>;
 
@@ -50,17 +46,29 @@ function report(name: string, s: Scores) {
   );
 }
 
-/** `npm run eval [-- --fusion=bm25|dense|rrf|weighted --dense-weight=0.3 --verbose]` */
+const USAGE = "Usage: npm run eval [-- --fusion=weighted|bm25|dense|rrf --dense-weight=0.3 --verbose]";
+const FUSIONS: Fusion[] = ["weighted", "bm25", "dense", "rrf"];
+
+/** The search settings to evaluate, from the command line; anything else is refused with the usage. */
+function searchSettings(values: { fusion?: string; "dense-weight"?: string }) {
+  const { fusion, "dense-weight": weight } = values;
+  if (fusion !== undefined && !FUSIONS.includes(fusion as Fusion)) throw new UsageError(`--fusion=${fusion} is not a fusion; use one of ${FUSIONS.join(", ")}. ${USAGE}`);
+  const denseWeight = weight === undefined ? undefined : Number(weight);
+  if (denseWeight !== undefined && !(weight!.trim() !== "" && denseWeight >= 0 && denseWeight <= 1)) throw new UsageError(`--dense-weight=${weight} must be a number from 0 to 1. ${USAGE}`);
+  return { ...(fusion ? { fusion: fusion as Fusion } : {}), ...(denseWeight !== undefined ? { denseWeight } : {}) };
+}
+
+/** `npm run eval`: scores both question sets through the API; see USAGE for the options. */
 async function main() {
+  const { values } = readCommandLine(USAGE, { fusion: { type: "string" }, "dense-weight": { type: "string" }, verbose: { type: "boolean", default: false } });
+  const search = searchSettings(values);
   const config = configFromEnv();
   await buildIndex(config);
   const engine = await loadEngine(join(config.dataDir, "index"), config.embedder);
-  const fusion = flag("fusion") as Fusion | undefined;
-  const denseWeight = flag("dense-weight");
-  engine.search = { ...(fusion ? { fusion } : {}), ...(denseWeight ? { denseWeight: Number(denseWeight) } : {}) };
+  engine.search = search;
   const app = createApp(engine);
   await post(app, "/api/ask", { question: "warm up the model and caches" });
-  const verbose = process.argv.includes("--verbose");
+  const verbose = values.verbose;
   for (const set of QUESTION_SETS) {
     const questions = loadQuestionSet(set.path, engine.index, [SHARED_SEEDS, config.seedsDir]);
     const outcomes: Outcome[] = [];
@@ -78,7 +86,4 @@ async function main() {
   await engine.embedder.close();
 }
 
-main().catch((error: unknown) => {
-  console.error(failureMessage(error));
-  process.exit(1);
-});
+main().catch(exitOnFailure);

@@ -1,12 +1,13 @@
 import { configFromEnv } from "./config.js";
 import { buildIndex, type Progress } from "./build-index.js";
 import { formatProgress, formatSummary } from "./progress.js";
-import { failureMessage } from "./user-error.js";
+import { exitOnFailure } from "./user-error.js";
+import { readCommandLine } from "./command-line.js";
 
 /** `npm run index [-- --force]`: builds the index, showing progress, then a summary. */
 async function main(): Promise<void> {
+  const { force } = readCommandLine("Usage: npm run index [-- --force]", { force: { type: "boolean", default: false } }).values;
   const config = configFromEnv();
-  const force = process.argv.includes("--force");
   const live = process.stderr.isTTY;
   let lastLine = 0;
   const onProgress = (p: Progress) => {
@@ -29,8 +30,5 @@ async function main(): Promise<void> {
   else console.log(formatSummary(result));
 }
 
-main().catch((error: unknown) => {
-  console.error(failureMessage(error));
-  process.exit(1);
-});
+main().catch(exitOnFailure);
 

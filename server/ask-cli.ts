@@ -2,7 +2,8 @@ import { join } from "node:path";
 import { configFromEnv } from "../indexer/config.js";
 import { createApp } from "./app.js";
 import { loadEngine } from "./load-engine.js";
-import { failureMessage } from "../indexer/user-error.js";
+import { exitOnFailure, UsageError } from "../indexer/user-error.js";
+import { readCommandLine } from "../indexer/command-line.js";
 import { displayDate } from "./answer/compose-answer.js";
 import type { AskResponse, Citation } from "./http/schemas.js";
 
@@ -19,21 +20,16 @@ function reference(c: Citation): string {
  * exactly the body that POST /api/ask returns, for scripts.
  */
 async function main() {
-  const args = process.argv.slice(2);
-  const json = args.includes("--json");
-  const unknown = args.filter((a) => a.startsWith("--") && a !== "--json");
-  const question = args.filter((a) => a !== "--json").join(" ");
-  if (unknown.length > 0 || !question.trim()) {
-    console.error(unknown.length > 0 ? `Unknown option ${unknown.join(", ")}. ${USAGE}` : USAGE);
-    process.exit(2);
-  }
+  const { values, positionals } = readCommandLine(USAGE, { json: { type: "boolean", default: false } }, true);
+  const question = positionals.join(" ");
+  if (!question.trim()) throw new UsageError(USAGE);
   const config = configFromEnv();
   const engine = await loadEngine(join(config.dataDir, "index"), config.embedder);
   // Through the HTTP app, so the output is exactly what the API returns, errors included.
   const res = await createApp(engine).request("/api/ask", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question }) });
   const body = await res.json();
   await engine.embedder.close();
-  if (json) {
+  if (values.json) {
     console.log(JSON.stringify(body, null, 2));
   } else if (!res.ok) {
     console.error(body.error.message);
@@ -46,7 +42,4 @@ async function main() {
   process.exit(res.ok ? 0 : 1);
 }
 
-main().catch((error: unknown) => {
-  console.error(failureMessage(error));
-  process.exit(1);
-});
+main().catch(exitOnFailure);

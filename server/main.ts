@@ -4,10 +4,12 @@ import { join } from "node:path";
 import { configFromEnv } from "../indexer/config.js";
 import { createApp } from "./app.js";
 import { loadEngine } from "./load-engine.js";
-import { failureMessage } from "../indexer/user-error.js";
+import { exitOnFailure } from "../indexer/user-error.js";
+import { readCommandLine } from "../indexer/command-line.js";
 
 /** Starts the server over the built index: `npm start` runs the indexer first. */
 async function main() {
+  readCommandLine("Usage: npm start (set PORT and HOST in the environment to choose where it listens)", {});
   const config = configFromEnv();
   const engine = await loadEngine(join(config.dataDir, "index"), config.embedder);
   const app = createApp(engine, { webDir: fileURLToPath(new URL("../web", import.meta.url)) });
@@ -19,7 +21,4 @@ async function main() {
   });
 }
 
-main().catch((error: unknown) => {
-  console.error(failureMessage(error));
-  process.exit(1);
-});
+main().catch(exitOnFailure);

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { IndexerError } from "../indexer/read-documents.js";
 import { EmbedderError } from "../indexer/embedders/embedder.js";
 import { StartupError } from "../server/load-engine.js";
-import { failureMessage, UserError } from "../indexer/user-error.js";
+import { failureMessage, UsageError, UserError } from "../indexer/user-error.js";
 
 const BAD_EMBEDDER = 'VERBATIM_EMBEDDER="bogus" is not an embedder. Use "use-lite" or "transformers:<model id>", e.g. "transformers:Xenova/bge-small-en-v1.5".\n';
 
@@ -28,19 +28,37 @@ describe("a command that fails on something the user can fix", () => {
   });
 });
 
-describe("npm run ask", () => {
-  const USAGE = 'Usage: npm run ask -- "your question" [--json]\n';
+describe("a command given arguments it cannot take", () => {
+  const ASK = 'Usage: npm run ask -- "your question" [--json]';
+  const EVAL = "Usage: npm run eval [-- --fusion=weighted|bm25|dense|rrf --dense-weight=0.3 --verbose]";
 
-  it("prints its usage and exits 2 without a question, or with an option it does not know", async () => {
-    expect(await run("server/ask-cli.ts", {}, [])).toEqual({ code: 2, stdout: "", stderr: USAGE });
-    expect(await run("server/ask-cli.ts", {}, ["--json"])).toEqual({ code: 2, stdout: "", stderr: USAGE });
-    expect(await run("server/ask-cli.ts", {}, ["--jsn", "What about caseloads?"])).toEqual({ code: 2, stdout: "", stderr: `Unknown option --jsn. ${USAGE}` });
+  it("npm run ask prints its usage and exits 2 without a question, or with an option it does not know", async () => {
+    expect(await run("server/ask-cli.ts", {})).toEqual({ code: 2, stdout: "", stderr: `${ASK}\n` });
+    expect(await run("server/ask-cli.ts", {}, ["--json"])).toEqual({ code: 2, stdout: "", stderr: `${ASK}\n` });
+    expect(await run("server/ask-cli.ts", {}, ["--jsn", "What about caseloads?"])).toEqual({ code: 2, stdout: "", stderr: `Unknown option '--jsn'. ${ASK}\n` });
+  });
+
+  it("npm run index, npm start, npm run bench and npm run calibrate refuse a mistyped option before doing any work", async () => {
+    expect(await run("indexer/cli.ts", {}, ["--forse"])).toEqual({ code: 2, stdout: "", stderr: "Unknown option '--forse'. Usage: npm run index [-- --force]\n" });
+    expect(await run("server/main.ts", {}, ["3000"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "Unexpected argument '3000'. Usage: npm start (set PORT and HOST in the environment to choose where it listens)\n",
+    });
+    expect(await run("bench/run.ts", {}, ["--quick"])).toEqual({ code: 2, stdout: "", stderr: "Unknown option '--quick'. Usage: npm run bench (it takes no options)\n" });
+    expect(await run("eval/calibrate.ts", {}, ["-v"])).toEqual({ code: 2, stdout: "", stderr: "Unknown option '-v'. Usage: npm run calibrate\n" });
+  });
+
+  it("npm run eval names a fusion or a dense weight it cannot use", async () => {
+    expect(await run("eval/run.ts", {}, ["--fusion=max"])).toEqual({ code: 2, stdout: "", stderr: `--fusion=max is not a fusion; use one of weighted, bm25, dense, rrf. ${EVAL}\n` });
+    expect(await run("eval/run.ts", {}, ["--dense-weight=2"])).toEqual({ code: 2, stdout: "", stderr: `--dense-weight=2 must be a number from 0 to 1. ${EVAL}\n` });
+    expect(await run("eval/run.ts", {}, ["--verbose=yes"])).toEqual({ code: 2, stdout: "", stderr: `Option '--verbose' does not take an argument. ${EVAL}\n` });
   });
 });
 
 describe("failureMessage", () => {
   it("gives a user's problem as its message, and a bug with its stack", () => {
-    for (const error of [new UserError("Fix A."), new IndexerError("Fix A."), new EmbedderError("Fix A."), new StartupError("Fix A.")]) {
+    for (const error of [new UserError("Fix A."), new UsageError("Fix A."), new IndexerError("Fix A."), new EmbedderError("Fix A."), new StartupError("Fix A.")]) {
       expect(failureMessage(error)).toBe("Fix A.");
     }
     const bug = new TypeError("x is undefined");
