@@ -13,14 +13,26 @@ function shingles(text: string): Set<string> {
 }
 
 /**
+ * The parts of a text inside quotation marks. An apostrophe ("children's") has a letter on
+ * both sides, so it neither opens nor closes a quotation.
+ */
+function quotations(text: string): string {
+  return [...text.matchAll(/(?<=^|[\s(:—–-])['‘"“](?=\S)(.+?)(?<=\S)['’"”](?=$|[\s.,;:)!?])/gs)].map((m) => m[1]).join(" | ");
+}
+
+/**
  * For each text, the index of an earlier text that contains nearly all of its word
  * triples and every one of its words, or null: the same words, give or take punctuation
  * and omissions, but never a changed word ("adequate" is no repeat of "inadequate").
  * The agenda repeats the Ofsted letter in its slides: those repeats point back to the letter.
+ * A text that holds the words only inside quotation marks is quoting them, not their
+ * source: the council's report that quotes the letter "'the local authority has taken
+ * steps…'" comes first, but the letter's own sentence is the original.
  */
 export function findNearDuplicates(texts: string[], containment = DUPLICATE_CONTAINMENT): (number | null)[] {
   const seen = new Map<string, number[]>();
   const vocabularies = texts.map((t) => new Set(words(t)));
+  const quoted = texts.map((t) => shingles(quotations(t)));
   return texts.map((text, i) => {
     const own = shingles(text);
     const hits = new Map<number, number>();
@@ -30,7 +42,8 @@ export function findNearDuplicates(texts: string[], containment = DUPLICATE_CONT
     for (const [j, n] of hits) {
       const share = n / own.size;
       const sameWords = [...vocabularies[i]].every((w) => vocabularies[j].has(w));
-      if (share >= containment && share > bestShare && sameWords) [best, bestShare] = [j, share];
+      const quotes = [...own].filter((s) => quoted[j].has(s)).length / own.size >= containment;
+      if (share >= containment && share > bestShare && sameWords && !quotes) [best, bestShare] = [j, share];
     }
     for (const s of own) {
       const list = seen.get(s);

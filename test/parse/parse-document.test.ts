@@ -221,4 +221,17 @@ describe("near-duplicates across the corpus", () => {
       ]),
     ).toEqual([null, null, null, 2, null, 4]);
   });
+
+  it("takes a text that quotes another's words for the quoter, not the original", async () => {
+    const { findNearDuplicates } = await import("../../indexer/analyse/mark-duplicates.js");
+    expect(
+      findNearDuplicates([
+        "Ofsted's headline statement is that 'the local authority has taken steps to tackle the serious weaknesses'.",
+        "The local authority has taken steps to tackle the serious weaknesses.",
+        // Apostrophes are not quotation marks: this one repeats the text before it.
+        "Inspectors found that children's plans were weak and the local authority's oversight was poor.",
+        "children's plans were weak and the local authority's oversight was poor",
+      ]),
+    ).toEqual([null, null, null, 2]);
+  });
 });
