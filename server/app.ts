@@ -3,9 +3,8 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { DocumentRecord } from "../indexer/contract/schemas.js";
-import { ask, type Engine } from "./answer/ask.js";
+import { ask, prepareFor, type Engine } from "./answer/ask.js";
 import { sourceUrl } from "./answer/compose-answer.js";
-import { prepareQuery } from "./retrieve/prepare-query.js";
 import { searchPassages } from "./retrieve/search.js";
 import { ApiError, errorResponse } from "./http/errors.js";
 import { jsonBody, parseOr400 } from "./http/validate.js";
@@ -62,7 +61,7 @@ export function createApp(engine: Engine, options: AppOptions = {}) {
 
   app.get("/api/search", async (c) => {
     const { q, limit } = parseOr400(SearchQuerySchema, c.req.query());
-    const query = prepareQuery(q, index.acronyms, engine.synonyms, engine.facts.metadataTerms);
+    const query = prepareFor(engine, q);
     if (query.concepts.length === 0) throw new ApiError(400, "invalid_request", `q has no words to search for. ${ASK_IN_WORDS}`);
     const [vector] = await engine.embedder.embed([query.embedText]);
     const hits = searchPassages(index, query, vector, { ...engine.search, limit: limit ?? 10 });

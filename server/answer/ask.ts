@@ -21,6 +21,10 @@ export interface Engine {
   search?: Partial<SearchOptions>;
 }
 
+/** Prepares a question with everything the engine knows of the documents' wording. */
+export const prepareFor = (engine: Engine, question: string): PreparedQuery =>
+  prepareQuery(question, engine.index.acronyms, engine.synonyms, engine.facts.metadataTerms, engine.facts.shortForms);
+
 /** Passages close to the question: offered beside an abstention, never as an answer. */
 const RELATED = 3;
 
@@ -42,9 +46,9 @@ export interface Retrieval {
  * the question prepared, places it names used as filters, passages ranked, sentences scored.
  */
 export async function retrieve(engine: Engine, request: AskRequest): Promise<Retrieval> {
-  const { index, facts, embedder, synonyms } = engine;
+  const { index, facts, embedder } = engine;
   const resolved = resolveFollowUp(request.question, request.history ?? [], facts.places);
-  const query = prepareQuery(resolved.question, index.acronyms, synonyms, facts.metadataTerms);
+  const query = prepareFor(engine, resolved.question);
   const interpretedAs = resolved.followUp ? resolved.question : undefined;
   const outside = outsideTheDocuments(query, facts);
   if (outside) return { query, interpretedAs, outside, hits: [], scored: [], embedMs: 0, searchMs: 0 };

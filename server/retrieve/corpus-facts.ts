@@ -25,6 +25,35 @@ export interface CorpusFacts {
   metadataTerms: Set<string>;
   /** Stemmed terms of each passage, section headings included, by passage id. */
   passageTerms: Map<string, Set<string>>;
+  /** Shortenings of the documents' acronyms that the documents use only for them, stemmed: "front door" → "ffd". */
+  shortForms: ShortForms;
+}
+
+/** A stemmed shortening of an acronym's long form ("front door"), and the acronym it stands for. */
+export type ShortForms = Map<string, string>;
+
+/**
+ * The endings of each acronym's long form that, in these documents, mostly appear as part
+ * of it: "front door" is almost always "Family Front Door", so a question about "the front
+ * door team" means the FFD. "Children's services" is not shortened from "Director of
+ * Children's Services": most of its uses are not his title.
+ */
+export function findShortForms(acronyms: Record<string, string>, passageTerms: string[][]): ShortForms {
+  const text = ` ${passageTerms.map((t) => t.join(" ")).join(" | ")} `;
+  const uses = (phrase: string[]) => text.split(` ${phrase.join(" ")} `).length - 1;
+  const out: ShortForms = new Map();
+  for (const [acronym, long] of Object.entries(acronyms)) {
+    const full = terms(long);
+    // Longest ending first: "safeguarding children board" before "children board".
+    for (let k = 1; full.length - k >= 2; k++) {
+      const ending = full.slice(k);
+      if (uses(full) > uses(ending) / 2) {
+        out.set(ending.join(" "), acronym);
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 /** Derives the corpus facts from an index: vocabulary, years, places and sentence terms. */
@@ -45,6 +74,7 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
   // Kinds too: "the inspection report" or "the monitoring visit letter" says which document, not what
   // about; so does "published in January 2017".
   const sentenceTerms = index.sentences.map((s) => new Set(terms(s.searchText)));
+  const passageTermLists = index.passages.map((p) => terms(p.searchText));
   const labels = index.documents.flatMap((d) => [d.place, d.publisher, d.kind, ...d.parts.flatMap((p) => [p.publisher, p.kind])]);
   const months = MONTH_NAMES.map((m) => stem(m.toLowerCase()));
   const metadataTerms = new Set([...terms(`${labels.join(" ")} published publication issued`), ...months, ...[...years].map(String)]);
@@ -59,6 +89,7 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
     places: new Map(index.documents.map((d) => [d.place.toLowerCase(), d.place])),
     sentenceTerms,
     averageSentenceTerms: sentenceTerms.reduce((n, t) => n + t.size, 0) / Math.max(1, sentenceTerms.length),
-    passageTerms: new Map(index.passages.map((p) => [p.id, new Set(terms(p.searchText))])),
+    passageTerms: new Map(index.passages.map((p, row) => [p.id, new Set(passageTermLists[row])])),
+    shortForms: findShortForms(index.acronyms, passageTermLists),
   };
 }

@@ -1,6 +1,7 @@
 import { terms, words } from "../../indexer/contract/normalise.js";
 import { NOT_NAMES, QUESTION_WORDS } from "./question-words.js";
 import { synonymsIn, type SynonymGroups } from "./synonyms.js";
+import type { ShortForms } from "./corpus-facts.js";
 
 /** What kind of fact a question asks for; such questions lead with the sentence that holds it. */
 export type Intent = "figure" | "person" | "date" | "general";
@@ -69,7 +70,13 @@ const meaningful = (list: string[]) => list.filter((t) => !QUESTION_WORDS.has(t)
  * dropped, with the documents' own acronyms and the synonym list as alternatives.
  * @example prepareQuery("What about the FFD?", { ffd: "family front door" }, [])
  */
-export function prepareQuery(question: string, acronyms: Record<string, string>, synonyms: SynonymGroups, metadataTerms: Set<string> = new Set()): PreparedQuery {
+export function prepareQuery(
+  question: string,
+  acronyms: Record<string, string>,
+  synonyms: SynonymGroups,
+  metadataTerms: Set<string> = new Set(),
+  shortForms: ShortForms = new Map(),
+): PreparedQuery {
   let plain = meaningful(terms(words(question).filter((w) => !QUESTION_WORDS.has(w)).join(" ")));
   const concepts: Concept[] = [];
   const claim = (kind: Concept["kind"], own: string[], others: string[][]) => {
@@ -82,6 +89,8 @@ export function prepareQuery(question: string, acronyms: Record<string, string>,
   };
 
   const folded = ` ${words(question).join(" ")} `;
+  const stemmed = ` ${terms(question).join(" ")} `;
+  const shortFor = new Map([...shortForms].map(([short, acronym]) => [acronym, short]));
   const spelled: string[] = [];
   for (const [acronym, long] of Object.entries(acronyms)) {
     // "FFD" or "FFDs" in the question may be written "family front door", and the other way round.
@@ -90,6 +99,9 @@ export function prepareQuery(question: string, acronyms: Record<string, string>,
       spelled.push(long);
     } else if (folded.includes(` ${long} `)) {
       claim("acronym", terms(long), [[acronym]]);
+    } else if (shortFor.has(acronym) && stemmed.includes(` ${shortFor.get(acronym)} `)) {
+      // "the front door team": the documents' own shortening of "Family Front Door (FFD)".
+      claim("acronym", shortFor.get(acronym)!.split(" "), [[acronym], terms(long)]);
     }
   }
   for (const { used, others } of synonymsIn(question, synonyms)) {

@@ -4,6 +4,7 @@ import { loadSynonyms, synonymsIn } from "../../server/retrieve/synonyms.js";
 import { isFollowUp, resolveFollowUp } from "../../server/answer/follow-up.js";
 import { stem, terms } from "../../indexer/contract/normalise.js";
 import { findAcronyms } from "../../indexer/analyse/find-acronyms.js";
+import { findShortForms } from "../../server/retrieve/corpus-facts.js";
 
 const ACRONYMS = { ffd: "family front door", iro: "independent reviewing officers" };
 const synonyms = loadSynonyms();
@@ -41,6 +42,32 @@ describe("acronyms the documents define", () => {
       marac: "multi agency risk assessment conferences",
       neet: "not in employment education or training",
     });
+  });
+});
+
+describe("shortenings of an acronym's long form", () => {
+  const passages = [
+    "The Family Front Door (FFD) is busy. Work in the family front door has grown.",
+    "Managers at the family front door, and the front door's screening officers.",
+    "Children's services are poor. The director of children's services (DCS) left. Children's services staff are new.",
+    "Independent reviewing officers (IROs) are stretched.",
+  ].map((p) => terms(p));
+  const acronyms = { ffd: "family front door", dcs: "director of children services", iro: "independent reviewing officers" };
+
+  it("are the endings the documents use mostly as part of it, never an everyday phrase", () => {
+    // "front door": 3 of its 4 uses are "family front door". "children's services": 1 of 3.
+    expect(findShortForms(acronyms, passages)).toEqual(new Map([["front door", "ffd"], ["review offic", "iro"]]));
+  });
+
+  it("stand for the acronym in a question, with its long form as another wording", () => {
+    const q = prepareQuery("Is the front door team coping?", ACRONYMS, [], new Set(), findShortForms(acronyms, passages));
+    expect(q.concepts).toEqual([
+      { alternatives: [["front", "door"], ["ffd"], ["famili", "front", "door"]], kind: "acronym", metadata: false },
+      { alternatives: [["team"]], kind: "word", metadata: false },
+      { alternatives: [["cope"]], kind: "word", metadata: false },
+    ]);
+    const plain = prepareQuery("Are children's services improving?", { dcs: acronyms.dcs }, [], new Set(), findShortForms(acronyms, passages));
+    expect(plain.concepts.map((c) => c.kind)).toEqual(["word", "word", "word"]);
   });
 });
 
