@@ -96,7 +96,7 @@ describe("preparing a question", () => {
     expect(synonymsIn("What judgement was given?", groups)).toEqual([{ used: ["judgement"], others: ["rated", "inadequate", "requires improvement", "outstanding"] }]);
     expect(synonymsIn("Which services were inadequate?", groups)).toEqual([]);
     const shipped = prepareQuery("Which services were judged inadequate?", {}, synonyms).concepts.map((c) => c.alternatives.map((a) => a.join(" ")));
-    expect(shipped).toEqual([["judg", "rate", "judgement", "grade", "inadequ", "requir improv", "outstand"], ["servic"], ["inadequ"]]);
+    expect(shipped).toEqual([["judg", "rate", "judgement", "grade", "judgment", "inadequ", "requir improv", "outstand"], ["servic"], ["inadequ"]]);
   });
 
   it("weighs places, publishers and dates as labels, not subjects", () => {
