@@ -4,7 +4,7 @@ import { bodyLimit } from "hono/body-limit";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { DocumentRecord } from "../indexer/contract/schemas.js";
 import { ask, prepareFor, type Engine } from "./answer/ask.js";
-import { sourceUrl } from "./answer/compose-answer.js";
+import { sectionInSource, sourceUrl } from "./answer/compose-answer.js";
 import { searchPassages } from "./retrieve/search.js";
 import { ApiError, errorResponse } from "./http/errors.js";
 import { jsonBody, parseOr400 } from "./http/validate.js";
@@ -74,7 +74,7 @@ export function createApp(engine: Engine, options: AppOptions = {}) {
         documentTitle: p.source.title,
         publisher: p.source.publisher,
         date: p.source.date,
-        section: p.section,
+        section: sectionInSource(p.section, p.source),
         paragraph: p.paragraph,
         start: p.start,
         end: p.end,

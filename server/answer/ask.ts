@@ -9,7 +9,7 @@ import { searchPassages, type Hit, type SearchOptions } from "../retrieve/search
 import { scoreSentences, type ScoredSentence } from "./score-sentences.js";
 import { defaultSelectOptions, selectSentences, withContext } from "./select-sentences.js";
 import { outsideTheDocuments, tooWeak } from "./abstain.js";
-import { composeAnswer, sourceUrl } from "./compose-answer.js";
+import { composeAnswer, sectionInSource, sourceUrl } from "./compose-answer.js";
 import { resolveFollowUp } from "./follow-up.js";
 
 /** Everything answering needs, loaded once at start. */
@@ -98,7 +98,7 @@ export async function ask(engine: Engine, request: AskRequest): Promise<AskRespo
       documentId: p.documentId,
       documentTitle: p.source.title,
       date: p.source.date,
-      section: p.section,
+      section: sectionInSource(p.section, p.source),
       start: p.start,
       end: p.end,
       url: sourceUrl(p.documentId, p.start, p.end),

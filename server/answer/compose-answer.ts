@@ -22,6 +22,22 @@ function heading(source: Source): string {
   return `### ${escapeMarkdown(source.title)}\n${escapeMarkdown(source.publisher)}, ${displayDate(source.date)}${within}`;
 }
 
+/**
+ * Where a quote sits in the source it is cited as. A letter inside a pack is cited as
+ * itself, so the pack's heading for it ("Appendix 1: Monitoring visit…") is left out, and
+ * so is a first heading that only repeats the title shown above it.
+ */
+export function sectionInSource(section: string[], source: Source): string[] {
+  const label = source.within?.label.toLowerCase();
+  const repeats = (heading: string) => {
+    const h = heading.toLowerCase();
+    return h === source.title.toLowerCase() || (!!label && (h === label || h.startsWith(`${label}:`)));
+  };
+  let first = 0;
+  while (first < section.length && repeats(section[first])) first++;
+  return section.slice(first);
+}
+
 /** The link that opens a document's source view at a passage. */
 export function sourceUrl(documentId: string, start: number, end: number): string {
   return `/source/${encodeURIComponent(documentId)}?start=${start}&end=${end}#cited`;
@@ -58,7 +74,7 @@ export function composeAnswer(index: LoadedIndex, chosen: ScoredSentence[], lead
         date: sentence.source.date,
         ...(sentence.source.author ? { author: sentence.source.author } : {}),
         ...(sentence.source.within ? { within: sentence.source.within } : {}),
-        section: sentence.section,
+        section: sectionInSource(sentence.section, sentence.source),
         paragraph: sentence.paragraph,
         start: sentence.start,
         end: sentence.end,

@@ -89,6 +89,8 @@ describe("answers from the seed documents", () => {
   it("quotes a presenter's name and role from the title slide", async () => {
     const answer = await ask(engine, { question: "Who is Tina Russell?" });
     expect(answer.citations.map((c) => [c.quote, c.within?.label])).toEqual([["Tina Russell\n\nAssistant Director Safeguarding", "Appendix 2"]]);
+    // Cited as the presentation itself: the pack's "Appendix 2: Presentation…" heading is not its section.
+    expect(answer.citations[0].section).toEqual(["WORCESTERSHIRE CHILDREN'S SOCIAL CARE"]);
   });
 
   it("abstains, citing nothing, when a question names a place no document mentions", async () => {
