@@ -36,11 +36,21 @@ const FACT_CONTEXT = 0.3;
 const DENSE_FLOOR = 0.15;
 const DENSE_SPAN = 0.45;
 
+/** Dates, years and statute sections: numbers, but not the figure a "how many" question asks for. */
+const NOT_FIGURES = new RegExp(`\\b\\d{1,2} (?:${MONTH_NAMES.join("|")})\\b|\\b(?:${MONTH_NAMES.join("|")}) \\d{4}\\b|\\b(?:19|20)\\d{2}(?:[–/-]\\d{2,4})?\\b|\\bsections? \\d+`, "g");
+
 const FACT_PATTERNS: Record<Exclude<Intent, "general">, RegExp> = {
-  figure: /\d|\b(?:half|third|quarter|two thirds|all|none|majority|minority)\b/i,
+  // "A third of social workers" is a figure; "the third monitoring visit" is not.
+  figure: /\d|\b(?:half|a third|a quarter|two thirds|three quarters|majority|minority)\b/i,
   person: /\b[A-Z][a-z]+ [A-Z][a-z'-]+\b.*\b(?:HMI|Inspector|Director|led|lead|chair|carried out by)|\b(?:led|carried out by|inspectors were)\b.*\b[A-Z][a-z]+ [A-Z][a-z]+/,
   date: new RegExp(`\\b(?:\\d{1,2} )?(?:${MONTH_NAMES.join("|")}) \\d{4}\\b|\\b(?:19|20)\\d{2}\\b`),
 };
+
+/** True when a sentence holds what a question of this intent asks for: a figure, a name, a date. */
+export function holdsFact(intent: Intent, text: string): boolean {
+  if (intent === "general") return false;
+  return FACT_PATTERNS[intent].test(intent === "figure" ? text.replace(NOT_FIGURES, "") : text);
+}
 
 /** Scores every sentence of the retrieved passages against the question. */
 export function scoreSentences(index: LoadedIndex, facts: CorpusFacts, query: PreparedQuery, queryVector: ArrayLike<number>, hits: Hit[]): ScoredSentence[] {
@@ -52,7 +62,6 @@ export function scoreSentences(index: LoadedIndex, facts: CorpusFacts, query: Pr
     .map((c) => ({ alternatives: c.alternatives, weight: conceptValue(index, c) * (c.metadata ? METADATA_WEIGHT : 1), metadata: c.metadata }))
     .filter((c) => c.weight > 0);
   const total = weighted.filter((c) => !c.metadata).reduce((sum, c) => sum + c.weight, 0) || 1;
-  const pattern = query.intent === "general" ? undefined : FACT_PATTERNS[query.intent];
   const out: ScoredSentence[] = [];
   const share = (termsOf: Set<string>) => {
     let matched = 0;
@@ -71,7 +80,7 @@ export function scoreSentences(index: LoadedIndex, facts: CorpusFacts, query: Pr
       // BM25's length normalisation: the same words in a short sentence say more than in a long one.
       const coverage = Math.min(1, (share(own) * (1 + LENGTH_K)) / (1 + (LENGTH_K * own.size) / facts.averageSentenceTerms));
       const dense = cosineRow(queryVector, index.sentenceVectors, sentence.row, dims);
-      const fact = pattern ? pattern.test(sentence.searchText) : false;
+      const fact = holdsFact(query.intent, sentence.searchText);
       const w = SENTENCE_WEIGHTS;
       const denseNorm = Math.max(0, Math.min(1, (dense - DENSE_FLOOR) / DENSE_SPAN));
       const score = w.coverage * coverage + w.context * context + w.dense * denseNorm + w.passage * hit.score + (fact && (coverage >= FACT_COVERAGE || context >= FACT_CONTEXT) ? w.fact : 0);

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { holdsFact } from "../../server/answer/score-sentences.js";
+
+describe("a sentence that holds the fact a question asks for", () => {
+  it("for a figure: a count, a share or a fraction, not a date, a year, an ordinal or a statute", () => {
+    const figures = ["Some 48% of 18- to 21-year-old care leavers are NEET.", "A third of social workers hold caseloads of over 30 children.", "The majority of social workers now have manageable caseloads."];
+    const notFigures = [
+      "This letter summarises the findings of the monitoring visit on 15 May 2018.",
+      "The visit was the third monitoring visit since the local authority was judged inadequate in March 2017.",
+      "The inspection was carried out under section 138 of the Education and Inspections Act 2006.",
+      "All children are seen by a social worker.",
+      "In 2016-17 the service was restructured.",
+    ];
+    expect(figures.map((t) => holdsFact("figure", t))).toEqual([true, true, true]);
+    expect(notFigures.map((t) => holdsFact("figure", t))).toEqual([false, false, false, false, false]);
+  });
+
+  it("for a date: a month and year, or a year; for a general question: nothing", () => {
+    expect(holdsFact("date", "The visit was the third monitoring visit since the local authority was judged inadequate in March 2017.")).toBe(true);
+    expect(holdsFact("date", "Caseloads remain too high.")).toBe(false);
+    expect(holdsFact("general", "Some 48% of care leavers are NEET.")).toBe(false);
+  });
+});
