@@ -42,7 +42,7 @@ const NOT_FIGURES = new RegExp(`\\b\\d{1,2} (?:${MONTH_NAMES.join("|")})\\b|\\b(
 const FACT_PATTERNS: Record<Exclude<Intent, "general">, RegExp> = {
   // "A third of social workers" is a figure; "the third monitoring visit" is not.
   figure: /\d|\b(?:half|a third|a quarter|two thirds|three quarters|majority|minority)\b/i,
-  person: /\b[A-Z][a-z]+ [A-Z][a-z'-]+\b.*\b(?:HMI|Inspector|Director|led|lead|chair|carried out by)|\b(?:led|carried out by|inspectors were)\b.*\b[A-Z][a-z]+ [A-Z][a-z]+/,
+  person: /\b[A-Z][a-z]+ [A-Z][a-z'-]+\b.*\b(?:HMI|[Ii]nspector|[Dd]irector|led|lead|[Cc]hair|carried out by)|\b(?:led|carried out by|inspectors were)\b.*\b[A-Z][a-z]+ [A-Z][a-z]+/,
   date: new RegExp(`\\b(?:\\d{1,2} )?(?:${MONTH_NAMES.join("|")}) \\d{4}\\b|\\b(?:19|20)\\d{2}\\b`),
 };
 

@@ -15,6 +15,13 @@ describe("a sentence that holds the fact a question asks for", () => {
     expect(notFigures.map((t) => holdsFact("figure", t))).toEqual([false, false, false, false, false]);
   });
 
+  it("for a person: a name with a role or a verb of leading, whatever the role's case", () => {
+    expect(holdsFact("person", "Hilary Thompson, Chair of Worcestershire Safeguarding Children Board")).toBe(true);
+    expect(holdsFact("person", "The visit was carried out by Andrew Waugh and John Roughton, Her Majesty's Inspectors.")).toBe(true);
+    expect(holdsFact("person", "Dominic Stephens, HMI from Ofsted, led the inspection.")).toBe(true);
+    expect(holdsFact("person", "The Safeguarding Children Board meets monthly.")).toBe(false);
+  });
+
   it("for a date: a month and year, or a year; for a general question: nothing", () => {
     expect(holdsFact("date", "The visit was the third monitoring visit since the local authority was judged inadequate in March 2017.")).toBe(true);
     expect(holdsFact("date", "Caseloads remain too high.")).toBe(false);
