@@ -25,11 +25,11 @@ export interface CorpusFacts {
   metadataTerms: Set<string>;
   /** Stemmed terms of each passage, section headings included, by passage id. */
   passageTerms: Map<string, Set<string>>;
-  /** Shortenings of the documents' acronyms that the documents use only for them, stemmed: "front door" → "ffd". */
+  /** Shortenings of the documents' acronyms that the documents use only for them, stemmed: "ffd" → "front door". */
   shortForms: ShortForms;
 }
 
-/** A stemmed shortening of an acronym's long form ("front door"), and the acronym it stands for. */
+/** An acronym, and the stemmed shortening of its long form that stands for it ("ffd" → "front door"). */
 export type ShortForms = Map<string, string>;
 
 /**
@@ -48,7 +48,7 @@ export function findShortForms(acronyms: Record<string, string>, passageTerms: s
     for (let k = 1; full.length - k >= 2; k++) {
       const ending = full.slice(k);
       if (uses(full) > uses(ending) / 2) {
-        out.set(ending.join(" "), acronym);
+        out.set(acronym, ending.join(" "));
         break;
       }
     }

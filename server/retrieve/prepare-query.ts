@@ -90,7 +90,6 @@ export function prepareQuery(
 
   const folded = ` ${words(question).join(" ")} `;
   const stemmed = ` ${terms(question).join(" ")} `;
-  const shortFor = new Map([...shortForms].map(([short, acronym]) => [acronym, short]));
   const spelled: string[] = [];
   for (const [acronym, long] of Object.entries(acronyms)) {
     // "FFD" or "FFDs" in the question may be written "family front door", and the other way round.
@@ -99,9 +98,9 @@ export function prepareQuery(
       spelled.push(long);
     } else if (folded.includes(` ${long} `)) {
       claim("acronym", terms(long), [[acronym]]);
-    } else if (shortFor.has(acronym) && stemmed.includes(` ${shortFor.get(acronym)} `)) {
+    } else if (shortForms.has(acronym) && stemmed.includes(` ${shortForms.get(acronym)} `)) {
       // "the front door team": the documents' own shortening of "Family Front Door (FFD)".
-      claim("acronym", shortFor.get(acronym)!.split(" "), [[acronym], terms(long)]);
+      claim("acronym", shortForms.get(acronym)!.split(" "), [[acronym], terms(long)]);
     }
   }
   for (const { used, others } of synonymsIn(question, synonyms)) {

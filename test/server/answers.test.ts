@@ -26,16 +26,16 @@ function groups(answer: AskResponse): string[] {
 describe("the seed documents' own wording", () => {
   it("shortens only the acronyms whose endings the documents keep for them", () => {
     expect(Object.fromEntries(engine.facts.shortForms)).toEqual({
-      "safeguard children board": "lscb",
-      "review offic": "iro",
-      "agenc risk assess confer": "marac",
-      "law outlin": "plo",
-      "adolesc mental health servic": "camhs",
-      "wellb board": "hwb",
-      "safeguard adult board": "wsab",
-      "agenc case file audit": "macfa",
-      "death overview panel": "cdop",
-      "front door": "ffd",
+      lscb: "safeguard children board",
+      iro: "review offic",
+      marac: "agenc risk assess confer",
+      plo: "law outlin",
+      camhs: "adolesc mental health servic",
+      hwb: "wellb board",
+      wsab: "safeguard adult board",
+      macfa: "agenc case file audit",
+      cdop: "death overview panel",
+      ffd: "front door",
     });
     // "Director of Children's Services" (DCS) is not shortened: most "children's services" are not his title.
     expect(engine.index.acronyms.dcs).toBe("director of children services");
