@@ -53,9 +53,9 @@ const FUSIONS: Fusion[] = ["weighted", "bm25", "dense", "rrf"];
 function searchSettings(values: { fusion?: string; "dense-weight"?: string }) {
   const { fusion, "dense-weight": weight } = values;
   if (fusion !== undefined && !FUSIONS.includes(fusion as Fusion)) throw new UsageError(`--fusion=${fusion} is not a fusion; use one of ${FUSIONS.join(", ")}. ${USAGE}`);
-  const denseWeight = weight === undefined ? undefined : Number(weight);
-  if (denseWeight !== undefined && !(weight!.trim() !== "" && denseWeight >= 0 && denseWeight <= 1)) throw new UsageError(`--dense-weight=${weight} must be a number from 0 to 1. ${USAGE}`);
-  return { ...(fusion ? { fusion: fusion as Fusion } : {}), ...(denseWeight !== undefined ? { denseWeight } : {}) };
+  const denseWeight = Number(weight);
+  if (weight !== undefined && !(/^\s*\S/.test(weight) && denseWeight >= 0 && denseWeight <= 1)) throw new UsageError(`--dense-weight=${weight} must be a number from 0 to 1. ${USAGE}`);
+  return { ...(fusion ? { fusion: fusion as Fusion } : {}), ...(weight !== undefined ? { denseWeight } : {}) };
 }
 
 /** `npm run eval`: scores both question sets through the API; see USAGE for the options. */

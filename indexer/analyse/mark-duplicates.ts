@@ -41,9 +41,10 @@ export function findNearDuplicates(texts: string[], containment = DUPLICATE_CONT
     let bestShare = 0;
     for (const [j, n] of hits) {
       const share = n / own.size;
+      if (share < containment || share <= bestShare) continue;
       const sameWords = [...vocabularies[i]].every((w) => vocabularies[j].has(w));
-      const quotes = [...own].filter((s) => quoted[j].has(s)).length / own.size >= containment;
-      if (share >= containment && share > bestShare && sameWords && !quotes) [best, bestShare] = [j, share];
+      const quotes = () => [...own].filter((s) => quoted[j].has(s)).length / own.size >= containment;
+      if (sameWords && !quotes()) [best, bestShare] = [j, share];
     }
     for (const s of own) {
       const list = seen.get(s);

@@ -2,6 +2,7 @@ import { words } from "../../indexer/contract/normalise.js";
 import type { CorpusFacts } from "../retrieve/corpus-facts.js";
 import type { PreparedQuery } from "../retrieve/prepare-query.js";
 import type { ScoredSentence } from "./score-sentences.js";
+import { ASK_IN_WORDS } from "../http/schemas.js";
 
 /**
  * What the best sentence must show before Verbatim answers: a score above the floor, and
@@ -16,7 +17,7 @@ function list(items: string[]): string {
 }
 
 /** The reason given when a question is all question words and punctuation: "???", "why?". */
-export const NOTHING_TO_SEARCH = "The question has no words to search for. Ask about a subject in your own words.";
+export const NOTHING_TO_SEARCH = `The question has no words to search for. ${ASK_IN_WORDS}`;
 
 /**
  * Why the documents cannot answer, judged before searching: the question has no words to

@@ -108,7 +108,7 @@ describe("answers from the seed documents", () => {
   it("says a question of question words and punctuation has nothing to search for, offering nothing", async () => {
     for (const question of ["???", "Why?", "what is the and of it"]) {
       const answer = await ask(engine, { question });
-      expect(answer).toMatchObject({ abstained: true, reason: "The question has no words to search for. Ask about a subject in your own words.", citations: [] });
+      expect(answer).toMatchObject({ abstained: true, reason: 'The question has no words to search for. Ask a question in words, such as "What did inspectors say about missing children?".', citations: [] });
       expect(answer.related).toBeUndefined();
     }
   });
