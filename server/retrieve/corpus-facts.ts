@@ -40,14 +40,20 @@ export type ShortForms = Map<string, string>;
  */
 export function findShortForms(acronyms: Record<string, string>, passageTerms: string[][]): ShortForms {
   const text = ` ${passageTerms.map((t) => t.join(" ")).join(" | ")} `;
-  const uses = (phrase: string[]) => text.split(` ${phrase.join(" ")} `).length - 1;
+  const uses = (phrase: string[]) => {
+    const needle = ` ${phrase.join(" ")} `;
+    let count = 0;
+    for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) count++;
+    return count;
+  };
   const out: ShortForms = new Map();
   for (const [acronym, long] of Object.entries(acronyms)) {
     const full = terms(long);
+    const whole = uses(full);
     // Longest ending first: "safeguarding children board" before "children board".
     for (let k = 1; full.length - k >= 2; k++) {
       const ending = full.slice(k);
-      if (uses(full) > uses(ending) / 2) {
+      if (whole > uses(ending) / 2) {
         out.set(acronym, ending.join(" "));
         break;
       }
