@@ -109,6 +109,13 @@ describe("preparing a question", () => {
     ]);
   });
 
+  it("drops the words that frame a question: comparisons, quantifiers and hedges", () => {
+    const subjects = (question: string) => prepareQuery(question, {}, []).concepts.map((c) => c.alternatives[0].join(" "));
+    expect(subjects("Are caseloads too high? What did each inspection find about caseloads?")).toEqual(["caseload", "too", "high", "inspect"]);
+    expect(subjects("How did adoption compare between the two councils, and were both really different?")).toEqual(["adopt", "between", "two", "council"]);
+    expect(subjects("Are youngsters being groomed properly protected?")).toEqual(["youngster", "groom", "protect"]);
+  });
+
   it("recognises what a question asks for, and the names and years it uses", () => {
     expect(prepareQuery("What percentage of children were seen?", {}, []).intent).toBe("figure");
     expect(prepareQuery("Who led the inspection?", {}, []).intent).toBe("person");
