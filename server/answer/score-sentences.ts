@@ -39,10 +39,13 @@ const DENSE_SPAN = 0.45;
 /** Dates, years and statute sections: numbers, but not the figure a "how many" question asks for. */
 const NOT_FIGURES = new RegExp(`\\b\\d{1,2} (?:${MONTH_NAMES.join("|")})\\b|\\b(?:${MONTH_NAMES.join("|")}) \\d{4}\\b|\\b(?:19|20)\\d{2}(?:[–/-]\\d{2,4})?\\b|\\bsections? \\d+`, "g");
 
+/** A person's name: "Andrew Waugh", or as council papers write their members, "Mrs F M Oborski" or "Cllr J Smith". */
+const PERSON = String.raw`\b(?:[A-Z][a-z]+|(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?(?: [A-Z]\.?){1,3}) [A-Z][a-z'-]+\b`;
+
 const FACT_PATTERNS: Record<Exclude<Intent, "general">, RegExp> = {
   // "A third of social workers" is a figure; "the third monitoring visit" is not.
   figure: /\d|\b(?:half|a third|a quarter|two thirds|three quarters|majority|minority)\b/i,
-  person: /\b[A-Z][a-z]+ [A-Z][a-z'-]+\b.*\b(?:HMI|[Ii]nspector|[Dd]irector|led|lead|[Cc]hair|carried out by)|\b(?:led|carried out by|inspectors were)\b.*\b[A-Z][a-z]+ [A-Z][a-z]+/,
+  person: new RegExp(`${PERSON}.*\\b(?:HMI|[Ii]nspector|[Dd]irector|led|lead|[Cc]hair|carried out by)|\\b(?:led|carried out by|inspectors were)\\b.*${PERSON}`),
   date: new RegExp(`\\b(?:\\d{1,2} )?(?:${MONTH_NAMES.join("|")}) \\d{4}\\b|\\b(?:19|20)\\d{2}\\b`),
 };
 

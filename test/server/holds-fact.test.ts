@@ -19,6 +19,9 @@ describe("a sentence that holds the fact a question asks for", () => {
     expect(holdsFact("person", "Hilary Thompson, Chair of Worcestershire Safeguarding Children Board")).toBe(true);
     expect(holdsFact("person", "The visit was carried out by Andrew Waugh and John Roughton, Her Majesty's Inspectors.")).toBe(true);
     expect(holdsFact("person", "Dominic Stephens, HMI from Ofsted, led the inspection.")).toBe(true);
+    expect(holdsFact("person", "Mrs F M Oborski (Chairman), Mrs J A Potter (Vice Chairman), Ms P Agar")).toBe(true);
+    expect(holdsFact("person", "The report was presented by Cllr J. Smith, Cabinet Member.")).toBe(false);
+    expect(holdsFact("person", "The meeting was led by Cllr J. Smith.")).toBe(true);
     expect(holdsFact("person", "The Safeguarding Children Board meets monthly.")).toBe(false);
   });
 
