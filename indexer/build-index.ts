@@ -8,6 +8,7 @@ import { buildCorpus } from "./analyse/build-corpus.js";
 import { buildLexicalIndex } from "./analyse/build-lexical.js";
 import { findAcronyms } from "./analyse/find-acronyms.js";
 import { liveIndexDir, removeStaleBuilds, writeIndex } from "./store/write-index.js";
+import { encoderText } from "./contract/normalise.js";
 
 export interface Progress {
   done: number;
@@ -88,7 +89,7 @@ export async function buildIndex(config: IndexerConfig, options: BuildOptions = 
   const corpus = buildCorpus(files);
   // Only sentences are embedded; a passage's vector is the mean of its sentences' vectors.
   // That halves the work, and USE-lite represents long passages poorly anyway.
-  const texts = corpus.sentences.map((s) => s.searchText);
+  const texts = corpus.sentences.map((s) => encoderText(s.searchText));
   const keys = texts.map(contentHash);
   const cache = await previousVectors(live, id);
   const missing = [...new Set(keys.filter((k) => !cache.has(k)))];

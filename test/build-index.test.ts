@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildIndex, type Progress } from "../indexer/build-index.js";
 import type { IndexerConfig } from "../indexer/config.js";
 import { loadIndex, type LoadedIndex } from "../indexer/contract/load-index.js";
-import { FORMAT_VERSION } from "../indexer/contract/schemas.js";
+import { ENCODER_TEXT_SINCE, FORMAT_VERSION } from "../indexer/contract/schemas.js";
 import type { Embedder } from "../indexer/embedders/embedder.js";
 import { createUseLite } from "../indexer/embedders/use-lite.js";
 import { parseDocument } from "../indexer/parse/parse-document.js";
@@ -223,6 +223,28 @@ describe("buildIndex", () => {
     const after = await load(config);
     expect(after.manifest.formatVersion).toBe(FORMAT_VERSION);
     expect(Buffer.from(after.sentenceVectors.buffer)).toEqual(Buffer.from(before.sentenceVectors.buffer));
+  });
+
+  it("embeds a sentence written in capitals in lower case, and embeds it again after an older format embedded it as written", async () => {
+    const config = setup("capitals");
+    const shouting = "LEADERS MUST NOW ACT ON THESE FINDINGS WITHOUT DELAY.";
+    await writeLetters(config.seedsDir, { ...TWO_LETTERS, [WORCESTERSHIRE]: LETTERS[WORCESTERSHIRE].replace("\nYours sincerely", `\n${shouting}\n\nYours sincerely`) });
+    await buildIndex(config, { embedder });
+    const built = await load(config);
+    const sentence = built.sentences.find((s) => s.searchText === shouting)!;
+    expect(embedder.calls).toEqual([built.sentences.map((s) => (s === sentence ? shouting.toLowerCase() : s.searchText))]);
+    // Embedded alone rather than in the build's batch, the same text differs only in the last float digits.
+    const [lower] = await useLite.embed([shouting.toLowerCase()]);
+    const stored = built.sentenceVectors.subarray(sentence.row * DIMS, (sentence.row + 1) * DIMS);
+    expect(stored.reduce((sum, x, i) => sum + x * lower[i], 0)).toBeCloseTo(1, 5);
+
+    const manifestFile = join(config.dataDir, "index", "manifest.json");
+    const manifest = JSON.parse(await readFile(manifestFile, "utf8"));
+    await writeFile(manifestFile, JSON.stringify({ ...manifest, formatVersion: ENCODER_TEXT_SINCE - 1 }));
+    embedder.calls.length = 0;
+    const result = await buildIndex(config, { embedder });
+    expect(embedder.calls).toEqual([[shouting.toLowerCase()]]);
+    expect(result).toMatchObject({ embedded: 1, reused: built.sentences.length - 1 });
   });
 
   it("embeds only the sentences that are new, and keeps the other vectors byte for byte", async () => {

@@ -5,6 +5,7 @@ import { z } from "zod/v4";
 import {
   AcronymsSchema,
   DocumentSchema,
+  ENCODER_TEXT_SINCE,
   FORMAT_VERSION,
   INDEX_FILES,
   LexicalIndexSchema,
@@ -16,6 +17,7 @@ import {
   type Passage,
   type Sentence,
 } from "./schemas.js";
+import { encoderText } from "./normalise.js";
 
 /** An index in memory, ready for retrieval. */
 export interface LoadedIndex {
@@ -57,8 +59,8 @@ export async function readManifest(dir: string): Promise<Manifest | undefined> {
 }
 
 /**
- * Each sentence's text and vector from an index built by this embedder, in whatever format
- * version: re-indexing after an upgrade re-uses them rather than embedding everything again.
+ * Each sentence's text, as it was embedded, and vector from an index built by this embedder, in
+ * whatever format version: re-indexing after an upgrade re-uses them rather than embedding everything again.
  * Empty when there is no such index or it cannot be read.
  */
 export async function readSentenceVectors(dir: string, embedderId: string): Promise<{ text: string; vector: Float32Array }[]> {
@@ -70,7 +72,9 @@ export async function readSentenceVectors(dir: string, embedderId: string): Prom
     const all = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
     const dims = manifest.embedder.dimensions;
     if (all.length !== sentences.length * dims || sentences.some((s) => s.row >= sentences.length)) return [];
-    return sentences.map((s) => ({ text: s.searchText, vector: all.subarray(s.row * dims, (s.row + 1) * dims) }));
+    // The text as it was embedded, so a line in capitals embedded as written is not taken for its lower case.
+    const embedded = (text: string) => (manifest.formatVersion >= ENCODER_TEXT_SINCE ? encoderText(text) : text);
+    return sentences.map((s) => ({ text: embedded(s.searchText), vector: all.subarray(s.row * dims, (s.row + 1) * dims) }));
   } catch {
     return [];
   }

@@ -4,7 +4,9 @@ import { z } from "zod/v4";
  * The on-disk contract between the indexer and the server. Bump FORMAT_VERSION whenever
  * these shapes or the way passages are cut change: older indexes are then refused.
  */
-export const FORMAT_VERSION = 7;
+export const FORMAT_VERSION = 8;
+/** From this format on, sentences are embedded as `encoderText` gives them; before, as written. */
+export const ENCODER_TEXT_SINCE = 8;
 
 export const SourceSchema = z.object({
   title: z.string(),

@@ -3,7 +3,7 @@ import type { Embedder } from "../../indexer/embedders/embedder.js";
 import type { CorpusFacts } from "../retrieve/corpus-facts.js";
 import type { SynonymGroups } from "../retrieve/synonyms.js";
 import type { AskRequest, AskResponse, Filters, Related } from "../http/schemas.js";
-import { prepareQuery, type PreparedQuery } from "../retrieve/prepare-query.js";
+import { prepareQuery, unshout, type PreparedQuery } from "../retrieve/prepare-query.js";
 import { parseDate } from "../../indexer/contract/dates.js";
 import { searchPassages, type Hit, type SearchOptions } from "../retrieve/search.js";
 import { scoreSentences, type ScoredSentence } from "./score-sentences.js";
@@ -47,7 +47,10 @@ export interface Retrieval {
  */
 export async function retrieve(engine: Engine, request: AskRequest): Promise<Retrieval> {
   const { index, facts, embedder } = engine;
-  const resolved = resolveFollowUp(request.question, request.history ?? [], facts.places);
+  // Turns typed in capitals read in ordinary case before they are joined, so a place in "AND IN GLOUCESTERSHIRE?" still filters.
+  const plain = (text: string) => unshout(text, index.acronyms, facts.metadataTerms);
+  const history = (request.history ?? []).map((turn) => ({ ...turn, content: plain(turn.content) }));
+  const resolved = resolveFollowUp(plain(request.question), history, facts.places);
   const query = prepareFor(engine, resolved.question);
   const interpretedAs = resolved.followUp ? resolved.question : undefined;
   const outside = outsideTheDocuments(query, facts);

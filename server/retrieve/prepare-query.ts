@@ -1,4 +1,4 @@
-import { terms, words } from "../../indexer/contract/normalise.js";
+import { isShouted, stem, terms, words } from "../../indexer/contract/normalise.js";
 import { NOT_NAMES, QUESTION_WORDS } from "./question-words.js";
 import { synonymsIn, type SynonymGroups } from "./synonyms.js";
 import type { ShortForms } from "./corpus-facts.js";
@@ -66,17 +66,29 @@ export interface Concept {
 const meaningful = (list: string[]) => list.filter((t) => !QUESTION_WORDS.has(t));
 
 /**
+ * A question typed in capitals, in ordinary case: otherwise every short word would read
+ * as an acronym no document uses ("No document mentions SAY"), and the sentence encoder
+ * would read different words. The documents' own acronyms stay in capitals, and places,
+ * publishers and months get theirs back, so they still name what they name.
+ */
+export function unshout(question: string, acronyms: Record<string, string>, metadataTerms: Set<string>): string {
+  if (!isShouted(question)) return question;
+  return question.toLowerCase().replace(/[a-z]+/g, (w) => (Object.hasOwn(acronyms, w) ? w.toUpperCase() : metadataTerms.has(stem(w)) ? w[0].toUpperCase() + w.slice(1) : w));
+}
+
+/**
  * Turns a question into search terms and concepts: folded, stemmed, question words
  * dropped, with the documents' own acronyms and the synonym list as alternatives.
  * @example prepareQuery("What about the FFD?", { ffd: "family front door" }, [])
  */
 export function prepareQuery(
-  question: string,
+  asked: string,
   acronyms: Record<string, string>,
   synonyms: SynonymGroups,
   metadataTerms: Set<string> = new Set(),
   shortForms: ShortForms = new Map(),
 ): PreparedQuery {
+  const question = unshout(asked, acronyms, metadataTerms);
   let plain = meaningful(terms(words(question).filter((w) => !QUESTION_WORDS.has(w)).join(" ")));
   const concepts: Concept[] = [];
   const claim = (kind: Concept["kind"], own: string[], others: string[][]) => {

@@ -105,6 +105,21 @@ describe("answers from the seed documents", () => {
     expect((await ask(engine, { question: "What is the 'toxic trio'?" })).abstained).toBe(false);
   });
 
+  it("answers a question typed in capitals as it answers the same question in sentence case", async () => {
+    const question = "What has Ofsted said about Worcestershire's FFD?";
+    const shouted = await ask(engine, { question: question.toUpperCase() });
+    const plain = await ask(engine, { question });
+    expect(shouted.abstained).toBe(false);
+    expect(groups(shouted)).toEqual(groups(plain));
+    // Its place still filters: every source is Worcestershire's.
+    expect(new Set(shouted.citations.map((c) => c.documentId)).has(GLOUCESTERSHIRE)).toBe(false);
+    expect((await ask(engine, { question: "WHAT DID INSPECTORS SAY ABOUT MISSING CHILDREN?" })).abstained).toBe(false);
+    // A follow-up in capitals keeps its place as a filter.
+    const followUp = await ask(engine, { question: "AND IN GLOUCESTERSHIRE?", history: [{ role: "user", content: "WHAT DID INSPECTORS SAY ABOUT CHILDREN WHO GO MISSING?" }] });
+    expect(followUp.interpretedAs).toBe("what did inspectors say about children who go missing — in Gloucestershire?");
+    expect(new Set(followUp.citations.map((c) => c.documentId))).toEqual(new Set([GLOUCESTERSHIRE]));
+  });
+
   it("says a question of question words and punctuation has nothing to search for, offering nothing", async () => {
     for (const question of ["???", "Why?", "what is the and of it"]) {
       const answer = await ask(engine, { question });

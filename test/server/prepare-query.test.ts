@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { prepareQuery } from "../../server/retrieve/prepare-query.js";
 import { loadSynonyms, synonymsIn } from "../../server/retrieve/synonyms.js";
 import { isFollowUp, resolveFollowUp } from "../../server/answer/follow-up.js";
-import { stem, terms } from "../../indexer/contract/normalise.js";
+import { encoderText, isShouted, stem, terms } from "../../indexer/contract/normalise.js";
 import { findAcronyms } from "../../indexer/analyse/find-acronyms.js";
 import { findShortForms } from "../../server/retrieve/corpus-facts.js";
 
@@ -21,6 +21,12 @@ describe("normalising text for search", () => {
       "late",
     ]);
     expect(["expectation", "expected", "policies", "2017", "61%"].map(stem)).toEqual(["expect", "expect", "polici", "2017", "61%"]);
+  });
+
+  it("knows a text in capitals, and gives it to the sentence encoder in lower case", () => {
+    expect(["UPDATE ON THE IMPROVEMENT PLAN", "WHAT ABOUT THE FFD?", "The FFD and IRO", "FFD", "PLO AND IRO"].map(isShouted)).toEqual([true, true, false, false, true]);
+    expect(encoderText("UPDATE ON THE CHILDREN'S SOCIAL CARE SERVICE IMPROVEMENT PLAN")).toBe("update on the children's social care service improvement plan");
+    expect(encoderText("The FFD is not fit for purpose.")).toBe("The FFD is not fit for purpose.");
   });
 
   it("keeps 'May' when it is the month, next to a day or a year, and drops the verb", () => {
@@ -114,6 +120,18 @@ describe("preparing a question", () => {
     expect(subjects("Are caseloads too high? What did each inspection find about caseloads?")).toEqual(["caseload", "too", "high", "inspect"]);
     expect(subjects("How did adoption compare between the two councils, and were both really different?")).toEqual(["adopt", "between", "two", "council"]);
     expect(subjects("Are youngsters being groomed properly protected?")).toEqual(["youngster", "groom", "protect"]);
+  });
+
+  it("reads a question typed in capitals in ordinary case, keeping the documents' acronyms and labels", () => {
+    const labels = new Set(["ofst", "worcestershir", "mai", "2017"]);
+    const shouted = prepareQuery("WHAT DID OFSTED SAY ABOUT WORCESTERSHIRE'S FFD IN MAY 2017?", ACRONYMS, [], labels);
+    expect(shouted.question).toBe("what did Ofsted say about Worcestershire's FFD in May 2017?");
+    expect(shouted.names).toEqual(["Ofsted", "Worcestershire", "FFD", "May"]);
+    expect(shouted.concepts).toEqual(prepareQuery("What did Ofsted say about Worcestershire's FFD in May 2017?", ACRONYMS, [], labels).concepts);
+    // Not an acronym any document uses: in capitals it is a word like the others, not a name.
+    expect(prepareQuery("WHAT DID INSPECTORS SAY ABOUT SEND?", ACRONYMS, []).names).toEqual([]);
+    // In a question in ordinary case, capitals still mark an acronym.
+    expect(prepareQuery("What did inspectors say about SEND?", ACRONYMS, []).names).toEqual(["SEND"]);
   });
 
   it("recognises what a question asks for, and the names and years it uses", () => {
