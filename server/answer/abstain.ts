@@ -1,4 +1,5 @@
-import { words } from "../../indexer/contract/normalise.js";
+import { stem, words } from "../../indexer/contract/normalise.js";
+import type { LoadedIndex } from "../../indexer/contract/load-index.js";
 import type { CorpusFacts } from "../retrieve/corpus-facts.js";
 import type { PreparedQuery } from "../retrieve/prepare-query.js";
 import type { ScoredSentence } from "./score-sentences.js";
@@ -20,11 +21,26 @@ function list(items: string[]): string {
 export const NOTHING_TO_SEARCH = `The question has no words to search for. ${ASK_IN_WORDS}`;
 
 /**
- * Why the documents cannot answer, judged before searching: the question has no words to
- * search for, names a place, person or body no document mentions, or a year none covers.
- * Undefined when they may answer.
+ * The question's subject in its own words, when no document uses any wording of any of it:
+ * "herefordshire" in "what did Ofsted find in herefordshire?", typed without the capital
+ * that would have marked it a name. Undefined when some of the subject is in the documents,
+ * or the question has none beyond places, publishers and dates.
  */
-export function outsideTheDocuments(query: PreparedQuery, facts: CorpusFacts): string | undefined {
+function unknownSubject(query: PreparedQuery, index: LoadedIndex): string[] | undefined {
+  const subject = query.concepts.filter((c) => !c.metadata);
+  const used = (alternative: string[]) => alternative.every((t) => index.lexical.postings.has(t));
+  if (subject.length === 0 || subject.some((c) => c.alternatives.some(used))) return undefined;
+  const asked = words(query.question);
+  const wordings = subject.map((c) => asked.filter((w) => c.alternatives[0].includes(stem(w))).join(" ")).filter(Boolean);
+  return [...new Set(wordings)];
+}
+
+/**
+ * Why the documents cannot answer, judged before searching: the question has no words to
+ * search for, names a place, person or body no document mentions or a year none covers,
+ * or asks about nothing any document mentions. Undefined when they may answer.
+ */
+export function outsideTheDocuments(query: PreparedQuery, facts: CorpusFacts, index: LoadedIndex): string | undefined {
   // Passages "near" a question of no words would be near nothing: say so rather than offer them.
   if (query.concepts.length === 0) return NOTHING_TO_SEARCH;
   // "SEND" is not "send": an acronym must appear in capitals, other names in any case.
@@ -38,6 +54,8 @@ export function outsideTheDocuments(query: PreparedQuery, facts: CorpusFacts): s
     const range = facts.firstYear === facts.lastYear ? `from ${facts.firstYear}` : `from ${facts.firstYear} to ${facts.lastYear}`;
     return `The documents date ${range}; none covers ${list(missingYears.map(String))}.`;
   }
+  const unused = unknownSubject(query, index);
+  if (unused && unused.length > 0) return `No document mentions ${list(unused)}.`;
   return undefined;
 }
 

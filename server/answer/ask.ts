@@ -53,7 +53,7 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
   const resolved = resolveFollowUp(plain(request.question), history, facts.places);
   const query = prepareFor(engine, resolved.question);
   const interpretedAs = resolved.followUp ? resolved.question : undefined;
-  const outside = outsideTheDocuments(query, facts);
+  const outside = outsideTheDocuments(query, facts, index);
   if (outside) return { query, interpretedAs, outside, hits: [], scored: [], embedMs: 0, searchMs: 0 };
 
   // A question that names the place of some documents is about those documents.

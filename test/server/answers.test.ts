@@ -99,6 +99,14 @@ describe("answers from the seed documents", () => {
     expect(answer.related).toBeUndefined();
   });
 
+  it("abstains when no document uses any of the question's subject words, naming them as typed", async () => {
+    expect((await ask(engine, { question: "what did ofsted find in herefordshire?" })).reason).toBe("No document mentions herefordshire.");
+    expect((await ask(engine, { question: "missin childen" })).reason).toBe("No document mentions missin or childen.");
+    expect(await ask(engine, { question: "What is the recipe for chocolate cake?" })).toMatchObject({ abstained: true, reason: "No document mentions recipe, chocolate or cake.", citations: [] });
+    // One subject word the documents use is enough to search: "kit" is not theirs, "social workers" is.
+    expect((await ask(engine, { question: "What kit are social workers given?" })).abstained).toBe(false);
+  });
+
   it("matches an acronym case and all, and a quoted phrase word for word", async () => {
     expect((await ask(engine, { question: "How many SEND tribunal appeals were lodged against Worcestershire County Council?" })).reason).toBe("No document mentions SEND.");
     expect((await ask(engine, { question: "How much is the 'golden hello' payment for social workers?" })).reason).toBe('No document mentions "golden hello".');
@@ -133,8 +141,9 @@ describe("answers from the seed documents", () => {
     expect(answer).toMatchObject({ abstained: true, reason: "The documents date from 2010 to 2018; none covers 2022.", citations: [] });
   });
 
-  it("abstains on a question the documents do not touch, offering nearby passages apart from any answer", async () => {
-    const answer = await ask(engine, { question: "What is the recipe for chocolate cake?" });
+  it("abstains when the best evidence is weak, offering nearby passages apart from any answer", async () => {
+    // Worcestershire's figure is in the documents; Gloucestershire's is not.
+    const answer = await ask(engine, { question: "What percentage of Gloucestershire's care leavers are not in education, employment or training?" });
     expect(answer.abstained).toBe(true);
     expect(answer.reason).toBe("The documents do not answer this question.");
     expect(answer.citations).toEqual([]);
