@@ -3,7 +3,10 @@ import type { LoadedIndex } from "../../indexer/contract/load-index.js";
 import type { CorpusFacts } from "../retrieve/corpus-facts.js";
 import type { PreparedQuery } from "../retrieve/prepare-query.js";
 import type { ScoredSentence } from "./score-sentences.js";
-import { ASK_IN_WORDS } from "../http/schemas.js";
+import { ASK_IN_WORDS, type Filters } from "../http/schemas.js";
+import type { Source } from "../../indexer/contract/schemas.js";
+import { passes } from "../retrieve/filters.js";
+import { displayDate } from "./compose-answer.js";
 
 /**
  * What the best sentence must show before Verbatim answers: a score above the floor, and
@@ -13,8 +16,37 @@ import { ASK_IN_WORDS } from "../http/schemas.js";
  */
 export const EVIDENCE = { score: 0.4, coverage: 0.2, dense: 0.55 };
 
-function list(items: string[]): string {
-  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+function list(items: string[], conjunction = "or"): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} ${conjunction} ${items[items.length - 1]}`;
+}
+
+/** The filters a source is judged on, each with how a reason names it and its values. */
+const LABELS = [
+  { filter: "places", name: "place", of: (s: Source) => s.place },
+  { filter: "publishers", name: "publisher", of: (s: Source) => s.publisher },
+  { filter: "kinds", name: "kind", of: (s: Source) => s.kind },
+] as const;
+
+/**
+ * Why no passage passes the filters, so the asker knows what to change: the one filter no
+ * document meets, beside the values the documents do have, or else that the filters cannot
+ * all hold at once. A date filter may come from the question itself ("on 1 December 2018").
+ */
+export function noneMatch(index: LoadedIndex, filters: Filters): string {
+  const { passages } = index;
+  for (const { filter, name, of } of LABELS) {
+    const asked = filters[filter];
+    if (!asked?.length || passages.some((p) => passes(p, { [filter]: asked }))) continue;
+    const have = [...new Set(passages.map((p) => of(p.source)))].sort();
+    return `No document's ${name} is ${list(asked.map((a) => `"${a}"`))}; the documents' ${filter} are ${list(have, "and")}.`;
+  }
+  if ((filters.from || filters.to) && !passages.some((p) => passes(p, { from: filters.from, to: filters.to }))) {
+    const dates = passages.map((p) => p.source.date).filter((d): d is string => !!d).sort();
+    const { from, to } = filters;
+    const asked = from && to ? `between ${displayDate(from)} and ${displayDate(to)}` : from ? `on or after ${displayDate(from)}` : `on or before ${displayDate(to!)}`;
+    return `No document is dated ${asked}; the documents date from ${displayDate(dates[0])} to ${displayDate(dates[dates.length - 1])}.`;
+  }
+  return "No document matches all the filters at once, though each matches some on its own.";
 }
 
 /** The reason given when a question is all question words and punctuation: "???", "why?". */

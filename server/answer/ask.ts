@@ -8,7 +8,7 @@ import { parseDate } from "../../indexer/contract/dates.js";
 import { searchPassages, type Hit, type SearchOptions } from "../retrieve/search.js";
 import { scoreSentences, type ScoredSentence } from "./score-sentences.js";
 import { defaultSelectOptions, selectSentences, withContext } from "./select-sentences.js";
-import { outsideTheDocuments, tooWeak } from "./abstain.js";
+import { noneMatch, outsideTheDocuments, tooWeak } from "./abstain.js";
 import { composeAnswer, sectionInSource, sourceUrl } from "./compose-answer.js";
 import { resolveFollowUp } from "./follow-up.js";
 
@@ -35,6 +35,8 @@ export interface Retrieval {
   interpretedAs?: string;
   /** Set when the question names something no document covers. */
   outside?: string;
+  /** The filters searched with: the request's, and a place or day the question names. */
+  filters: Filters;
   hits: Hit[];
   scored: ScoredSentence[];
   embedMs: number;
@@ -54,7 +56,7 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
   const query = prepareFor(engine, resolved.question);
   const interpretedAs = resolved.followUp ? resolved.question : undefined;
   const outside = outsideTheDocuments(query, facts, index);
-  if (outside) return { query, interpretedAs, outside, hits: [], scored: [], embedMs: 0, searchMs: 0 };
+  if (outside) return { query, interpretedAs, outside, filters: request.filters ?? {}, hits: [], scored: [], embedMs: 0, searchMs: 0 };
 
   // A question that names the place of some documents is about those documents.
   const named = query.names.map((n) => facts.places.get(n.toLowerCase())).filter((p): p is string => !!p);
@@ -71,7 +73,7 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
   const searchStart = performance.now();
   const hits = searchPassages(index, query, vector, { ...engine.search, filters });
   const scored = scoreSentences(index, facts, query, vector, hits);
-  return { query, interpretedAs, hits, scored, embedMs, searchMs: performance.now() - searchStart };
+  return { query, interpretedAs, filters, hits, scored, embedMs, searchMs: performance.now() - searchStart };
 }
 
 /**
@@ -81,7 +83,7 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
 export async function ask(engine: Engine, request: AskRequest): Promise<AskResponse> {
   const started = performance.now();
   const { index, facts } = engine;
-  const { query, interpretedAs, outside, hits, scored, embedMs, searchMs } = await retrieve(engine, request);
+  const { query, interpretedAs, outside, filters, hits, scored, embedMs, searchMs } = await retrieve(engine, request);
   const abstain = (reason: string, related?: Related[]): AskResponse => ({
     answer: reason,
     abstained: true,
@@ -92,7 +94,7 @@ export async function ask(engine: Engine, request: AskRequest): Promise<AskRespo
     timings: { totalMs: performance.now() - started, embedMs, searchMs, composeMs: 0 },
   });
   if (outside) return abstain(outside);
-  if (hits.length === 0) return abstain("No document matches the filters.");
+  if (hits.length === 0) return abstain(noneMatch(index, filters));
 
   const composeStart = performance.now();
   if (tooWeak(scored[0])) {

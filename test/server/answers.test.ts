@@ -170,6 +170,20 @@ describe("answers from the seed documents", () => {
     expect(answer.citations.some((c) => c.quote.includes("missing children"))).toBe(true);
   });
 
+  it("says which filter leaves nothing to search, beside the values the documents have", async () => {
+    const reason = async (request: Parameters<typeof ask>[1]) => {
+      const answer = await ask(engine, request);
+      expect(answer.citations).toEqual([]);
+      return answer.reason;
+    };
+    const question = "What did inspectors say about missing children?";
+    expect(await reason({ question, filters: { places: ["Herefordshire"] } })).toBe('No document\'s place is "Herefordshire"; the documents\' places are Gloucestershire and Worcestershire.');
+    expect(await reason({ question, filters: { from: "2011-01-01", to: "2016-12-31" } })).toBe("No document is dated between 1 January 2011 and 31 December 2016; the documents date from 4 August 2010 to 3 August 2018.");
+    expect(await reason({ question, filters: { places: ["Gloucestershire"], to: "2017-12-31" } })).toBe("No document matches all the filters at once, though each matches some on its own.");
+    // A day the question names is a filter too: nothing written before it can say what happened then.
+    expect(await reason({ question: "What did the panel decide at its meeting on 1 December 2018?" })).toBe("No document is dated on or after 1 December 2018; the documents date from 4 August 2010 to 3 August 2018.");
+  });
+
   it("applies filters: a date range keeps only sources dated inside it", async () => {
     const answer = await ask(engine, { question: "What did inspectors say about caseloads?", filters: { from: "2018-01-01", to: "2018-12-31" } });
     expect(answer.citations.length).toBeGreaterThan(0);
