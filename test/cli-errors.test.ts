@@ -25,6 +25,7 @@ describe("a command that fails on something the user can fix", () => {
 
   it("npm start's server prints the message alone, no stack, and exits 1", async () => {
     expect(await run("server/main.ts", { VERBATIM_EMBEDDER: "bogus" })).toEqual({ code: 1, stdout: "", stderr: BAD_EMBEDDER });
+    expect(await run("server/main.ts", { PORT: "abc" })).toEqual({ code: 1, stdout: "", stderr: 'PORT must be a whole number from 1 to 65535, not "abc". Unset it to listen on 3000.\n' });
   });
 });
 

@@ -1,0 +1,34 @@
+import { serve, type ServerType } from "@hono/node-server";
+import type { Hono } from "hono";
+import { UserError } from "../indexer/user-error.js";
+
+const DEFAULT_PORT = 3000;
+
+/** Where the server listens, from PORT and HOST; a PORT that is not a port is refused, not ignored. */
+export function listenAddress(env: Record<string, string | undefined>): { port: number; host: string } {
+  const raw = env.PORT?.trim();
+  const port = raw ? Number(raw) : DEFAULT_PORT;
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new UserError(`PORT must be a whole number from 1 to 65535, not "${raw}". Unset it to listen on ${DEFAULT_PORT}.`);
+  }
+  return { port, host: env.HOST?.trim() || "127.0.0.1" };
+}
+
+/** What to tell the user when the server cannot listen; an error this does not know stays a bug. */
+export function listenFailure(error: NodeJS.ErrnoException, port: number, host: string): Error {
+  const another = `PORT=${port === DEFAULT_PORT ? DEFAULT_PORT + 1 : DEFAULT_PORT} npm start`;
+  if (error.code === "EADDRINUSE") return new UserError(`Port ${port} on ${host} is already in use, perhaps by another Verbatim. Stop that, or choose another port: ${another}.`);
+  if (error.code === "EACCES") return new UserError(`This user may not listen on port ${port}. Choose a port above 1023: ${another}.`);
+  if (error.code === "EADDRNOTAVAIL" || error.code === "ENOTFOUND") {
+    return new UserError(`HOST="${host}" is not an address of this machine. Use 127.0.0.1 to serve this machine only, or 0.0.0.0 to serve every network it is on.`);
+  }
+  return error;
+}
+
+/** Serves an app; resolves once it listens, or rejects with what to do when it cannot. */
+export function listen(app: Hono, port: number, host: string): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(server));
+    server.once("error", (error) => reject(listenFailure(error, port, host)));
+  });
+}
