@@ -118,6 +118,24 @@ describe("chat page", () => {
     await source.close();
   });
 
+  it("loads the chat page and a source view with no console error, the icon included", async () => {
+    const errors: string[] = [];
+    const watch = (page: Page) => page.on("console", (m) => m.type() === "error" && errors.push(`${page.url()}: ${m.text()}`));
+    const page = await context.newPage();
+    watch(page);
+    await page.goto(`${base}/`);
+    const turn = await askInPage(page, MISSING);
+    const [source] = await Promise.all([context.waitForEvent("page"), turn.locator("a.cite-marker").first().click()]);
+    watch(source);
+    await source.locator("mark#cited").waitFor();
+    await source.reload();
+    await source.locator("mark#cited").waitFor();
+    expect(errors).toEqual([]);
+    expect(await (await fetch(`${base}/favicon.svg`)).text()).toMatch(/^<svg /);
+    await page.close();
+    await source.close();
+  });
+
   it("says plainly when no document covers the question, with no reference list", async () => {
     const page = await openChat();
     const turn = await askInPage(page, HEREFORDSHIRE);
