@@ -76,7 +76,8 @@ export async function buildIndex(config: IndexerConfig, options: BuildOptions = 
   const seconds = () => (performance.now() - started) / 1000;
   const { documents: files, skipped } = await readDocuments(config.seedsDir);
   if (files.length === 0) {
-    throw new IndexerError(`There are no documents to index in ${config.seedsDir}. Add .txt or .md files, or set VERBATIM_SEEDS to the folder that holds them.`);
+    const passedOver = skipped.map((s) => `${s.file}: ${s.reason}.`).join(" ");
+    throw new IndexerError(`There are no documents to index in ${config.seedsDir}.${passedOver ? ` ${passedOver}` : ""} Add .txt or .md files, or set VERBATIM_SEEDS to the folder that holds them.`);
   }
   const id = embedderId(config.embedder);
   const live = liveIndexDir(config.dataDir);

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
+import type { Dirent } from "node:fs";
 import { extname, join } from "node:path";
 import { UserError } from "./user-error.js";
 
@@ -51,14 +52,14 @@ function problemWith(bytes: Buffer): string | undefined {
 }
 
 /**
- * Reads every .txt and .md file in a folder. Files that cannot be indexed are returned
- * as skipped with the reason, so the rest still get indexed.
+ * Reads every .txt and .md file in a folder. Everything else in it, and files that cannot
+ * be indexed, are returned as skipped with the reason, so nothing is left out unsaid and
+ * the rest still get indexed. Hidden files (".DS_Store") are the system's, and pass unmentioned.
  */
 export async function readDocuments(folder: string): Promise<{ documents: SourceFile[]; skipped: Skipped[] }> {
-  let names: string[];
+  let entries: Dirent[];
   try {
-    // Links count too: readFile follows them, and reports a broken one as unreadable.
-    names = (await readdir(folder, { withFileTypes: true })).filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name);
+    entries = await readdir(folder, { withFileTypes: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === "ENOENT" ? "does not exist" : code === "ENOTDIR" ? "is not a folder" : `cannot be read (${code})`;
@@ -68,8 +69,21 @@ export async function readDocuments(folder: string): Promise<{ documents: Source
   const skipped: Skipped[] = [];
   const byHash = new Map<string, string>();
   const ids = new Set<string>();
-  for (const file of names.sort()) {
-    if (!EXTENSIONS.has(extname(file).toLowerCase())) continue;
+  for (const entry of entries.filter((e) => !e.name.startsWith(".")).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const file = entry.name;
+    // Links count too: readFile follows them, and reports a broken one as unreadable.
+    if (entry.isDirectory()) {
+      skipped.push({ file: `${file}/`, reason: "it is a folder; only the files directly in the documents folder are read" });
+      continue;
+    }
+    if (!entry.isFile() && !entry.isSymbolicLink()) {
+      skipped.push({ file, reason: "it is not a regular file" });
+      continue;
+    }
+    if (!EXTENSIONS.has(extname(file).toLowerCase())) {
+      skipped.push({ file, reason: "only .txt and .md files are read; save it as plain text to index it" });
+      continue;
+    }
     let bytes: Buffer;
     try {
       bytes = await readFile(join(folder, file));

@@ -325,7 +325,8 @@ describe("buildIndex", () => {
 
     expect(error).toBeInstanceOf(IndexerError);
     expect((error as Error).message).toBe(
-      `There are no documents to index in ${config.seedsDir}. Add .txt or .md files, or set VERBATIM_SEEDS to the folder that holds them.`,
+      `There are no documents to index in ${config.seedsDir}. empty.txt: it is empty. report.pdf: only .txt and .md files are read; save it as plain text to index it. ` +
+        "Add .txt or .md files, or set VERBATIM_SEEDS to the folder that holds them.",
     );
     expect(await snapshot(config.dataDir)).toEqual(built);
   });

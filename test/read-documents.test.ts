@@ -80,8 +80,11 @@ describe("readDocuments", () => {
     expect(skipped).toEqual([
       { file: "blank.md", reason: "it is empty" },
       { file: "empty.txt", reason: "it is empty" },
+      { file: "folder.txt/", reason: "it is a folder; only the files directly in the documents folder are read" },
       { file: "huge.txt", reason: "it is unreadable (ERR_FS_FILE_TOO_LARGE)" },
       { file: "latin1.txt", reason: "it is not UTF-8 text; save it as UTF-8 and index again" },
+      { file: "notes", reason: "only .txt and .md files are read; save it as plain text to index it" },
+      { file: "report.pdf", reason: "only .txt and .md files are read; save it as plain text to index it" },
       { file: "scan.txt", reason: "it is binary, not text" },
       { file: "worcestershire-again.txt", reason: "it has the same content as 2018-08-03-worcestershire.txt" },
     ]);
@@ -110,10 +113,11 @@ describe("readDocuments", () => {
     ]);
   });
 
-  it("returns nothing, and skips nothing, for a folder with no .txt or .md files", async () => {
+  it("says why it passes over a file of another kind, and says nothing of hidden files", async () => {
     const dir = await folder("no-text");
     await writeFile(join(dir, "report.pdf"), "%PDF-1.4");
-    expect(await readDocuments(dir)).toEqual({ documents: [], skipped: [] });
+    await writeFile(join(dir, ".DS_Store"), "Finder's own");
+    expect(await readDocuments(dir)).toEqual({ documents: [], skipped: [{ file: "report.pdf", reason: "only .txt and .md files are read; save it as plain text to index it" }] });
   });
 
   it.skipIf(process.getuid?.() === 0)("reports a file it has no permission to read", async () => {
