@@ -76,7 +76,9 @@ export async function buildIndex(config: IndexerConfig, options: BuildOptions = 
   const seconds = () => (performance.now() - started) / 1000;
   const { documents: files, skipped } = await readDocuments(config.seedsDir);
   if (files.length === 0) {
-    const passedOver = skipped.map((s) => `${s.file}: ${s.reason}.`).join(" ");
+    // The first few reasons say what is wrong; a folder of a hundred PDFs need not list them all.
+    const shown = skipped.slice(0, 3).map((s) => `${s.file}: ${s.reason}.`);
+    const passedOver = [...shown, ...(skipped.length > shown.length ? [`And ${skipped.length - shown.length} more ${skipped.length - shown.length === 1 ? "file" : "files"} that cannot be indexed.`] : [])].join(" ");
     throw new IndexerError(`There are no documents to index in ${config.seedsDir}.${passedOver ? ` ${passedOver}` : ""} Add .txt or .md files, or set VERBATIM_SEEDS to the folder that holds them.`);
   }
   const id = embedderId(config.embedder);

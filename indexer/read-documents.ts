@@ -71,11 +71,11 @@ export async function readDocuments(folder: string): Promise<{ documents: Source
   const ids = new Set<string>();
   for (const entry of entries.filter((e) => !e.name.startsWith(".")).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const file = entry.name;
-    // Links count too: readFile follows them, and reports a broken one as unreadable.
     if (entry.isDirectory()) {
       skipped.push({ file: `${file}/`, reason: "it is a folder; only the files directly in the documents folder are read" });
       continue;
     }
+    // Links count too: readFile follows them, and reports a broken one as unreadable.
     if (!entry.isFile() && !entry.isSymbolicLink()) {
       skipped.push({ file, reason: "it is not a regular file" });
       continue;

@@ -329,6 +329,10 @@ describe("buildIndex", () => {
         "Add .txt or .md files, or set VERBATIM_SEEDS to the folder that holds them.",
     );
     expect(await snapshot(config.dataDir)).toEqual(built);
+
+    // A folder of many such files names the first three and counts the rest.
+    for (const name of ["scan-1.pdf", "scan-2.pdf", "scan-3.pdf"]) await writeFile(join(config.seedsDir, name), "%PDF-1.4");
+    expect(((await buildIndex(config, { embedder }).catch((e: unknown) => e)) as Error).message).toMatch(/ scan-1\.pdf: only \.txt and \.md files are read; save it as plain text to index it\. And 2 more files that cannot be indexed\. Add /);
   });
 
   it("passes on an embedder's failure and leaves the old index exactly as it was", async () => {
