@@ -57,16 +57,39 @@ export function selectSentences(scored: ScoredSentence[], options: Partial<Selec
 /** Openings that lean on the sentence before: quoted alone, they would mislead. */
 const LEANS_BACK = /^(?:this|these|that|those|it|they|such|as a result|consequently|however|furthermore|in addition|despite this|therefore|at that time|since then)\b/i;
 
+/** A sentence that introduces what follows ("…the following area for priority action:"): alone, it says nothing. */
+const LEADS_IN = /:\s*$/;
+
+type Neighbour = (s: ScoredSentence, step: -1 | 1) => ScoredSentence | undefined;
+
+/**
+ * What follows a quote and belongs with it, two sentences at most: the next one when it
+ * opens "However, …", and whatever a colon introduces. A sentence ending in a colon whose
+ * sequel was not found is dropped; undefined when that leaves the quote introducing nothing.
+ */
+function sequel(s: ScoredSentence, neighbour: Neighbour): ScoredSentence[] | undefined {
+  const out: ScoredSentence[] = [];
+  for (let last = s; out.length < 2; ) {
+    const next = neighbour(last, 1);
+    // A colon always brings what it introduces; "However, …" belongs only to the quote itself.
+    if (!next || !(LEADS_IN.test(last.sentence.searchText) || (last === s && LEANS_BACK.test(next.sentence.searchText)))) break;
+    out.push(next);
+    last = next;
+  }
+  while (out.length > 0 && LEADS_IN.test(out[out.length - 1].sentence.searchText)) out.pop();
+  return out.length === 0 && LEADS_IN.test(s.sentence.searchText) ? undefined : out;
+}
+
 /**
  * Quotes the chosen sentences, best first, each with what it cannot stand without: the
- * sentence before a quote that opens "This…" or "As a result…", and the one after a quote
- * when that one opens so ("However, …"). A quote whose context would not fit in the limit
- * is left out rather than quoted bare. Any room left fills single-sentence gaps between
- * quotes, so the reader gets one unbroken passage rather than two pieces with a hole. All
- * come from the same passage, so the answer, which orders each source's quotes by position,
- * shows them side by side.
+ * sentence before a quote that opens "This…" or "As a result…", and what follows it that
+ * belongs with it (see `sequel`). A quote whose context would not fit in the limit, or
+ * introduces what was not found, is left out rather than quoted bare. Any room left fills
+ * single-sentence gaps between quotes, so the reader gets one unbroken passage rather than
+ * two pieces with a hole. All come from the same passage, so the answer, which orders each
+ * source's quotes by position, shows them side by side.
  */
-export function withContext(chosen: ScoredSentence[], neighbour: (s: ScoredSentence, step: -1 | 1) => ScoredSentence | undefined, limit: number): ScoredSentence[] {
+export function withContext(chosen: ScoredSentence[], neighbour: Neighbour, limit: number): ScoredSentence[] {
   const ids = new Set<string>();
   const out: ScoredSentence[] = [];
   const add = (group: ScoredSentence[]) => {
@@ -77,10 +100,10 @@ export function withContext(chosen: ScoredSentence[], neighbour: (s: ScoredSente
   };
   for (const s of chosen) {
     if (ids.has(s.sentence.id)) continue;
+    const after = sequel(s, neighbour);
+    if (!after) continue;
     const before = LEANS_BACK.test(s.sentence.searchText) ? neighbour(s, -1) : undefined;
-    const next = neighbour(s, 1);
-    const after = next && LEANS_BACK.test(next.sentence.searchText) ? next : undefined;
-    const group = [s, ...[before, after].filter((x): x is ScoredSentence => !!x && !ids.has(x.sentence.id))];
+    const group = [s, ...[before, ...after].filter((x): x is ScoredSentence => !!x && !ids.has(x.sentence.id))];
     if (out.length + group.length <= limit) add(group);
   }
   for (const s of [...out]) {

@@ -91,4 +91,28 @@ describe("withContext", () => {
   it("leaves a gap of more than one sentence alone", () => {
     expect(ids(withContext(at(1, 5), neighbour, 10))).toEqual(["s1", "s5", "s6"]);
   });
+
+  it("quotes what a colon introduces with it, and leaves out a colon whose sequel is not there", () => {
+    const list = [
+      sentence("c1", "B", "q", 0.9, "Inspectors identified the following area for priority action:"),
+      sentence("c2", "B", "q", 0.1, "This is to improve the quality of plans for children."),
+      sentence("c3", "B", "q", 0.8, "The panel is asked to:"),
+    ];
+    const next = (s: ScoredSentence, step: -1 | 1) => list[list.indexOf(s) + step];
+    expect(ids(withContext([list[0]], next, 10))).toEqual(["c1", "c2"]);
+    // c3 ends the passage: alone it says nothing.
+    expect(ids(withContext([list[2]], next, 10))).toEqual([]);
+    // c2 leans back on c1, which brings c2 in turn; c3 would have to bring a sequel that is not there.
+    expect(ids(withContext([list[1], list[2]], next, 10))).toEqual(["c2", "c1"]);
+  });
+
+  it("takes a 'However, …' only for the quote itself, not for the sentence after it", () => {
+    const chain = [
+      sentence("h1", "C", "r", 0.9, "Caseloads have fallen."),
+      sentence("h2", "C", "r", 0.1, "However, some remain high."),
+      sentence("h3", "C", "r", 0.1, "These are in the assessment teams."),
+    ];
+    const next = (s: ScoredSentence, step: -1 | 1) => chain[chain.indexOf(s) + step];
+    expect(ids(withContext([chain[0]], next, 10))).toEqual(["h1", "h2"]);
+  });
 });
