@@ -80,6 +80,24 @@ function sequel(s: ScoredSentence, neighbour: Neighbour): ScoredSentence[] | und
   return out.length === 0 && LEADS_IN.test(s.sentence.searchText) ? undefined : out;
 }
 
+/** An item of a list, which goes on from its lead-in: "in primary schools is 12.3%". */
+const LIST_ITEM = /^[a-z]/;
+
+/**
+ * The sentence a quote cannot stand without, before it: the one a quote opening "This…"
+ * leans on, or the lead-in of the list a quote is an item of ("The proportion of children
+ * entitled to free school meals:"), however many items back.
+ */
+function leanedOn(s: ScoredSentence, neighbour: Neighbour): ScoredSentence | undefined {
+  if (LEANS_BACK.test(s.sentence.searchText)) return neighbour(s, -1);
+  if (!LIST_ITEM.test(s.sentence.searchText)) return undefined;
+  for (let back = neighbour(s, -1); back; back = neighbour(back, -1)) {
+    if (LEADS_IN.test(back.sentence.searchText)) return back;
+    if (!LIST_ITEM.test(back.sentence.searchText)) return undefined;
+  }
+  return undefined;
+}
+
 /**
  * Quotes the chosen sentences, best first, each with what it cannot stand without: the
  * sentence before a quote that opens "This…" or "As a result…", and what follows it that
@@ -102,7 +120,7 @@ export function withContext(chosen: ScoredSentence[], neighbour: Neighbour, limi
     if (ids.has(s.sentence.id)) continue;
     const after = sequel(s, neighbour);
     if (!after) continue;
-    const before = LEANS_BACK.test(s.sentence.searchText) ? neighbour(s, -1) : undefined;
+    const before = leanedOn(s, neighbour);
     const group = [s, ...[before, ...after].filter((x): x is ScoredSentence => !!x && !ids.has(x.sentence.id))];
     if (out.length + group.length <= limit) add(group);
   }

@@ -106,6 +106,20 @@ describe("withContext", () => {
     expect(ids(withContext([list[1], list[2]], next, 10))).toEqual(["c2", "c1"]);
   });
 
+  it("brings a list item's lead-in, however many items back, and nothing for a lower-case line that is no item", () => {
+    const list = [
+      sentence("l1", "D", "t", 0.1, "The proportion of children entitled to free school meals:"),
+      sentence("l2", "D", "t", 0.1, "in primary schools is 12.3% (the national average is 15.2%)"),
+      sentence("l3", "D", "t", 0.9, "in secondary schools is 10.7% (the national average is 13.2%)"),
+      sentence("l4", "D", "t", 0.1, "Children's homes are good."),
+      sentence("l5", "D", "t", 0.8, "ofsted rated them in 2016."),
+    ];
+    const next = (s: ScoredSentence, step: -1 | 1) => list[list.indexOf(s) + step];
+    // The item between them fills the gap, as any single-sentence gap does.
+    expect(ids(withContext([list[2]], next, 10))).toEqual(["l3", "l1", "l2"]);
+    expect(ids(withContext([list[4]], next, 10))).toEqual(["l5"]);
+  });
+
   it("takes a 'However, …' only for the quote itself, not for the sentence after it", () => {
     const chain = [
       sentence("h1", "C", "r", 0.9, "Caseloads have fallen."),
