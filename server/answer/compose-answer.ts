@@ -2,7 +2,7 @@ import type { LoadedIndex } from "../../indexer/contract/load-index.js";
 import type { Source } from "../../indexer/contract/schemas.js";
 import { MONTH_NAMES } from "../../indexer/contract/dates.js";
 import type { ScoredSentence } from "./score-sentences.js";
-import { sourceKey } from "./select-sentences.js";
+import { goesOn, sourceKey } from "./select-sentences.js";
 import type { Citation } from "../http/schemas.js";
 
 /** "2017-10-12" → "12 October 2017". */
@@ -46,7 +46,8 @@ export function sourceUrl(documentId: string, start: number, end: number): strin
 /**
  * Writes the answer: quotes grouped by source in date order, each under its title,
  * publisher and date, each marked [n]. The only words not quoted are fixed framing.
- * When `lead` is set (a question after a figure, name or date), its group comes first.
+ * When `lead` is set (a question after a figure, name or date), its group comes first, and in
+ * it the lead, after only the quotes it goes on from.
  */
 export function composeAnswer(index: LoadedIndex, chosen: ScoredSentence[], lead?: ScoredSentence): { answer: string; citations: Citation[] } {
   const groups = new Map<string, ScoredSentence[]>();
@@ -57,8 +58,12 @@ export function composeAnswer(index: LoadedIndex, chosen: ScoredSentence[], lead
   if (lead) {
     const at = ordered.findIndex((g) => g.includes(lead));
     ordered.unshift(...ordered.splice(at, 1));
-    ordered[0].splice(ordered[0].indexOf(lead), 1);
-    ordered[0].unshift(lead);
+    // The lead goes first with the sentences it goes on from, so a list item keeps its lead-in
+    // and a "This…" its antecedent: "The proportion … free school meals:", then the figure.
+    const group = ordered[0];
+    let first = group.indexOf(lead);
+    while (first > 0 && goesOn(group[first]) && group[first - 1].sentence.row === group[first].sentence.row - 1) first--;
+    group.unshift(...group.splice(first, group.indexOf(lead) - first + 1));
   }
   const citations: Citation[] = [];
   const sections: string[] = [];

@@ -83,6 +83,9 @@ function sequel(s: ScoredSentence, neighbour: Neighbour): ScoredSentence[] | und
 /** An item of a list, which goes on from its lead-in: "in primary schools is 12.3%". */
 const LIST_ITEM = /^[a-z]/;
 
+/** True when a quote goes on from the sentence before it: "This…", "However…", or a list item. */
+export const goesOn = (s: ScoredSentence): boolean => LEANS_BACK.test(s.sentence.searchText) || LIST_ITEM.test(s.sentence.searchText);
+
 /**
  * The sentence a quote cannot stand without, before it: the one a quote opening "This…"
  * leans on, or the lead-in of the list a quote is an item of ("The proportion of children

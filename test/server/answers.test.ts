@@ -76,6 +76,15 @@ describe("answers from the seed documents", () => {
     expect(answer.answer).toContain("> In July 2017, only 61% of children received a return home interview");
   });
 
+  it("leads with a figure from a list after the list's lead-in, which a list item cannot go without", async () => {
+    const answer = await ask(engine, { question: "How many children in Worcestershire get free school meals?" });
+    expect(answer.citations.slice(0, 3).map((c) => c.quote)).toEqual([
+      "The proportion of children entitled to free school meals:",
+      "in primary schools is 12.3% (the national average is 15.2%)",
+      "in secondary schools is 10.7% (the national average is 14.1%).",
+    ]);
+  });
+
   it("answers a question after a name from the sources that name someone, leading with the one asked about", async () => {
     const answer = await ask(engine, { question: "Who carried out Ofsted's July 2018 monitoring visit to Worcestershire?" });
     expect(answer.citations[0].quote).toBe(
