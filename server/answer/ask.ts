@@ -3,7 +3,7 @@ import type { Embedder } from "../../indexer/embedders/embedder.js";
 import type { CorpusFacts } from "../retrieve/corpus-facts.js";
 import type { SynonymGroups } from "../retrieve/synonyms.js";
 import type { AskRequest, AskResponse, Filters, Related } from "../http/schemas.js";
-import { prepareQuery, unshout, type PreparedQuery } from "../retrieve/prepare-query.js";
+import { prepareQuery, unshout, type Concept, type PreparedQuery } from "../retrieve/prepare-query.js";
 import { parseDate } from "../../indexer/contract/dates.js";
 import { searchPassages, type Hit, type SearchOptions } from "../retrieve/search.js";
 import { scoreSentences, type ScoredSentence } from "./score-sentences.js";
@@ -24,6 +24,19 @@ export interface Engine {
 /** Prepares a question with everything the engine knows of the documents' wording. */
 export const prepareFor = (engine: Engine, question: string): PreparedQuery =>
   prepareQuery(question, engine.index.acronyms, engine.synonyms, engine.facts.metadataTerms, engine.facts.shortForms);
+
+/**
+ * A follow-up that names a subject of its own ("what about caseloads?") asks about that
+ * subject in the setting of the earlier question, whose words then count as the setting
+ * does: where to look, not what to find. One that adds only a place or a year keeps the
+ * earlier subject whole ("and in Gloucestershire?").
+ */
+function asFollowUp(query: PreparedQuery, own: PreparedQuery | undefined): PreparedQuery {
+  const key = (c: Concept) => c.alternatives[0].join(" ");
+  const subject = new Set((own?.concepts ?? []).filter((c) => !c.metadata).map(key));
+  if (subject.size === 0) return query;
+  return { ...query, concepts: query.concepts.map((c) => (subject.has(key(c)) ? c : { ...c, metadata: true })) };
+}
 
 /** Passages close to the question: offered beside an abstention, never as an answer. */
 const RELATED = 3;
@@ -53,7 +66,7 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
   const plain = (text: string) => unshout(text, index.acronyms, facts.metadataTerms);
   const history = (request.history ?? []).map((turn) => ({ ...turn, content: plain(turn.content) }));
   const resolved = resolveFollowUp(plain(request.question), history, facts.places);
-  const query = prepareFor(engine, resolved.question);
+  const query = asFollowUp(prepareFor(engine, resolved.question), resolved.own ? prepareFor(engine, resolved.own) : undefined);
   const interpretedAs = resolved.followUp ? resolved.question : undefined;
   const outside = outsideTheDocuments(query, facts, index);
   if (outside) return { query, interpretedAs, outside, filters: request.filters ?? {}, hits: [], scored: [], embedMs: 0, searchMs: 0 };

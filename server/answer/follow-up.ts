@@ -21,9 +21,10 @@ export function isFollowUp(question: string): boolean {
 /**
  * Reads a question in the light of the conversation: "and in Gloucestershire?" after
  * "what did inspectors say about missing children?" becomes one question about both.
- * Places named in the new question replace places named before.
+ * Places named in the new question replace places named before. `own` is what the new
+ * question adds, its connector taken off.
  */
-export function resolveFollowUp(question: string, history: Turn[], places: Map<string, string>): { question: string; followUp: boolean } {
+export function resolveFollowUp(question: string, history: Turn[], places: Map<string, string>): { question: string; followUp: boolean; own?: string } {
   const previous = history.filter((t) => t.role === "user").map((t) => t.content);
   if (previous.length === 0 || !isFollowUp(question)) return { question, followUp: false };
   // Earlier follow-ups resolve in turn, so a chain of "and…" questions keeps its topic.
@@ -34,5 +35,5 @@ export function resolveFollowUp(question: string, history: Turn[], places: Map<s
     for (const place of namesPlace(context)) context = context.replace(new RegExp(`\\s*\\b(?:in |for |by )?${place}(?:'s)?\\b`, "gi"), "");
   }
   const own = question.replace(CONNECTOR, "").trim();
-  return { question: `${context.replace(/[?.!\s]+$/, "")} — ${own}`, followUp: true };
+  return { question: `${context.replace(/[?.!\s]+$/, "")} — ${own}`, followUp: true, own };
 }

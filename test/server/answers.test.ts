@@ -177,6 +177,15 @@ describe("answers from the seed documents", () => {
     expect(answer.abstained).toBe(false);
     expect(new Set(answer.citations.map((c) => c.documentId))).toEqual(new Set([GLOUCESTERSHIRE]));
     expect(answer.citations.some((c) => c.quote.includes("missing children"))).toBe(true);
+
+    // A follow-up with a subject of its own asks about that subject; the earlier one is only the setting.
+    const history = [{ role: "user" as const, content: first }];
+    const caseloads = await ask(engine, { question: "What about caseloads?", history });
+    expect(caseloads.interpretedAs).toBe("What did inspectors say about children who go missing — caseloads?");
+    expect(caseloads.citations[0].quote).toMatch(/^Many social workers carry caseloads that are too high/);
+    const about = (word: RegExp) => caseloads.citations.filter((c) => word.test(c.quote)).length;
+    expect(about(/caseload/i)).toBeGreaterThan(about(/missing/i));
+    expect((await ask(engine, { question: "what about herefordshire?", history })).reason).toBe("No document mentions herefordshire.");
   });
 
   it("says which filter leaves nothing to search, beside the values the documents have", async () => {

@@ -161,6 +161,7 @@ describe("follow-up questions", () => {
     expect(resolveFollowUp("and in Gloucestershire?", history, places)).toEqual({
       question: "What did inspectors say about missing children — in Gloucestershire?",
       followUp: true,
+      own: "in Gloucestershire?",
     });
     expect(resolveFollowUp("What about caseloads?", [], places)).toEqual({ question: "What about caseloads?", followUp: false });
   });
