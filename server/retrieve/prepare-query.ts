@@ -22,8 +22,11 @@ export interface PreparedQuery {
 
 
 
-/** An interrogative that opens a question or a clause of it, followed by a verb: "who led…", "when was…". */
-const ASKS = (words: string) => new RegExp(`(?:^|[,;?]\\s*|\\band\\s+)(?:${words})\\b`, "i");
+/**
+ * An interrogative that opens a question or a clause of it, followed by a verb: "who led…",
+ * "when was…", or a follow-up joined to the question before it ("… — who led it?").
+ */
+const ASKS = (words: string) => new RegExp(`(?:^|[,;?—]\\s*|\\band\\s+)(?:${words})\\b`, "i");
 const AUXILIARY = "(?:is|was|were|are|did|does|do|has|had|have|will|would|should|can|could)";
 
 function intentOf(question: string): Intent {

@@ -140,6 +140,9 @@ describe("preparing a question", () => {
     expect(prepareQuery("When was Worcestershire judged inadequate?", {}, []).intent).toBe("date");
     expect(prepareQuery("What did inspectors say about children who go missing?", {}, []).intent).toBe("general");
     expect(prepareQuery("When children who are in care run off, does anyone notice?", {}, []).intent).toBe("general");
+    // A follow-up, joined to the question before it, asks what it asks.
+    expect(prepareQuery("What did inspectors say about missing children — who led it?", {}, []).intent).toBe("person");
+    expect(prepareQuery("What did inspectors say about missing children — how many were there?", {}, []).intent).toBe("figure");
     const q = prepareQuery("Did Herefordshire or the SEND team do OK in 2022?", {}, []);
     expect(q.names).toEqual(["Herefordshire", "SEND"]);
     expect(q.years).toEqual([2022]);
