@@ -49,6 +49,42 @@ export function noneMatch(index: LoadedIndex, filters: Filters): string {
   return "No document matches all the filters at once, though each matches some on its own.";
 }
 
+/** Edits (insert, delete, replace, swap two neighbours) that turn one word into another. */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+/** True when `short` abbreviates `long` as place names are ("Worcs", "Glos"): its opening, then its letters in order. */
+function abbreviates(short: string, long: string): boolean {
+  if (short.length < 4 || !long.startsWith(short.slice(0, 3))) return false;
+  let at = 3;
+  for (const letter of short.slice(3)) {
+    at = long.indexOf(letter, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
+}
+
+/**
+ * The name the documents use that an unknown one was probably meant for: a place it
+ * shortens ("Gloucester", "Worcs") or a near spelling ("Worcestshire", "FDD" for FFD).
+ * Nothing when more than one name would do.
+ */
+function nearestName(name: string, known: string[]): string | undefined {
+  const asked = name.toLowerCase();
+  const slack = asked.length >= 8 ? 2 : 1;
+  const near = known.filter((k) => abbreviates(asked, k.toLowerCase()) || editDistance(asked, k.toLowerCase()) <= slack);
+  return near.length === 1 ? near[0] : undefined;
+}
+
 /** The reason given when a question is all question words and punctuation: "???", "why?". */
 export const NOTHING_TO_SEARCH = `The question has no words to search for. ${ASK_IN_WORDS}`;
 
@@ -78,7 +114,10 @@ export function outsideTheDocuments(query: PreparedQuery, facts: CorpusFacts, in
   // "SEND" is not "send": an acronym must appear in capitals, other names in any case.
   const mentioned = (name: string) => (/^[A-Z]{3,}s?$/.test(name) ? facts.capitals.has(name.replace(/s$/, "")) : words(name).every((w) => facts.vocabulary.has(w)));
   const unknown = query.names.filter((name) => !mentioned(name));
-  if (unknown.length > 0) return `No document mentions ${list(unknown)}.`;
+  if (unknown.length > 0) {
+    const meant = unknown.map((name) => nearestName(name, /^[A-Z]{3,}s?$/.test(name) ? [...facts.capitals] : [...facts.places.values()])).filter((n): n is string => !!n);
+    return `No document mentions ${list(unknown)}.${meant.length > 0 ? ` Did you mean ${list(meant)}?` : ""}`;
+  }
   const unquoted = query.quoted.filter((phrase) => !facts.foldedText.includes(` ${words(phrase).join(" ")} `));
   if (unquoted.length > 0) return `No document mentions ${list(unquoted.map((p) => `"${p}"`))}.`;
   const missingYears = query.years.filter((y) => !facts.years.has(y));

@@ -108,6 +108,14 @@ describe("answers from the seed documents", () => {
     expect(answer.related).toBeUndefined();
   });
 
+  it("suggests the name an unknown one was probably meant for: a shortening, an abbreviation or a near spelling", async () => {
+    const reason = async (question: string) => (await ask(engine, { question })).reason;
+    expect(await reason("What did Ofsted say about Gloucester?")).toBe("No document mentions Gloucester. Did you mean Gloucestershire?");
+    expect(await reason("What about Worcs?")).toBe("No document mentions Worcs. Did you mean Worcestershire?");
+    expect(await reason("What did inspectors say about Worcestshire and Wales?")).toBe("No document mentions Worcestshire or Wales. Did you mean Worcestershire?");
+    expect(await reason("What does the FDD do?")).toBe("No document mentions FDD. Did you mean FFD?");
+  });
+
   it("abstains when no document uses any of the question's subject words, naming them as typed", async () => {
     expect((await ask(engine, { question: "what did ofsted find in herefordshire?" })).reason).toBe("No document mentions herefordshire.");
     expect((await ask(engine, { question: "missin childen" })).reason).toBe("No document mentions missin or childen.");
