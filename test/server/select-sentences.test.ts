@@ -61,16 +61,21 @@ describe("selectSentences", () => {
   });
 });
 
+/** The sentences of one passage, ids `${prefix}1`, `${prefix}2`…, and the neighbour lookup `withContext` reads. */
+function passageOf(prefix: string, sentences: [text: string, score: number][]) {
+  const list = sentences.map(([text, score], i) => sentence(`${prefix}${i + 1}`, prefix, prefix, score, text));
+  return { list, neighbour: (s: ScoredSentence, step: -1 | 1) => list[list.indexOf(s) + step] };
+}
+
 describe("withContext", () => {
-  const passage = [
-    sentence("s1", "A", "p", 0.9, "Caseloads are too high."),
-    sentence("s2", "A", "p", 0.1, "Managers know this."),
-    sentence("s3", "A", "p", 0.8, "Recruitment has begun."),
-    sentence("s4", "A", "p", 0.1, "However, it is too early to see the effect."),
-    sentence("s5", "A", "p", 0.1, "Agency staff cover the rest."),
-    sentence("s6", "A", "p", 0.7, "This has cost more than planned."),
-  ];
-  const neighbour = (s: ScoredSentence, step: -1 | 1) => passage[passage.indexOf(s) + step];
+  const { list: passage, neighbour } = passageOf("s", [
+    ["Caseloads are too high.", 0.9],
+    ["Managers know this.", 0.1],
+    ["Recruitment has begun.", 0.8],
+    ["However, it is too early to see the effect.", 0.1],
+    ["Agency staff cover the rest.", 0.1],
+    ["This has cost more than planned.", 0.7],
+  ]);
   const at = (...n: number[]) => n.map((i) => passage[i - 1]);
 
   it("adds the one after a quote that leans back on it, then the sentence between two quotes", () => {
@@ -93,40 +98,37 @@ describe("withContext", () => {
   });
 
   it("quotes what a colon introduces with it, and leaves out a colon whose sequel is not there", () => {
-    const list = [
-      sentence("c1", "B", "q", 0.9, "Inspectors identified the following area for priority action:"),
-      sentence("c2", "B", "q", 0.1, "This is to improve the quality of plans for children."),
-      sentence("c3", "B", "q", 0.8, "The panel is asked to:"),
-    ];
-    const next = (s: ScoredSentence, step: -1 | 1) => list[list.indexOf(s) + step];
-    expect(ids(withContext([list[0]], next, 10))).toEqual(["c1", "c2"]);
+    const { list, neighbour } = passageOf("c", [
+      ["Inspectors identified the following area for priority action:", 0.9],
+      ["This is to improve the quality of plans for children.", 0.1],
+      ["The panel is asked to:", 0.8],
+    ]);
+    expect(ids(withContext([list[0]], neighbour, 10))).toEqual(["c1", "c2"]);
     // c3 ends the passage: alone it says nothing.
-    expect(ids(withContext([list[2]], next, 10))).toEqual([]);
+    expect(ids(withContext([list[2]], neighbour, 10))).toEqual([]);
     // c2 leans back on c1, which brings c2 in turn; c3 would have to bring a sequel that is not there.
-    expect(ids(withContext([list[1], list[2]], next, 10))).toEqual(["c2", "c1"]);
+    expect(ids(withContext([list[1], list[2]], neighbour, 10))).toEqual(["c2", "c1"]);
   });
 
   it("brings a list item's lead-in, however many items back, and nothing for a lower-case line that is no item", () => {
-    const list = [
-      sentence("l1", "D", "t", 0.1, "The proportion of children entitled to free school meals:"),
-      sentence("l2", "D", "t", 0.1, "in primary schools is 12.3% (the national average is 15.2%)"),
-      sentence("l3", "D", "t", 0.9, "in secondary schools is 10.7% (the national average is 13.2%)"),
-      sentence("l4", "D", "t", 0.1, "Children's homes are good."),
-      sentence("l5", "D", "t", 0.8, "ofsted rated them in 2016."),
-    ];
-    const next = (s: ScoredSentence, step: -1 | 1) => list[list.indexOf(s) + step];
+    const { list, neighbour } = passageOf("l", [
+      ["The proportion of children entitled to free school meals:", 0.1],
+      ["in primary schools is 12.3% (the national average is 15.2%)", 0.1],
+      ["in secondary schools is 10.7% (the national average is 13.2%)", 0.9],
+      ["Children's homes are good.", 0.1],
+      ["ofsted rated them in 2016.", 0.8],
+    ]);
     // The item between them fills the gap, as any single-sentence gap does.
-    expect(ids(withContext([list[2]], next, 10))).toEqual(["l3", "l1", "l2"]);
-    expect(ids(withContext([list[4]], next, 10))).toEqual(["l5"]);
+    expect(ids(withContext([list[2]], neighbour, 10))).toEqual(["l3", "l1", "l2"]);
+    expect(ids(withContext([list[4]], neighbour, 10))).toEqual(["l5"]);
   });
 
   it("takes a 'However, …' only for the quote itself, not for the sentence after it", () => {
-    const chain = [
-      sentence("h1", "C", "r", 0.9, "Caseloads have fallen."),
-      sentence("h2", "C", "r", 0.1, "However, some remain high."),
-      sentence("h3", "C", "r", 0.1, "These are in the assessment teams."),
-    ];
-    const next = (s: ScoredSentence, step: -1 | 1) => chain[chain.indexOf(s) + step];
-    expect(ids(withContext([chain[0]], next, 10))).toEqual(["h1", "h2"]);
+    const { list, neighbour } = passageOf("h", [
+      ["Caseloads have fallen.", 0.9],
+      ["However, some remain high.", 0.1],
+      ["These are in the assessment teams.", 0.1],
+    ]);
+    expect(ids(withContext([list[0]], neighbour, 10))).toEqual(["h1", "h2"]);
   });
 });
