@@ -130,8 +130,9 @@ export async function ask(engine: Engine, request: AskRequest): Promise<AskRespo
   };
   const limit = request.maxCitations ?? defaultSelectOptions.maxCitations;
   const selected = selectSentences(scored, { maxCitations: limit, factsOnly: query.intent !== "general" });
-  const chosen = withContext(selected, neighbour, limit);
-  const lead = query.intent === "general" ? undefined : chosen.find((s) => s.fact && s.coverage > 0);
+  const chosen = withContext(selected, neighbour, limit, query.intent !== "general");
+  // The lead is the best quote that holds the fact, never a sentence quoted only as context for another.
+  const lead = query.intent === "general" ? undefined : selected.find((s) => s.fact && s.coverage > 0 && chosen.includes(s));
   const { answer, citations } = composeAnswer(index, chosen, lead);
   return {
     answer,

@@ -104,13 +104,16 @@ function leanedOn(s: ScoredSentence, neighbour: Neighbour): ScoredSentence | und
 /**
  * Quotes the chosen sentences, best first, each with what it cannot stand without: the
  * sentence before a quote that opens "This…" or "As a result…", and what follows it that
- * belongs with it (see `sequel`). A quote whose context would not fit in the limit, or
- * introduces what was not found, is left out rather than quoted bare. Any room left fills
- * single-sentence gaps between quotes, so the reader gets one unbroken passage rather than
- * two pieces with a hole. All come from the same passage, so the answer, which orders each
- * source's quotes by position, shows them side by side.
+ * belongs with it (see `sequel`). For a question after a figure, name or date, a quote
+ * without one also brings the sentence before when that holds it: "The previous inspection
+ * … was in October 2010." before "The local authority was judged to be inadequate."
+ * A quote whose context would not fit in the limit, or introduces what was not found, is
+ * left out rather than quoted bare. Any room left fills single-sentence gaps between quotes,
+ * so the reader gets one unbroken passage rather than two pieces with a hole. All come from
+ * the same passage, so the answer, which orders each source's quotes by position, shows
+ * them side by side.
  */
-export function withContext(chosen: ScoredSentence[], neighbour: Neighbour, limit: number): ScoredSentence[] {
+export function withContext(chosen: ScoredSentence[], neighbour: Neighbour, limit: number, asksForFact = false): ScoredSentence[] {
   const ids = new Set<string>();
   const out: ScoredSentence[] = [];
   const add = (group: ScoredSentence[]) => {
@@ -123,7 +126,8 @@ export function withContext(chosen: ScoredSentence[], neighbour: Neighbour, limi
     if (ids.has(s.sentence.id)) continue;
     const after = sequel(s, neighbour);
     if (!after) continue;
-    const before = leanedOn(s, neighbour);
+    const previous = neighbour(s, -1);
+    const before = leanedOn(s, neighbour) ?? (asksForFact && !s.fact && !LEADS_IN.test(s.sentence.searchText) && previous?.fact ? previous : undefined);
     const group = [s, ...[before, ...after].filter((x): x is ScoredSentence => !!x && !ids.has(x.sentence.id))];
     if (out.length + group.length <= limit) add(group);
   }

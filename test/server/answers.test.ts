@@ -85,6 +85,12 @@ describe("answers from the seed documents", () => {
     ]);
   });
 
+  it("quotes a judgement without a date, in a question after a date, with the sentence before that dates it", async () => {
+    const answer = await ask(engine, { question: "When was Worcestershire judged inadequate?" });
+    const judged = answer.citations.findIndex((c) => c.quote === "The local authority was judged to be inadequate.");
+    expect(answer.citations[judged - 1].quote).toBe("The previous inspection of the local authority's services for safeguarding and children looked after was in October 2010.");
+  });
+
   it("answers a question after a name from the sources that name someone, leading with the one asked about", async () => {
     const answer = await ask(engine, { question: "Who carried out Ofsted's July 2018 monitoring visit to Worcestershire?" });
     expect(answer.citations[0].quote).toBe(

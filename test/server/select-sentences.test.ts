@@ -123,6 +123,29 @@ describe("withContext", () => {
     expect(ids(withContext([list[4]], neighbour, 10))).toEqual(["l5"]);
   });
 
+  it("brings, for a question after a fact, the sentence before a quote without one when that sentence holds it", () => {
+    const { list, neighbour } = passageOf("f", [
+      ["The previous inspection was in October 2010.", 0.1],
+      ["The local authority was judged to be inadequate.", 0.9],
+    ]);
+    list[0].fact = true;
+    expect(ids(withContext([list[1]], neighbour, 10, true))).toEqual(["f2", "f1"]);
+    // A general question takes the quote alone; so does a fact question when the quote holds the fact itself.
+    expect(ids(withContext([list[1]], neighbour, 10))).toEqual(["f2"]);
+    list[1].fact = true;
+    expect(ids(withContext([list[1]], neighbour, 10, true))).toEqual(["f2"]);
+
+    // A lead-in's matter follows it: it brings its list, not the figure before it.
+    const lead = passageOf("g", [
+      ["Some 710 children were looked after.", 0.1],
+      ["The proportion of children entitled to free school meals:", 0.9],
+      ["in primary schools is 12.3%", 0.1],
+    ]);
+    lead.list[0].fact = true;
+    lead.list[2].fact = true;
+    expect(ids(withContext([lead.list[1]], lead.neighbour, 10, true))).toEqual(["g2", "g3"]);
+  });
+
   it("takes a 'However, …' only for the quote itself, not for the sentence after it", () => {
     const { list, neighbour } = passageOf("h", [
       ["Caseloads have fallen.", 0.9],
