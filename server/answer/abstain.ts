@@ -3,10 +3,9 @@ import type { LoadedIndex } from "../../indexer/contract/load-index.js";
 import type { CorpusFacts } from "../retrieve/corpus-facts.js";
 import type { PreparedQuery } from "../retrieve/prepare-query.js";
 import type { ScoredSentence } from "./score-sentences.js";
-import { ASK_IN_WORDS, type Filters } from "../http/schemas.js";
-import type { Source } from "../../indexer/contract/schemas.js";
-import { passes } from "../retrieve/filters.js";
-import { displayDate } from "./compose-answer.js";
+import { ASK_IN_WORDS } from "../http/schemas.js";
+import { englishList } from "./english-list.js";
+import { nearestName } from "./nearest-name.js";
 
 /**
  * What the best sentence must show before Verbatim answers: a score above the floor, and
@@ -15,75 +14,6 @@ import { displayDate } from "./compose-answer.js";
  * sentences cover at least 0.14 of the subject, or sit at a cosine of 0.53 or more).
  */
 export const EVIDENCE = { score: 0.4, coverage: 0.2, dense: 0.55 };
-
-function list(items: string[], conjunction = "or"): string {
-  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} ${conjunction} ${items[items.length - 1]}`;
-}
-
-/** The filters a source is judged on, each with how a reason names it and its values. */
-const LABELS = [
-  { filter: "places", name: "place", of: (s: Source) => s.place },
-  { filter: "publishers", name: "publisher", of: (s: Source) => s.publisher },
-  { filter: "kinds", name: "kind", of: (s: Source) => s.kind },
-] as const;
-
-/**
- * Why no passage passes the filters, so the asker knows what to change: the one filter no
- * document meets, beside the values the documents do have, or else that the filters cannot
- * all hold at once. A date filter may come from the question itself ("on 1 December 2018").
- */
-export function noneMatch(index: LoadedIndex, filters: Filters): string {
-  const { passages } = index;
-  for (const { filter, name, of } of LABELS) {
-    const asked = filters[filter];
-    if (!asked?.length || passages.some((p) => passes(p, { [filter]: asked }))) continue;
-    const have = [...new Set(passages.map((p) => of(p.source)))].sort();
-    return `No document's ${name} is ${list(asked.map((a) => `"${a}"`))}; the documents' ${filter} are ${list(have, "and")}.`;
-  }
-  if ((filters.from || filters.to) && !passages.some((p) => passes(p, { from: filters.from, to: filters.to }))) {
-    const dates = passages.map((p) => p.source.date).filter((d): d is string => !!d).sort();
-    const { from, to } = filters;
-    const asked = from && to ? `between ${displayDate(from)} and ${displayDate(to)}` : from ? `on or after ${displayDate(from)}` : `on or before ${displayDate(to!)}`;
-    return `No document is dated ${asked}; the documents date from ${displayDate(dates[0])} to ${displayDate(dates[dates.length - 1])}.`;
-  }
-  return "No document matches all the filters at once, though each matches some on its own.";
-}
-
-/** Edits (insert, delete, replace, swap two neighbours) that turn one word into another. */
-function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
-}
-
-/** True when `short` abbreviates `long` as place names are ("Worcs", "Glos"): its opening, then its letters in order. */
-function abbreviates(short: string, long: string): boolean {
-  if (short.length < 4 || !long.startsWith(short.slice(0, 3))) return false;
-  let at = 3;
-  for (const letter of short.slice(3)) {
-    at = long.indexOf(letter, at) + 1;
-    if (at === 0) return false;
-  }
-  return true;
-}
-
-/**
- * The name the documents use that an unknown one was probably meant for: a place it
- * shortens ("Gloucester", "Worcs") or a near spelling ("Worcestshire", "FDD" for FFD).
- * Nothing when more than one name would do.
- */
-function nearestName(name: string, known: string[]): string | undefined {
-  const asked = name.toLowerCase();
-  const slack = asked.length >= 8 ? 2 : 1;
-  const near = known.filter((k) => abbreviates(asked, k.toLowerCase()) || editDistance(asked, k.toLowerCase()) <= slack);
-  return near.length === 1 ? near[0] : undefined;
-}
 
 /** The reason given when a question is all question words and punctuation: "???", "why?". */
 export const NOTHING_TO_SEARCH = `The question has no words to search for. ${ASK_IN_WORDS}`;
@@ -116,17 +46,17 @@ export function outsideTheDocuments(query: PreparedQuery, facts: CorpusFacts, in
   const unknown = query.names.filter((name) => !mentioned(name));
   if (unknown.length > 0) {
     const meant = unknown.map((name) => nearestName(name, /^[A-Z]{3,}s?$/.test(name) ? [...facts.capitals] : [...facts.places.values()])).filter((n): n is string => !!n);
-    return `No document mentions ${list(unknown)}.${meant.length > 0 ? ` Did you mean ${list(meant)}?` : ""}`;
+    return `No document mentions ${englishList(unknown)}.${meant.length > 0 ? ` Did you mean ${englishList(meant)}?` : ""}`;
   }
   const unquoted = query.quoted.filter((phrase) => !facts.foldedText.includes(` ${words(phrase).join(" ")} `));
-  if (unquoted.length > 0) return `No document mentions ${list(unquoted.map((p) => `"${p}"`))}.`;
+  if (unquoted.length > 0) return `No document mentions ${englishList(unquoted.map((p) => `"${p}"`))}.`;
   const missingYears = query.years.filter((y) => !facts.years.has(y));
   if (missingYears.length > 0) {
     const range = facts.firstYear === facts.lastYear ? `from ${facts.firstYear}` : `from ${facts.firstYear} to ${facts.lastYear}`;
-    return `The documents date ${range}; none covers ${list(missingYears.map(String))}.`;
+    return `The documents date ${range}; none covers ${englishList(missingYears.map(String))}.`;
   }
   const unused = unknownSubject(query, index);
-  if (unused && unused.length > 0) return `No document mentions ${list(unused)}.`;
+  if (unused && unused.length > 0) return `No document mentions ${englishList(unused)}.`;
   return undefined;
 }
 

@@ -8,7 +8,8 @@ import { parseDate } from "../../indexer/contract/dates.js";
 import { searchPassages, type Hit, type SearchOptions } from "../retrieve/search.js";
 import { scoreSentences, type ScoredSentence } from "./score-sentences.js";
 import { defaultSelectOptions, selectSentences, withContext } from "./select-sentences.js";
-import { noneMatch, outsideTheDocuments, tooWeak } from "./abstain.js";
+import { outsideTheDocuments, tooWeak } from "./abstain.js";
+import { noneMatch } from "./none-match.js";
 import { composeAnswer, sectionInSource, sourceUrl } from "./compose-answer.js";
 import { resolveFollowUp } from "./follow-up.js";
 
