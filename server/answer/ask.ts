@@ -10,6 +10,7 @@ import { scoreSentences, type ScoredSentence } from "./score-sentences.js";
 import { defaultSelectOptions, selectSentences, withContext } from "./select-sentences.js";
 import { outsideTheDocuments, tooWeak } from "./abstain.js";
 import { noneMatch } from "./none-match.js";
+import { englishList } from "./english-list.js";
 import { composeAnswer, sectionInSource, sourceUrl } from "./compose-answer.js";
 import { resolveFollowUp } from "./follow-up.js";
 
@@ -47,10 +48,12 @@ export interface Retrieval {
   query: PreparedQuery;
   /** The question as answered, when the conversation changed it. */
   interpretedAs?: string;
-  /** Set when the question names something no document covers. */
+  /** Set when the question names something no document covers, or a place the filters leave out. */
   outside?: string;
   /** The filters searched with: the request's, and a place or day the question names. */
   filters: Filters;
+  /** The documents' places the question names. */
+  named?: string[];
   hits: Hit[];
   scored: ScoredSentence[];
   embedMs: number;
@@ -72,10 +75,18 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
   const outside = outsideTheDocuments(query, facts, index);
   if (outside) return { query, interpretedAs, outside, filters: request.filters ?? {}, hits: [], scored: [], embedMs: 0, searchMs: 0 };
 
-  // A question that names the place of some documents is about those documents.
+  // A question that names the place of some documents is about those documents, within any places the filters allow.
   const named = query.names.map((n) => facts.places.get(n.toLowerCase())).filter((p): p is string => !!p);
   const filters: Filters = { ...request.filters };
-  if (!filters.places?.length && named.length > 0) filters.places = named;
+  if (named.length > 0) {
+    const allowed = filters.places ?? [];
+    const kept = allowed.length > 0 ? named.filter((n) => allowed.some((a) => a.toLowerCase() === n.toLowerCase())) : named;
+    if (kept.length === 0) {
+      const conflict = `The question names ${englishList(named, "and")}, but the filters search only ${englishList(allowed, "and")}.`;
+      return { query, interpretedAs, outside: conflict, filters, hits: [], scored: [], embedMs: 0, searchMs: 0 };
+    }
+    filters.places = kept;
+  }
   // "What did the panel decide at its meeting on 24 October 2017?": only a source written on or
   // after that day can say what happened then; an agenda issued before it cannot.
   const eventDay = /\b(?:did|was|were|happened|decided|agreed|found|concluded)\b/i.test(query.question) ? parseDate(query.question) : undefined;
@@ -87,7 +98,7 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
   const searchStart = performance.now();
   const hits = searchPassages(index, query, vector, { ...engine.search, filters });
   const scored = scoreSentences(index, facts, query, vector, hits);
-  return { query, interpretedAs, filters, hits, scored, embedMs, searchMs: performance.now() - searchStart };
+  return { query, interpretedAs, filters, named, hits, scored, embedMs, searchMs: performance.now() - searchStart };
 }
 
 /**
@@ -97,7 +108,7 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
 export async function ask(engine: Engine, request: AskRequest): Promise<AskResponse> {
   const started = performance.now();
   const { index, facts } = engine;
-  const { query, interpretedAs, outside, filters, hits, scored, embedMs, searchMs } = await retrieve(engine, request);
+  const { query, interpretedAs, outside, filters, named, hits, scored, embedMs, searchMs } = await retrieve(engine, request);
   const abstain = (reason: string, related?: Related[]): AskResponse => ({
     answer: reason,
     abstained: true,
@@ -108,7 +119,7 @@ export async function ask(engine: Engine, request: AskRequest): Promise<AskRespo
     timings: { totalMs: performance.now() - started, embedMs, searchMs, composeMs: 0 },
   });
   if (outside) return abstain(outside);
-  if (hits.length === 0) return abstain(noneMatch(index, filters));
+  if (hits.length === 0) return abstain(noneMatch(index, filters, named));
 
   const composeStart = performance.now();
   if (tooWeak(scored[0])) {

@@ -15,9 +15,10 @@ const LABELS = [
 /**
  * Why no passage passes the filters, so the asker knows what to change: the one filter no
  * document meets, beside the values the documents do have, or else that the filters cannot
- * all hold at once. A date filter may come from the question itself ("on 1 December 2018").
+ * all hold at once. A place or a date may come from the question itself ("in Gloucestershire",
+ * "on 1 December 2018"), and `named` says which places did.
  */
-export function noneMatch(index: LoadedIndex, filters: Filters): string {
+export function noneMatch(index: LoadedIndex, filters: Filters, named: string[] = []): string {
   const { passages } = index;
   for (const { filter, name, of } of LABELS) {
     const asked = filters[filter];
@@ -31,5 +32,6 @@ export function noneMatch(index: LoadedIndex, filters: Filters): string {
     const asked = from && to ? `between ${displayDate(from)} and ${displayDate(to)}` : from ? `on or after ${displayDate(from)}` : `on or before ${displayDate(to!)}`;
     return `No document is dated ${asked}; the documents date from ${displayDate(dates[0])} to ${displayDate(dates[dates.length - 1])}.`;
   }
+  if (named.length > 0) return `None of the documents searched is from ${englishList(named)}, which the question names.`;
   return "No document matches all the filters at once, though each matches some on its own.";
 }

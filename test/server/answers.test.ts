@@ -212,6 +212,11 @@ describe("answers from the seed documents", () => {
     expect(await reason({ question, filters: { places: ["Herefordshire"] } })).toBe('No document\'s place is "Herefordshire"; the documents\' places are Gloucestershire and Worcestershire.');
     expect(await reason({ question, filters: { from: "2011-01-01", to: "2016-12-31" } })).toBe("No document is dated between 1 January 2011 and 31 December 2016; the documents date from 4 August 2010 to 3 August 2018.");
     expect(await reason({ question, filters: { places: ["Gloucestershire"], to: "2017-12-31" } })).toBe("No document matches all the filters at once, though each matches some on its own.");
+    // A place the question names is searched within the filters, and said to be outside them when it is.
+    const inGloucestershire = "What did inspectors say about missing children in Gloucestershire?";
+    expect(await reason({ question: inGloucestershire, filters: { places: ["Worcestershire"] } })).toBe("The question names Gloucestershire, but the filters search only Worcestershire.");
+    const allButGloucestershire = engine.index.documents.map((d) => d.id).filter((id) => id !== GLOUCESTERSHIRE);
+    expect(await reason({ question: inGloucestershire, filters: { documentIds: allButGloucestershire } })).toBe("None of the documents searched is from Gloucestershire, which the question names.");
     // A day the question names is a filter too: nothing written before it can say what happened then.
     expect(await reason({ question: "What did the panel decide at its meeting on 1 December 2018?" })).toBe("No document is dated on or after 1 December 2018; the documents date from 4 August 2010 to 3 August 2018.");
   });
