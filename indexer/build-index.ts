@@ -7,7 +7,7 @@ import { IndexerError, readDocuments, contentHash, type Skipped } from "./read-d
 import { buildCorpus } from "./analyse/build-corpus.js";
 import { buildLexicalIndex } from "./analyse/build-lexical.js";
 import { findAcronyms } from "./analyse/find-acronyms.js";
-import { liveIndexDir, removeStaleBuilds, writeIndex } from "./store/write-index.js";
+import { fileSizes, liveIndexDir, removeStaleBuilds, writeIndex } from "./store/write-index.js";
 import { encoderText } from "./contract/normalise.js";
 
 export interface Progress {
@@ -44,13 +44,18 @@ export interface BuildResult {
 /** Below this many new sentences, starting worker threads costs more than it saves. */
 const THREADS_WORTHWHILE = 200;
 
-/** True when the index on disk was built from exactly these documents, format and embedder. */
-export function isCurrent(manifest: Manifest | undefined, docs: { id: string; file: string; hash: string }[], embedder: string): boolean {
-  if (!manifest || manifest.formatVersion !== FORMAT_VERSION || manifest.embedder.id !== embedder) return false;
+/**
+ * True when the index on disk was built from exactly these documents, format and embedder,
+ * and its files are all there at the sizes written: one cut short is rebuilt, not served.
+ */
+export async function isCurrent(dir: string, manifest: Manifest | undefined, docs: { id: string; file: string; hash: string }[], embedder: string): Promise<boolean> {
+  if (!manifest?.files || manifest.formatVersion !== FORMAT_VERSION || manifest.embedder.id !== embedder) return false;
   // The file name is part of the key: a renamed file must be cited by its new name.
   const key = (d: { id: string; file: string; hash: string }) => `${d.id}:${d.file}:${d.hash}`;
   const built = new Set(manifest.documents.map(key));
-  return built.size === docs.length && docs.every((d) => built.has(key(d)));
+  if (built.size !== docs.length || !docs.every((d) => built.has(key(d)))) return false;
+  const sizes = await fileSizes(dir).catch(() => ({}) as Record<string, number>);
+  return Object.entries(manifest.files).every(([file, size]) => sizes[file] === size);
 }
 
 /** The unit-length mean of some unit vectors. */
@@ -85,7 +90,7 @@ export async function buildIndex(config: IndexerConfig, options: BuildOptions = 
   const live = liveIndexDir(config.dataDir);
   await removeStaleBuilds(config.dataDir);
   const manifest = await readManifest(live);
-  if (!options.force && isCurrent(manifest, files, id)) {
+  if (!options.force && (await isCurrent(live, manifest, files, id))) {
     return { upToDate: true, documents: files.length, passages: manifest!.counts.passages, sentences: manifest!.counts.sentences, embedded: 0, reused: 0, skipped, seconds: seconds(), bytes: 0 };
   }
 

@@ -145,7 +145,11 @@ describe("buildIndex", () => {
         { id: "2019-02-14-herefordshire-focused-visit", file: HEREFORDSHIRE, hash: sha256(LETTERS[HEREFORDSHIRE]) },
       ],
       counts: { documents: 3, passages: 14, sentences: 22 },
+      files: expect.any(Object),
     });
+    // Every other file, at the size it has on disk.
+    expect(manifest.files["sentence-vectors.f32"]).toBe((await stat(join(live, "sentence-vectors.f32"))).size);
+    expect(manifest.files["sentence-vectors.f32"]).toBe(22 * DIMS * 4);
     expect(Date.parse(manifest.builtAt)).toBeGreaterThanOrEqual(before);
     expect(Date.parse(manifest.builtAt)).toBeLessThanOrEqual(Date.now());
 
@@ -188,6 +192,24 @@ describe("buildIndex", () => {
     expect(again).toEqual({ upToDate: true, documents: 2, passages: 10, sentences: 16, embedded: 0, reused: 0, skipped: [], seconds: expect.any(Number), bytes: 0 });
     expect(embedder.calls).toEqual([]);
     expect(await snapshot(join(config.dataDir, "index"))).toEqual(built);
+  });
+
+  it("rebuilds an index whose files were cut short or lost, rather than calling it up to date", async () => {
+    const config = setup("cut-short");
+    await writeLetters(config.seedsDir, TWO_LETTERS);
+    await buildIndex(config, { embedder });
+    const index = join(config.dataDir, "index");
+    const manifest = JSON.parse(await readFile(join(index, "manifest.json"), "utf8"));
+    expect(Object.keys(manifest.files).sort()).toEqual(["acronyms.json", "documents.json", "lexical.json", "passages.json", "sentence-vectors.f32", "sentences.json", "vectors/index.json"]);
+
+    const sentences = await readFile(join(index, "sentences.json"), "utf8");
+    await writeFile(join(index, "sentences.json"), sentences.slice(0, 100));
+    expect(await buildIndex(config, { embedder })).toMatchObject({ upToDate: false, sentences: 16 });
+    expect((await load(config)).sentences).toHaveLength(16);
+
+    await rm(join(index, "vectors"), { recursive: true });
+    expect(await buildIndex(config, { embedder })).toMatchObject({ upToDate: false, sentences: 16, embedded: 0, reused: 16 });
+    expect((await load(config)).passageVectors).toHaveLength(10);
   });
 
   it("rebuilds when forced, re-using every vector and embedding nothing", async () => {

@@ -41,6 +41,8 @@ export type LoadResult = { ok: true; value: LoadedIndex } | { ok: false; error: 
 export type IndexErrorCode = "index_missing" | "index_format" | "index_embedder" | "index_damaged";
 
 const REBUILD = "Run `npm run index` to rebuild it.";
+/** A damaged index may still look current to the indexer, so its rebuild is forced. */
+const REBUILD_DAMAGED = "Run `npm run index -- --force` to rebuild it.";
 
 async function readJson<T>(dir: string, file: string, schema: z.ZodType<T>): Promise<T> {
   const raw = JSON.parse(await readFile(join(dir, file), "utf8"));
@@ -92,7 +94,7 @@ export async function loadIndex(dir: string, expectedEmbedderId: string): Promis
     const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
     return missing
       ? { ok: false, error: { code: "index_missing", message: `There is no index at ${dir}. Run \`npm run index\` to build it.` } }
-      : { ok: false, error: { code: "index_damaged", message: `The index manifest at ${dir} is damaged: ${(error as Error).message}. ${REBUILD}` } };
+      : { ok: false, error: { code: "index_damaged", message: `The index manifest at ${dir} is damaged: ${(error as Error).message}. ${REBUILD_DAMAGED}` } };
   }
   if (manifest.formatVersion !== FORMAT_VERSION) {
     return { ok: false, error: { code: "index_format", message: `The index at ${dir} has format version ${manifest.formatVersion}, but this Verbatim reads version ${FORMAT_VERSION}. ${REBUILD}` } };
@@ -143,6 +145,6 @@ export async function loadIndex(dir: string, expectedEmbedderId: string): Promis
       },
     };
   } catch (error) {
-    return { ok: false, error: { code: "index_damaged", message: `The index at ${dir} is damaged: ${(error as Error).message}. ${REBUILD}` } };
+    return { ok: false, error: { code: "index_damaged", message: `The index at ${dir} is damaged: ${(error as Error).message}. ${REBUILD_DAMAGED}` } };
   }
 }

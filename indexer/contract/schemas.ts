@@ -4,7 +4,7 @@ import { z } from "zod/v4";
  * The on-disk contract between the indexer and the server. Bump FORMAT_VERSION whenever
  * these shapes or the way passages are cut change: older indexes are then refused.
  */
-export const FORMAT_VERSION = 8;
+export const FORMAT_VERSION = 9;
 /** From this format on, sentences are embedded as `encoderText` gives them; before, as written. */
 export const ENCODER_TEXT_SINCE = 8;
 
@@ -69,6 +69,8 @@ export const ManifestSchema = z.object({
   builtAt: z.string(),
   documents: z.array(z.object({ id: z.string(), file: z.string(), hash: z.string() })),
   counts: z.object({ documents: z.number(), passages: z.number(), sentences: z.number() }),
+  /** Bytes of every other file of the index, by path inside it: a file cut short or lost shows. Since format 9. */
+  files: z.record(z.string(), z.number().int().nonnegative()).optional(),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 

@@ -5,7 +5,8 @@ import { INDEX_FILES, type LexicalIndex, type Manifest } from "../contract/schem
 import type { Corpus } from "../analyse/build-corpus.js";
 
 export interface IndexContents {
-  manifest: Manifest;
+  /** The manifest, less the file sizes, which are measured as written. */
+  manifest: Omit<Manifest, "files">;
   corpus: Corpus;
   lexical: LexicalIndex;
   acronyms: Record<string, string>;
@@ -75,7 +76,8 @@ export async function writeIndex(dataDir: string, contents: IndexContents): Prom
     await writeFile(join(building, INDEX_FILES.sentenceVectors), new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
     await writeVectors(join(building, INDEX_FILES.vectors), contents);
     // The manifest goes last: a folder without one is never taken for an index.
-    await writeFile(join(building, INDEX_FILES.manifest), JSON.stringify(contents.manifest, null, 2));
+    const manifest: Manifest = { ...contents.manifest, files: await fileSizes(building) };
+    await writeFile(join(building, INDEX_FILES.manifest), JSON.stringify(manifest, null, 2));
     if (await exists(live)) await rename(live, retired);
     await rename(building, live);
     await rm(retired, { recursive: true, force: true });
@@ -84,6 +86,17 @@ export async function writeIndex(dataDir: string, contents: IndexContents): Prom
     throw error;
   }
   return folderSize(live);
+}
+
+/** Bytes of each file in a folder tree, by its path inside the folder ("vectors/index.json"). */
+export async function fileSizes(dir: string, prefix = ""): Promise<Record<string, number>> {
+  const sizes: Record<string, number> = {};
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) Object.assign(sizes, await fileSizes(path, `${prefix}${entry.name}/`));
+    else sizes[`${prefix}${entry.name}`] = (await stat(path)).size;
+  }
+  return sizes;
 }
 
 /** Total bytes of the files in a folder tree. */
