@@ -13,13 +13,15 @@ import { benchEmbedder } from "./bench-embedder.js";
 import { benchQueries } from "./bench-queries.js";
 import { mb, ms, msSince, percentile, sec, spread } from "./stats.js";
 import { printTable, type Row, type Section } from "./table.js";
+import { presentSets } from "../eval/question-set.js";
 import { removeTempFolders, tempFolder } from "./temp-folders.js";
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
-const QUESTION_FILES = [here("../../shared/eval/sample-questions.json"), here("../test/eval/questions.json")];
-
+/** The questions of every question set that is there; a missing one is said so, not a crash. */
 function readQuestions(): string[] {
-  const all = QUESTION_FILES.flatMap((f) => (JSON.parse(readFileSync(f, "utf8")) as { question: string }[]).map((q) => q.question));
+  const { sets, skipped } = presentSets();
+  for (const line of skipped) console.log(line);
+  const all = sets.flatMap(({ path }) => (JSON.parse(readFileSync(path, "utf8")) as { question: string }[]).map((q) => q.question));
   return [...new Set(all)];
 }
 

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { configFromEnv } from "../indexer/config.js";
 import { loadEngine } from "../server/load-engine.js";
 import { retrieve } from "../server/answer/ask.js";
-import { loadQuestionSet, QUESTION_SETS, SHARED_SEEDS } from "./question-set.js";
+import { loadQuestionSet, presentSets, SHARED_SEEDS } from "./question-set.js";
 import { exitOnFailure } from "../indexer/user-error.js";
 import { readCommandLine } from "../indexer/command-line.js";
 import { overlaps } from "./score.js";
@@ -17,7 +17,9 @@ async function main() {
   const config = configFromEnv();
   const engine = await loadEngine(join(config.dataDir, "index"), config.embedder);
   const rows: string[] = [];
-  for (const { path } of QUESTION_SETS) {
+  const { sets, skipped } = presentSets();
+  for (const line of skipped) console.log(line);
+  for (const { path } of sets) {
     for (const q of loadQuestionSet(path, engine.index, [SHARED_SEEDS, config.seedsDir])) {
       const { outside, scored } = await retrieve(engine, { question: q.question });
       const best = scored[0];

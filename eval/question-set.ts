@@ -1,8 +1,9 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { z } from "zod/v4";
 import type { LoadedIndex } from "../indexer/contract/load-index.js";
 import { contentHash } from "../indexer/read-documents.js";
+import { UserError } from "../indexer/user-error.js";
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -11,6 +12,16 @@ export const QUESTION_SETS = [
   { name: "sample", path: here("../../shared/eval/sample-questions.json") },
   { name: "own", path: here("../test/eval/questions.json") },
 ];
+
+/**
+ * The question sets whose files are there, and a line for each that is not: the sample
+ * lives in the shared folder beside the repository, which a clone on its own lacks.
+ */
+export function presentSets(): { sets: typeof QUESTION_SETS; skipped: string[] } {
+  const sets = QUESTION_SETS.filter((s) => existsSync(s.path));
+  const skipped = QUESTION_SETS.filter((s) => !sets.includes(s)).map((s) => `${s.name.padEnd(7)} skipped: ${s.path} is not there; it comes with the shared folder beside this repository.`);
+  return { sets, skipped };
+}
 
 /** Where the sample's `file` names point: the shared seeds, matched to indexed documents by content. */
 export const SHARED_SEEDS = here("../../shared/seeds");
@@ -41,7 +52,12 @@ export interface ResolvedQuestion extends Question {
  * (`fileDirs`) whose content is the same document.
  */
 export function loadQuestionSet(path: string, index: LoadedIndex, fileDirs: string[]): ResolvedQuestion[] {
-  const questions = z.array(QuestionSchema).parse(JSON.parse(readFileSync(path, "utf8")));
+  let questions: Question[];
+  try {
+    questions = z.array(QuestionSchema).parse(JSON.parse(readFileSync(path, "utf8")));
+  } catch (error) {
+    throw new UserError(`Cannot read the question set ${path}: ${(error as Error).message}`);
+  }
   const byFile = new Map(index.documents.map((d) => [d.file, d]));
   const byHash = new Map(index.documents.map((d) => [d.hash, d]));
   const documentFor = (file: string) => {
@@ -55,14 +71,14 @@ export function loadQuestionSet(path: string, index: LoadedIndex, fileDirs: stri
         // Not in this folder; try the next.
       }
     }
-    throw new Error(`${path}: no indexed document matches "${file}".`);
+    throw new UserError(`${path}: no indexed document matches "${file}".`);
   };
   return questions.map((q) => ({
     ...q,
     spans: q.expected.map(({ file, quote }) => {
       const doc = documentFor(file);
       const start = doc.text.indexOf(quote);
-      if (start === -1) throw new Error(`${path} ${q.id}: the quote "${quote.slice(0, 60)}…" is not in ${doc.file}.`);
+      if (start === -1) throw new UserError(`${path} ${q.id}: the quote "${quote.slice(0, 60)}…" is not in ${doc.file}.`);
       return { documentId: doc.id, start, end: start + quote.length };
     }),
   }));

@@ -4,7 +4,7 @@ import { buildIndex } from "../indexer/build-index.js";
 import { loadEngine } from "../server/load-engine.js";
 import { createApp } from "../server/app.js";
 import type { Fusion } from "../server/retrieve/search.js";
-import { loadQuestionSet, QUESTION_SETS, SHARED_SEEDS, type ResolvedQuestion } from "./question-set.js";
+import { loadQuestionSet, presentSets, SHARED_SEEDS, type ResolvedQuestion } from "./question-set.js";
 import { recallOf, score, type Outcome, type Scores } from "./score.js";
 import { exitOnFailure, UsageError } from "../indexer/user-error.js";
 import { readCommandLine } from "../indexer/command-line.js";
@@ -69,7 +69,9 @@ async function main() {
   const app = createApp(engine);
   await post(app, "/api/ask", { question: "warm up the model and caches" });
   const verbose = values.verbose;
-  for (const set of QUESTION_SETS) {
+  const { sets, skipped } = presentSets();
+  for (const line of skipped) console.log(line);
+  for (const set of sets) {
     const questions = loadQuestionSet(set.path, engine.index, [SHARED_SEEDS, config.seedsDir]);
     const outcomes: Outcome[] = [];
     for (const q of questions) outcomes.push(await run(app, q));

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ask, type Engine } from "../../server/answer/ask.js";
 import type { AskResponse } from "../../server/http/schemas.js";
@@ -247,7 +248,8 @@ describe("answers from the seed documents", () => {
 
 describe("every citation of every evaluation answer verifies", () => {
   for (const { name, path } of QUESTION_SETS) {
-    it(`${name} questions: quote === document text slice, through /api/verify`, async () => {
+    // The sample set lives in the shared folder beside the repository; CI always has it, a lone clone may not.
+    it.skipIf(!existsSync(path))(`${name} questions: quote === document text slice, through /api/verify`, async () => {
       const app = createApp(engine);
       const questions = loadQuestionSet(path, engine.index, [SHARED_SEEDS]);
       let checked = 0;
