@@ -28,14 +28,16 @@ export const prepareFor = (engine: Engine, question: string): PreparedQuery =>
   prepareQuery(question, engine.index.acronyms, engine.synonyms, engine.facts.metadataTerms, engine.facts.shortForms);
 
 /**
- * A follow-up that names a subject of its own ("what about caseloads?") asks about that
- * subject in the setting of the earlier question, whose words then count as the setting
+ * A follow-up that names a subject of its own the documents use ("what about caseloads?")
+ * asks about that subject in the setting of the earlier question, whose words then count as the setting
  * does: where to look, not what to find. One that adds only a place or a year keeps the
  * earlier subject whole ("and in Gloucestershire?").
  */
-function asFollowUp(query: PreparedQuery, own: PreparedQuery | undefined): PreparedQuery {
+function asFollowUp(query: PreparedQuery, own: PreparedQuery | undefined, index: LoadedIndex): PreparedQuery {
   const key = (c: Concept) => c.alternatives[0].join(" ");
-  const subject = new Set((own?.concepts ?? []).filter((c) => !c.metadata).map(key));
+  // A word no document uses ("and the percentage?") is no subject to turn to: the earlier one stays.
+  const used = (c: Concept) => c.alternatives.some((alt) => alt.every((t) => index.lexical.postings.has(t)));
+  const subject = new Set((own?.concepts ?? []).filter((c) => !c.metadata && used(c)).map(key));
   if (subject.size === 0) return query;
   return { ...query, concepts: query.concepts.map((c) => (subject.has(key(c)) ? c : { ...c, metadata: true })) };
 }
@@ -70,7 +72,7 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
   const plain = (text: string) => unshout(text, index.acronyms, facts.metadataTerms);
   const history = (request.history ?? []).map((turn) => ({ ...turn, content: plain(turn.content) }));
   const resolved = resolveFollowUp(plain(request.question), history, facts.places);
-  const query = asFollowUp(prepareFor(engine, resolved.question), resolved.own ? prepareFor(engine, resolved.own) : undefined);
+  const query = asFollowUp(prepareFor(engine, resolved.question), resolved.own ? prepareFor(engine, resolved.own) : undefined, index);
   const interpretedAs = resolved.followUp ? resolved.question : undefined;
   const outside = outsideTheDocuments(query, facts, index);
   if (outside) return { query, interpretedAs, outside, filters: request.filters ?? {}, hits: [], scored: [], embedMs: 0, searchMs: 0 };

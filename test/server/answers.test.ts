@@ -200,7 +200,10 @@ describe("answers from the seed documents", () => {
     expect(caseloads.citations[0].quote).toMatch(/^Many social workers carry caseloads that are too high/);
     const about = (word: RegExp) => caseloads.citations.filter((c) => word.test(c.quote)).length;
     expect(about(/caseload/i)).toBeGreaterThan(about(/missing/i));
-    expect((await ask(engine, { question: "what about herefordshire?", history })).reason).toBe("No document mentions herefordshire.");
+    // A word no document uses is no new subject: "and the percentage?" stays with the earlier one.
+    const percentage = await ask(engine, { question: "And the percentage?", history });
+    expect(percentage).toMatchObject({ abstained: false, interpretedAs: "What did inspectors say about children who go missing — the percentage?" });
+    expect(percentage.citations[0].quote).toMatch(/^Since the last monitoring visit, the number and timeliness of return home interviews/);
   });
 
   it("says which filter leaves nothing to search, beside the values the documents have", async () => {
