@@ -1,6 +1,6 @@
 import { configFromEnv } from "./config.js";
 import { buildIndex, type Progress } from "./build-index.js";
-import { formatProgress, formatSummary } from "./progress.js";
+import { counted, formatProgress, formatSummary } from "./progress.js";
 import { exitOnFailure } from "./user-error.js";
 import { readCommandLine } from "./command-line.js";
 
@@ -26,7 +26,10 @@ async function main(): Promise<void> {
   const result = await buildIndex(config, { force, onProgress });
   if (live && result.embedded > 0) process.stderr.write("\n");
   for (const s of result.skipped) console.warn(`Skipped ${s.file}: ${s.reason}.`);
-  if (result.upToDate) console.log(`The index is up to date: ${result.documents} documents, ${result.passages} passages, ${result.sentences} sentences (checked in ${result.seconds.toFixed(2)} s). Use --force to rebuild.`);
+  if (result.upToDate) {
+    const counts = `${counted(result.documents, "document")}, ${counted(result.passages, "passage")}, ${counted(result.sentences, "sentence")}`;
+    console.log(`The index is up to date: ${counts} (checked in ${result.seconds.toFixed(2)} s). Use --force to rebuild.`);
+  }
   else console.log(formatSummary(result));
 }
 

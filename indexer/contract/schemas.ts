@@ -2,9 +2,10 @@ import { z } from "zod/v4";
 
 /**
  * The on-disk contract between the indexer and the server. Bump FORMAT_VERSION whenever
- * these shapes or the way passages are cut change: older indexes are then refused.
+ * these shapes, the way passages are cut or the metadata read from a document change:
+ * older indexes are then refused, and rebuilt re-using their vectors.
  */
-export const FORMAT_VERSION = 9;
+export const FORMAT_VERSION = 10;
 /** From this format on, sentences are embedded as `encoderText` gives them; before, as written. */
 export const ENCODER_TEXT_SINCE = 8;
 

@@ -37,10 +37,13 @@ function agendaTitle(head: Line[]): string {
 }
 
 /**
- * A report's title: the first line near the top that is neither its subject council nor a
- * date, with the lines it runs on to when the title is split over several.
+ * A report's title: a Markdown title ("# Panel notes") if it has one, else the first line
+ * near the top that is neither its subject council nor a date, with the lines it runs on
+ * to when the title is split over several.
  */
 function reportTitle(head: Line[], furniture: Set<number>): string {
+  const markdown = head.find((l) => /^#\s+\S/.test(l.text));
+  if (markdown) return headingLabel(markdown.text);
   const COUNCIL_ONLY = new RegExp(`^${COUNCIL.source}$`);
   const at = head.findIndex(
     (l, i) =>

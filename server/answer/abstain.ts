@@ -52,6 +52,7 @@ export function outsideTheDocuments(query: PreparedQuery, facts: CorpusFacts, in
   if (unquoted.length > 0) return `No document mentions ${englishList(unquoted.map((p) => `"${p}"`))}.`;
   const missingYears = query.years.filter((y) => !facts.years.has(y));
   if (missingYears.length > 0) {
+    if (facts.firstYear === null) return `No document mentions ${englishList(missingYears.map(String))}.`;
     const range = facts.firstYear === facts.lastYear ? `from ${facts.firstYear}` : `from ${facts.firstYear} to ${facts.lastYear}`;
     return `The documents date ${range}; none covers ${englishList(missingYears.map(String))}.`;
   }

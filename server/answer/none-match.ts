@@ -30,6 +30,7 @@ export function noneMatch(index: LoadedIndex, filters: Filters, named: string[] 
     const dates = passages.map((p) => p.source.date).filter((d): d is string => !!d).sort();
     const { from, to } = filters;
     const asked = from && to ? `between ${displayDate(from)} and ${displayDate(to)}` : from ? `on or after ${displayDate(from)}` : `on or before ${displayDate(to!)}`;
+    if (dates.length === 0) return `No document is dated ${asked}: none of them gives a date.`;
     return `No document is dated ${asked}; the documents date from ${displayDate(dates[0])} to ${displayDate(dates[dates.length - 1])}.`;
   }
   if (named.length > 0) return `None of the documents searched is from ${englishList(named)}, which the question names.`;

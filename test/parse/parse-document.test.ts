@@ -124,6 +124,11 @@ describe("passages of the inspection report", () => {
     ]);
   });
 
+  it("takes a Markdown title as the title, however short", () => {
+    const text = "# Panel notes\n\nThe panel discussed caseloads. Social workers carry caseloads of over 30 children.\n";
+    expect(parseDocument("n", text).meta.title).toBe("Panel notes");
+  });
+
   it("numbers paragraphs as the report does", () => {
     expect(find(REPORT, "A third of social workers in the initial response teams").passage.paragraph).toBe("20");
     expect(find(REPORT, "Poor practice through the PLO, with slow progress of actions").passage.section).toEqual([

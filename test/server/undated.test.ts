@@ -1,0 +1,37 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildIndex } from "../../indexer/build-index.js";
+import { ask, type Engine } from "../../server/answer/ask.js";
+import { loadEngine } from "../../server/load-engine.js";
+
+// Any council's papers: meeting notes carry no date and no letterhead.
+const NOTES = "# Panel notes\n\nThe panel discussed caseloads. Social workers carry caseloads of over 30 children.\n\nThe panel asked for a report on adoption.\n";
+
+let dir: string;
+let engine: Engine;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "verbatim-undated-"));
+  await mkdir(join(dir, "seeds"));
+  await writeFile(join(dir, "seeds", "notes.md"), NOTES);
+  const config = { seedsDir: join(dir, "seeds"), dataDir: join(dir, "data"), embedder: { kind: "use-lite" as const }, threads: 1 };
+  await buildIndex(config);
+  engine = await loadEngine(join(config.dataDir, "index"), config.embedder);
+});
+afterAll(async () => {
+  await engine?.embedder.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("documents that give no date", () => {
+  it("answer under their own title, marked undated", async () => {
+    const answer = await ask(engine, { question: "What did the panel say about caseloads?" });
+    expect(answer.answer.split("\n").slice(0, 4)).toEqual(["Found in 1 document.", "", "### Panel notes", "Unknown publisher, undated"]);
+  });
+
+  it("say plainly that a year or a date range is not theirs, with no 'null' or 'undated to undated'", async () => {
+    expect((await ask(engine, { question: "What happened to caseloads in 2019?" })).reason).toBe("No document mentions 2019.");
+    expect((await ask(engine, { question: "caseloads", filters: { from: "2019-01-01" } })).reason).toBe("No document is dated on or after 1 January 2019: none of them gives a date.");
+  });
+});
