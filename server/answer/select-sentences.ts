@@ -1,4 +1,5 @@
 import type { ScoredSentence } from "./score-sentences.js";
+import { words } from "../../indexer/contract/normalise.js";
 
 export interface SelectOptions {
   /** Citations in an answer unless the request asks for fewer. */
@@ -116,25 +117,30 @@ function leanedOn(s: ScoredSentence, neighbour: Neighbour): ScoredSentence | und
 export function withContext(chosen: ScoredSentence[], neighbour: Neighbour, limit: number, asksForFact = false): ScoredSentence[] {
   const ids = new Set<string>();
   const out: ScoredSentence[] = [];
+  // A report may say the same sentence twice (summary and body): it is quoted once.
+  const said = new Set<string>();
+  const wording = (s: ScoredSentence) => words(s.sentence.searchText).join(" ");
+  const fresh = (s: ScoredSentence) => !ids.has(s.sentence.id) && !said.has(wording(s));
   const add = (group: ScoredSentence[]) => {
     for (const s of group) {
       ids.add(s.sentence.id);
+      said.add(wording(s));
       out.push(s);
     }
   };
   for (const s of chosen) {
-    if (ids.has(s.sentence.id)) continue;
+    if (!fresh(s)) continue;
     const after = sequel(s, neighbour);
     if (!after) continue;
     const previous = neighbour(s, -1);
     const before = leanedOn(s, neighbour) ?? (asksForFact && !s.fact && !LEADS_IN.test(s.sentence.searchText) && previous?.fact ? previous : undefined);
-    const group = [s, ...[before, ...after].filter((x): x is ScoredSentence => !!x && !ids.has(x.sentence.id))];
+    const group = [s, ...[before, ...after].filter((x): x is ScoredSentence => !!x && fresh(x))];
     if (out.length + group.length <= limit) add(group);
   }
   for (const s of [...out]) {
     const gap = neighbour(s, 1);
     const after = gap && neighbour(gap, 1);
-    if (out.length < limit && gap && after && !ids.has(gap.sentence.id) && ids.has(after.sentence.id)) add([gap]);
+    if (out.length < limit && gap && after && fresh(gap) && ids.has(after.sentence.id)) add([gap]);
   }
   return out;
 }

@@ -146,6 +146,16 @@ describe("withContext", () => {
     expect(ids(withContext([lead.list[1]], lead.neighbour, 10, true))).toEqual(["g2", "g3"]);
   });
 
+  it("quotes once a sentence the document says twice, word for word", () => {
+    const { list, neighbour } = passageOf("r", [
+      ["Recruitment has begun.", 0.9],
+      ["These changes have led to early improvements.", 0.1],
+      ["A new manager started in May.", 0.8],
+      ["These changes have led to early improvements.", 0.1],
+    ]);
+    expect(ids(withContext([list[0], list[2]], neighbour, 10))).toEqual(["r1", "r2", "r3"]);
+  });
+
   it("takes a 'However, …' only for the quote itself, not for the sentence after it", () => {
     const { list, neighbour } = passageOf("h", [
       ["Caseloads have fallen.", 0.9],
