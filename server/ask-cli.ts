@@ -5,7 +5,7 @@ import { loadEngine } from "./load-engine.js";
 import { exitOnFailure, UsageError } from "../indexer/user-error.js";
 import { readCommandLine } from "../indexer/command-line.js";
 import { displayDate } from "./answer/compose-answer.js";
-import type { AskResponse, Citation } from "./http/schemas.js";
+import type { AskResponse, Citation, Related } from "./http/schemas.js";
 
 const USAGE = 'Usage: npm run ask -- "your question" [--json]';
 
@@ -15,8 +15,13 @@ function reference(c: Citation): string {
   return `[${c.n}] ${c.documentTitle}, ${c.publisher}, ${displayDate(c.date)}${within}${where ? ` — ${where}` : ""}\n    ${c.documentId} characters ${c.start}–${c.end}`;
 }
 
+function nearby(r: Related): string {
+  return `- ${r.text}\n    ${r.documentTitle}, ${displayDate(r.date)}${r.section.length ? ` — ${r.section.join(" › ")}` : ""}\n    ${r.documentId} characters ${r.start}–${r.end}`;
+}
+
 /**
- * `npm run ask -- "question"` prints the answer and numbered references; `--json` prints
+ * `npm run ask -- "question"` prints the answer and numbered references, or beside an
+ * abstention the nearby passages it offers; `--json` prints
  * exactly the body that POST /api/ask returns, for scripts.
  */
 async function main() {
@@ -38,6 +43,7 @@ async function main() {
     if (answer.interpretedAs) console.log(`Answered as: ${answer.interpretedAs}\n`);
     console.log(answer.answer);
     if (answer.citations.length > 0) console.log(`\nReferences\n${answer.citations.map(reference).join("\n")}`);
+    if (answer.related?.length) console.log(`\nNearby passages, not an answer:\n${answer.related.map(nearby).join("\n")}`);
   }
   process.exit(res.ok ? 0 : 1);
 }
