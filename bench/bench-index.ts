@@ -2,6 +2,7 @@ import { appendFile, readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { IndexerConfig } from "../indexer/config.js";
 import { buildIndex, type BuildResult } from "../indexer/build-index.js";
+import { fileSizes } from "../indexer/store/write-index.js";
 import type { Embedder } from "../indexer/embedders/embedder.js";
 import { median } from "./stats.js";
 import { copyFolder, tempFolder } from "./temp-folders.js";
@@ -18,10 +19,9 @@ export interface ColdBuild {
   files: { name: string; bytes: number }[];
 }
 
-async function fileSizes(dir: string): Promise<{ name: string; bytes: number }[]> {
-  const names = await readdir(dir, { recursive: true });
-  const sizes = await Promise.all(names.map(async (name) => ({ name, info: await stat(join(dir, name)) })));
-  return sizes.filter((f) => f.info.isFile()).map((f) => ({ name: f.name, bytes: f.info.size })).sort((a, b) => b.bytes - a.bytes);
+/** Each file of an index, largest first. */
+async function filesBySize(dir: string): Promise<{ name: string; bytes: number }[]> {
+  return Object.entries(await fileSizes(dir)).map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes);
 }
 
 /** Builds the index from nothing into a fresh temp data folder with the given thread count. */
@@ -31,7 +31,7 @@ export async function coldBuild(base: IndexerConfig, threads: number): Promise<C
   const cpu = process.cpuUsage();
   const result = await buildIndex({ ...base, dataDir, threads }, { onProgress: (p) => (embedRate = p.rate) });
   const used = process.cpuUsage(cpu);
-  return { threads, result, embedRate, cpuSeconds: (used.user + used.system) / 1e6, dataDir, files: await fileSizes(join(dataDir, "index")) };
+  return { threads, result, embedRate, cpuSeconds: (used.user + used.system) / 1e6, dataDir, files: await filesBySize(join(dataDir, "index")) };
 }
 
 /** Seconds for a re-index that finds nothing changed: the median and every run. */

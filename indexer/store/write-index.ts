@@ -64,6 +64,7 @@ export async function writeIndex(dataDir: string, contents: IndexContents): Prom
   const building = join(dataDir, `.index-building-${stamp}`);
   const retired = join(dataDir, `.index-retired-${stamp}`);
   const live = liveIndexDir(dataDir);
+  let bytes = 0;
   try {
     await mkdir(building);
     const { corpus } = contents;
@@ -76,8 +77,12 @@ export async function writeIndex(dataDir: string, contents: IndexContents): Prom
     await writeFile(join(building, INDEX_FILES.sentenceVectors), new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
     await writeVectors(join(building, INDEX_FILES.vectors), contents);
     // The manifest goes last: a folder without one is never taken for an index.
-    const manifest: Manifest = { ...contents.manifest, files: await fileSizes(building) };
-    await writeFile(join(building, INDEX_FILES.manifest), JSON.stringify(manifest, null, 2));
+    const files = await fileSizes(building);
+    const manifest: Manifest = { ...contents.manifest, files };
+    const manifestJson = JSON.stringify(manifest, null, 2);
+    await writeFile(join(building, INDEX_FILES.manifest), manifestJson);
+    // The index's size is what the manifest records, and the manifest itself.
+    bytes = Object.values(files).reduce((sum, size) => sum + size, Buffer.byteLength(manifestJson));
     if (await exists(live)) await rename(live, retired);
     await rename(building, live);
     await rm(retired, { recursive: true, force: true });
@@ -85,7 +90,7 @@ export async function writeIndex(dataDir: string, contents: IndexContents): Prom
     await rm(building, { recursive: true, force: true });
     throw error;
   }
-  return folderSize(live);
+  return bytes;
 }
 
 /** Bytes of each file in a folder tree, by its path inside the folder ("vectors/index.json"). */
@@ -99,12 +104,3 @@ export async function fileSizes(dir: string, prefix = ""): Promise<Record<string
   return sizes;
 }
 
-/** Total bytes of the files in a folder tree. */
-export async function folderSize(dir: string): Promise<number> {
-  let total = 0;
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    total += entry.isDirectory() ? await folderSize(path) : (await stat(path)).size;
-  }
-  return total;
-}
