@@ -5,6 +5,7 @@ import type { PreparedQuery } from "../retrieve/prepare-query.js";
 import type { ScoredSentence } from "./score-sentences.js";
 import { ASK_IN_WORDS } from "../http/schemas.js";
 import { englishList } from "./english-list.js";
+import { conceptValue } from "../retrieve/bm25.js";
 import { nearestName } from "./nearest-name.js";
 
 /**
@@ -26,8 +27,7 @@ export const NOTHING_TO_SEARCH = `The question has no words to search for. ${ASK
  */
 function unknownSubject(query: PreparedQuery, index: LoadedIndex): string[] | undefined {
   const subject = query.concepts.filter((c) => !c.metadata);
-  const used = (alternative: string[]) => alternative.every((t) => index.lexical.postings.has(t));
-  if (subject.length === 0 || subject.some((c) => c.alternatives.some(used))) return undefined;
+  if (subject.length === 0 || subject.some((c) => conceptValue(index, c) > 0)) return undefined;
   const asked = words(query.question);
   const wordings = subject.map((c) => asked.filter((w) => c.alternatives[0].includes(stem(w))).join(" ")).filter(Boolean);
   return [...new Set(wordings)];

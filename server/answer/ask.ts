@@ -10,6 +10,7 @@ import { scoreSentences, type ScoredSentence } from "./score-sentences.js";
 import { defaultSelectOptions, selectSentences, withContext } from "./select-sentences.js";
 import { outsideTheDocuments, tooWeak } from "./abstain.js";
 import { noneMatch } from "./none-match.js";
+import { conceptValue } from "../retrieve/bm25.js";
 import { englishList } from "./english-list.js";
 import { composeAnswer, sectionInSource, sourceUrl } from "./compose-answer.js";
 import { resolveFollowUp } from "./follow-up.js";
@@ -36,8 +37,7 @@ export const prepareFor = (engine: Engine, question: string): PreparedQuery =>
 function asFollowUp(query: PreparedQuery, own: PreparedQuery | undefined, index: LoadedIndex): PreparedQuery {
   const key = (c: Concept) => c.alternatives[0].join(" ");
   // A word no document uses ("and the percentage?") is no subject to turn to: the earlier one stays.
-  const used = (c: Concept) => c.alternatives.some((alt) => alt.every((t) => index.lexical.postings.has(t)));
-  const subject = new Set((own?.concepts ?? []).filter((c) => !c.metadata && used(c)).map(key));
+  const subject = new Set((own?.concepts ?? []).filter((c) => !c.metadata && conceptValue(index, c) > 0).map(key));
   if (subject.size === 0) return query;
   return { ...query, concepts: query.concepts.map((c) => (subject.has(key(c)) ? c : { ...c, metadata: true })) };
 }

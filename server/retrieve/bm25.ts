@@ -39,7 +39,8 @@ export const METADATA_WEIGHT = 0.25;
 /**
  * What a concept is worth: the IDF of the question's own wording, or, for a word no
  * document uses ("kids"), of its most common alternative ("children"), so that an
- * everyday word never outweighs the documents' own vocabulary.
+ * everyday word never outweighs the documents' own vocabulary. Zero when the documents
+ * use none of its wordings.
  */
 export function conceptValue(index: LoadedIndex, concept: Concept): number {
   const worth = (alt: string[]) => alt.reduce((sum, t) => sum + idf(index, t), 0);
