@@ -9,6 +9,7 @@ import { buildLexicalIndex } from "./analyse/build-lexical.js";
 import { findAcronyms } from "./analyse/find-acronyms.js";
 import { fileSizes, liveIndexDir, removeStaleBuilds, writeIndex } from "./store/write-index.js";
 import { encoderText } from "./contract/normalise.js";
+import { counted } from "./progress.js";
 
 export interface Progress {
   done: number;
@@ -83,7 +84,7 @@ export async function buildIndex(config: IndexerConfig, options: BuildOptions = 
   if (files.length === 0) {
     // The first few reasons say what is wrong; a folder of a hundred PDFs need not list them all.
     const shown = skipped.slice(0, 3).map((s) => `${s.file}: ${s.reason}.`);
-    const passedOver = [...shown, ...(skipped.length > shown.length ? [`And ${skipped.length - shown.length} more ${skipped.length - shown.length === 1 ? "file" : "files"} that cannot be indexed.`] : [])].join(" ");
+    const passedOver = [...shown, ...(skipped.length > shown.length ? [`And ${counted(skipped.length - shown.length, "more file")} that cannot be indexed.`] : [])].join(" ");
     throw new IndexerError(`There are no documents to index in ${config.seedsDir}.${passedOver ? ` ${passedOver}` : ""} Add .txt or .md files, or set VERBATIM_SEEDS to the folder that holds them.`);
   }
   const id = embedderId(config.embedder);

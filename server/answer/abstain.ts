@@ -42,10 +42,11 @@ export function outsideTheDocuments(query: PreparedQuery, facts: CorpusFacts, in
   // Passages "near" a question of no words would be near nothing: say so rather than offer them.
   if (query.concepts.length === 0) return NOTHING_TO_SEARCH;
   // "SEND" is not "send": an acronym must appear in capitals, other names in any case.
-  const mentioned = (name: string) => (/^[A-Z]{3,}s?$/.test(name) ? facts.capitals.has(name.replace(/s$/, "")) : words(name).every((w) => facts.vocabulary.has(w)));
+  const isAcronym = (name: string) => /^[A-Z]{3,}s?$/.test(name);
+  const mentioned = (name: string) => (isAcronym(name) ? facts.capitals.has(name.replace(/s$/, "")) : words(name).every((w) => facts.vocabulary.has(w)));
   const unknown = query.names.filter((name) => !mentioned(name));
   if (unknown.length > 0) {
-    const meant = unknown.map((name) => nearestName(name, /^[A-Z]{3,}s?$/.test(name) ? [...facts.capitals] : [...facts.places.values()])).filter((n): n is string => !!n);
+    const meant = unknown.map((name) => nearestName(name, isAcronym(name) ? [...facts.capitals] : [...facts.places.values()])).filter((n): n is string => !!n);
     return `No document mentions ${englishList(unknown)}.${meant.length > 0 ? ` Did you mean ${englishList(meant)}?` : ""}`;
   }
   const unquoted = query.quoted.filter((phrase) => !facts.foldedText.includes(` ${words(phrase).join(" ")} `));

@@ -6,6 +6,7 @@ import type { AskRequest, AskResponse, Filters, Related } from "../http/schemas.
 import { prepareQuery, unshout, type Concept, type PreparedQuery } from "../retrieve/prepare-query.js";
 import { parseDate } from "../../indexer/contract/dates.js";
 import { searchPassages, type Hit, type SearchOptions } from "../retrieve/search.js";
+import { anyOf } from "../retrieve/filters.js";
 import { scoreSentences, type ScoredSentence } from "./score-sentences.js";
 import { defaultSelectOptions, selectSentences, withContext } from "./select-sentences.js";
 import { outsideTheDocuments, tooWeak } from "./abstain.js";
@@ -81,10 +82,9 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
   const named = query.names.map((n) => facts.places.get(n.toLowerCase())).filter((p): p is string => !!p);
   const filters: Filters = { ...request.filters };
   if (named.length > 0) {
-    const allowed = filters.places ?? [];
-    const kept = allowed.length > 0 ? named.filter((n) => allowed.some((a) => a.toLowerCase() === n.toLowerCase())) : named;
+    const kept = named.filter((n) => anyOf(filters.places, n));
     if (kept.length === 0) {
-      const conflict = `The question names ${englishList(named, "and")}, but the filters search only ${englishList(allowed, "and")}.`;
+      const conflict = `The question names ${englishList(named, "and")}, but the filters search only ${englishList(filters.places ?? [], "and")}.`;
       return { query, interpretedAs, outside: conflict, filters, hits: [], scored: [], embedMs: 0, searchMs: 0 };
     }
     filters.places = kept;

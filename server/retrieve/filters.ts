@@ -1,7 +1,8 @@
 import type { Passage } from "../../indexer/contract/schemas.js";
 import type { Filters } from "../http/schemas.js";
 
-const anyOf = (allowed: string[] | undefined, value: string) => !allowed || allowed.length === 0 || allowed.some((a) => a.toLowerCase() === value.toLowerCase());
+/** True when a filter list allows a value: an empty or absent list allows all; case does not matter. */
+export const anyOf = (allowed: string[] | undefined, value: string) => !allowed || allowed.length === 0 || allowed.some((a) => a.toLowerCase() === value.toLowerCase());
 
 /** True when a passage passes every filter; an undated passage fails any date bound. */
 export function passes(passage: Passage, filters: Filters): boolean {
