@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseDocument, type ParsedDocument } from "../../indexer/parse/parse-document.js";
 import { documentId } from "../../indexer/read-documents.js";
+import { buildCorpus } from "../../indexer/analyse/build-corpus.js";
+import { findNearDuplicates } from "../../indexer/analyse/mark-duplicates.js";
 import { readSeeds } from "../helpers/seeds.js";
 import { AGENDA_PARTS, SEED_DOCUMENTS } from "../helpers/seed-metadata.js";
 
@@ -187,8 +189,7 @@ describe("offsets and boundaries of every passage and sentence of every seed", (
 });
 
 describe("near-duplicates across the corpus", () => {
-  it("marks the slides' repeat of the Ofsted letter as a duplicate of the letter's own sentence", async () => {
-    const { buildCorpus } = await import("../../indexer/analyse/build-corpus.js");
+  it("marks the slides' repeat of the Ofsted letter as a duplicate of the letter's own sentence", () => {
     const corpus = buildCorpus([...seeds].map(([file, text]) => ({ id: documentId(file), file, text, hash: file })));
     const text = seeds.get(AGENDA)!;
     const at = (phrase: string, from = 0) => corpus.sentences.find((s) => s.documentId === documentId(AGENDA) && s.start <= text.indexOf(phrase, from) && text.indexOf(phrase, from) < s.end)!;
@@ -201,8 +202,7 @@ describe("near-duplicates across the corpus", () => {
     expect(slide.duplicateOf).toBe(letter.id);
   });
 
-  it("keeps page furniture that interrupts a sentence out of its reading text, not out of its offsets", async () => {
-    const { buildCorpus } = await import("../../indexer/analyse/build-corpus.js");
+  it("keeps page furniture that interrupts a sentence out of its reading text, not out of its offsets", () => {
     const corpus = buildCorpus([...seeds].map(([file, text]) => ({ id: documentId(file), file, text, hash: file })));
     const text = seeds.get(AGENDA)!;
     const at = text.indexOf("some are too new to have yet had a significant impact on");
@@ -213,8 +213,7 @@ describe("near-duplicates across the corpus", () => {
     );
   });
 
-  it("never takes a changed word for a repeat", async () => {
-    const { findNearDuplicates } = await import("../../indexer/analyse/mark-duplicates.js");
+  it("never takes a changed word for a repeat", () => {
     expect(
       findNearDuplicates([
         "The local authority was judged to be adequate.",
@@ -227,8 +226,7 @@ describe("near-duplicates across the corpus", () => {
     ).toEqual([null, null, null, 2, null, 4]);
   });
 
-  it("takes a text that quotes another's words for the quoter, not the original", async () => {
-    const { findNearDuplicates } = await import("../../indexer/analyse/mark-duplicates.js");
+  it("takes a text that quotes another's words for the quoter, not the original", () => {
     expect(
       findNearDuplicates([
         "Ofsted's headline statement is that 'the local authority has taken steps to tackle the serious weaknesses'.",

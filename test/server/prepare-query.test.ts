@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { prepareQuery } from "../../server/retrieve/prepare-query.js";
 import { loadSynonyms, synonymsIn } from "../../server/retrieve/synonyms.js";
@@ -172,9 +175,6 @@ describe("follow-up questions", () => {
 
 describe("the synonym list", () => {
   it("is refused with a message naming the file and the problem when malformed or missing", async () => {
-    const { mkdtemp, writeFile, rm } = await import("node:fs/promises");
-    const { tmpdir } = await import("node:os");
-    const { join } = await import("node:path");
     const dir = await mkdtemp(join(tmpdir(), "verbatim-synonyms-"));
     try {
       const bad = join(dir, "bad.json");
