@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { configFromEnv } from "../indexer/config.js";
 import type { Engine } from "../server/answer/ask.js";
+import { escapeMarkdown } from "../server/answer/compose-answer.js";
 import { createApp } from "../server/app.js";
 import { seedEngine } from "./helpers/engine.js";
 import { AGENDA_PARTS, SEED_DOCUMENTS } from "./helpers/seed-metadata.js";
@@ -467,8 +468,6 @@ describe("GET /api/openapi.json", () => {
 
 describe("POST /api/ask", () => {
   const question = "What did inspectors say about children who go missing from home or care?";
-  /** What the answer shows for a quote: its reading text, Markdown escaped. */
-  const shown = (text: string) => text.replace(/([\\`*_[\]<>#|~])/g, "\\$1");
 
   it("answers in the documents' own words, every citation checkable to the character", async () => {
     const res = await postJson("/api/ask", { question });
@@ -525,7 +524,7 @@ describe("POST /api/ask", () => {
     for (const c of body.citations) {
       expect(c.quote).toBe((await documentText(c.documentId)).slice(c.start, c.end));
       expect(c.url).toBe(`/source/${c.documentId}?start=${c.start}&end=${c.end}#cited`);
-      expect(body.answer).toContain(`> ${shown(c.text)} [${c.n}]`);
+      expect(body.answer).toContain(`> ${escapeMarkdown(c.text)} [${c.n}]`);
     }
     // Every marker in the answer belongs to a citation, and every citation is marked.
     const markers = [...body.answer.matchAll(/ \[(\d+)\]$/gm)].map((m) => Number(m[1]));

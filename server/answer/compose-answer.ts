@@ -12,9 +12,16 @@ export function displayDate(iso: string | null): string {
   return `${d} ${MONTH_NAMES[m - 1]} ${y}`;
 }
 
-/** Escapes Markdown so a quote renders as exactly its own characters. */
-function escapeMarkdown(text: string): string {
-  return text.replace(/\s+/g, " ").replace(/([\\`*_[\]<>#|~])/g, "\\$1");
+/**
+ * Escapes Markdown so a quote renders as exactly its own characters: "&amp;" stays five
+ * characters, and a line opening "12) " or "- " stays text rather than becoming a list.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\s+/g, " ")
+    .replace(/([\\`*_[\]<>#|~&])/g, "\\$1")
+    .replace(/^(\d+)([.)])(?= |$)/, "$1\\$2")
+    .replace(/^([-+])(?= |$)/, "\\$1");
 }
 
 function heading(source: Source): string {

@@ -126,6 +126,17 @@ describe("passages of the inspection report", () => {
     ]);
   });
 
+  it("quotes a list item numbered '1)' without its number, as it quotes a '-' item without its dash", () => {
+    const text = "# Panel notes\n\nThe panel asked for:\n\n1) a report on caseloads\n2) a plan for adoption\n- a visit to the front door\n";
+    const doc = parseDocument("t", text);
+    expect(doc.passages.flatMap((p) => p.sentences.map((s) => text.slice(s.start, s.end)))).toEqual([
+      "The panel asked for:",
+      "a report on caseloads",
+      "a plan for adoption",
+      "a visit to the front door",
+    ]);
+  });
+
   it("takes a Markdown title as the title, however short", () => {
     const text = "# Panel notes\n\nThe panel discussed caseloads. Social workers carry caseloads of over 30 children.\n";
     expect(parseDocument("n", text).meta.title).toBe("Panel notes");
