@@ -62,7 +62,7 @@ export function createApp(engine: Engine, options: AppOptions = {}) {
   app.get("/api/search", async (c) => {
     const { q, limit } = parseOr400(SearchQuerySchema, c.req.query());
     const query = prepareFor(engine, q);
-    if (query.concepts.length === 0) throw new ApiError(400, "invalid_request", `q has no words to search for. ${ASK_IN_WORDS}`);
+    if (query.concepts.length === 0) throw new ApiError(400, "invalid_request", `q names nothing to search for. ${ASK_IN_WORDS}`);
     const [vector] = await engine.embedder.embed([query.embedText]);
     const hits = searchPassages(index, query, vector, { ...engine.search, limit: limit ?? 10 });
     return c.json({

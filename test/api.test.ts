@@ -256,7 +256,7 @@ const errorCases: ErrorCase[] = [
     send: () => app.request("/api/search?q=%3F%3F%3F"),
     status: 400,
     code: "invalid_request",
-    message: 'q has no words to search for. Ask a question in words, such as "What did inspectors say about missing children?".',
+    message: 'q names nothing to search for. Ask a question in words, such as "What did inspectors say about missing children?".',
   },
   {
     name: "search: missing q",

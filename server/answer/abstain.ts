@@ -7,6 +7,7 @@ import { ASK_IN_WORDS } from "../http/schemas.js";
 import { englishList } from "./english-list.js";
 import { conceptValue } from "../retrieve/bm25.js";
 import { nearestName } from "./nearest-name.js";
+import { isPleasantry } from "../retrieve/question-words.js";
 
 /**
  * What the best sentence must show before Verbatim answers: a score above the floor, and
@@ -16,8 +17,11 @@ import { nearestName } from "./nearest-name.js";
  */
 export const EVIDENCE = { score: 0.4, coverage: 0.2, dense: 0.55 };
 
-/** The reason given when a question is all question words and punctuation: "???", "why?". */
-export const NOTHING_TO_SEARCH = `The question has no words to search for. ${ASK_IN_WORDS}`;
+/** The reason given when a question is all question words and punctuation: "???", "what can you do?". */
+export const NOTHING_TO_SEARCH = `The question names nothing to search for. ${ASK_IN_WORDS}`;
+
+/** The reason given for thanks or a greeting: the documents may say "thank you", but that is not what was asked. */
+export const NOT_A_QUESTION = `That reads as a reply, not a question, so nothing was searched. ${ASK_IN_WORDS}`;
 
 /**
  * The question's subject in its own words, when no document uses any wording of any of it:
@@ -34,11 +38,13 @@ function unknownSubject(query: PreparedQuery, index: LoadedIndex): string[] | un
 }
 
 /**
- * Why the documents cannot answer, judged before searching: the question has no words to
- * search for, names a place, person or body no document mentions or a year none covers,
- * or asks about nothing any document mentions. Undefined when they may answer.
+ * Why the documents cannot answer, judged before searching: the message is thanks or a
+ * greeting, the question names nothing to search for, names a place, person or body no
+ * document mentions or a year none covers, or asks about nothing any document mentions.
+ * Undefined when they may answer.
  */
 export function outsideTheDocuments(query: PreparedQuery, facts: CorpusFacts, index: LoadedIndex): string | undefined {
+  if (isPleasantry(query.question)) return NOT_A_QUESTION;
   // Passages "near" a question of no words would be near nothing: say so rather than offer them.
   if (query.concepts.length === 0) return NOTHING_TO_SEARCH;
   // "SEND" is not "send": an acronym must appear in capitals, other names in any case.

@@ -1,5 +1,5 @@
 import { words } from "../../indexer/contract/normalise.js";
-import { QUESTION_WORDS } from "../retrieve/question-words.js";
+import { isPleasantry, QUESTION_WORDS } from "../retrieve/question-words.js";
 import type { Turn } from "../http/schemas.js";
 
 
@@ -25,8 +25,9 @@ export function isFollowUp(question: string): boolean {
  * question adds, its connector taken off.
  */
 export function resolveFollowUp(question: string, history: Turn[], places: Map<string, string>): { question: string; followUp: boolean; own?: string } {
-  const previous = history.filter((t) => t.role === "user").map((t) => t.content);
-  if (previous.length === 0 || !isFollowUp(question)) return { question, followUp: false };
+  // "thanks" is a reply, neither a question to carry on nor the topic of one.
+  const previous = history.filter((t) => t.role === "user" && !isPleasantry(t.content)).map((t) => t.content);
+  if (previous.length === 0 || isPleasantry(question) || !isFollowUp(question)) return { question, followUp: false };
   // Earlier follow-ups resolve in turn, so a chain of "and…" questions keeps its topic.
   let context = previous[0];
   for (const turn of previous.slice(1)) context = resolveFollowUp(turn, [{ role: "user", content: context }], places).question;

@@ -1,3 +1,5 @@
+import { words } from "../../indexer/contract/normalise.js";
+
 /**
  * Words that shape a question without naming its subject ("what did the documents say
  * about…"): they are dropped from search terms so that the subject decides the ranking.
@@ -13,6 +15,18 @@ export const QUESTION_WORDS = new Set(
     "each every both either neither compare compared comparing comparison versus vs differ different difference " +
     "differences similar same actually properly really ok okay").split(" "),
 );
+
+/** Words of thanks, greeting and assent: a message made only of these ("thanks!", "ok, great") is a reply, not a question. */
+const PLEASANTRIES = new Set(
+  ("thanks thank thankyou ta cheers you very much so lot ok okay k great good cool nice brilliant perfect excellent lovely " +
+    "fine sure yes yep yeah no nope right alright got it hi hello hey bye goodbye morning afternoon evening").split(" "),
+);
+
+/** True when a message is only thanks, greeting or assent: "thanks!", "ok", "great, thank you". */
+export function isPleasantry(message: string): boolean {
+  const said = words(message);
+  return said.length > 0 && said.every((w) => PLEASANTRIES.has(w));
+}
 
 /** Capitalised words that are English, not names, when they open or sit in a question. */
 export const NOT_NAMES = new Set(
