@@ -11,6 +11,8 @@ const FURNITURE_PATTERNS: RegExp[] = [
   /^this publication is available at/i,
   /^interested in our work\?/i,
   /^(?:t|tel|telephone|textphone|f|fax|e|email|w|web|direct [tf])\s*:?\s+[\d+(]/i,
+  // A rule drawn in characters: "---", "* * *", "=====".
+  /^([-_=*~·•])(?:\s*\1){2,}$/,
 ];
 
 /** Phrases that can trail real text on the same line, as when a blank page follows the last paragraph. */

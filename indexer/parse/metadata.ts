@@ -37,17 +37,29 @@ function agendaTitle(head: Line[]): string {
 }
 
 /**
+ * The longest line that can be a title or part of one. A longer line is prose: a document
+ * written as one unbroken line would otherwise be titled with all of itself, and every
+ * citation would carry it.
+ */
+const TITLE_LINE_MAX = 250;
+
+/**
  * A report's title: a Markdown title ("# Panel notes") if it has one, else the first line
  * near the top that is neither its subject council nor a date, with the lines it runs on
  * to when the title is split over several.
  */
 function reportTitle(head: Line[], furniture: Set<number>): string {
-  const markdown = head.find((l) => /^#\s+\S/.test(l.text));
+  const markdown = head.find((l) => /^#\s+\S/.test(l.text) && l.text.length <= TITLE_LINE_MAX);
   if (markdown) return headingLabel(markdown.text);
   const COUNCIL_ONLY = new RegExp(`^${COUNCIL.source}$`);
   const at = head.findIndex(
     (l, i) =>
-      !furniture.has(i) && l.text.length >= 15 && !COUNCIL_ONLY.test(l.text) && !parseDate(l.text) && !l.text.includes("\t"),
+      !furniture.has(i) &&
+      l.text.length >= 15 &&
+      l.text.length <= TITLE_LINE_MAX &&
+      !COUNCIL_ONLY.test(l.text) &&
+      !parseDate(l.text) &&
+      !l.text.includes("\t"),
   );
   if (at === -1) return "Untitled document";
   return splitTitle(head, at)?.text ?? headingLabel(head[at].text);

@@ -3,6 +3,7 @@ import { readStructure } from "./structure.js";
 import { findLetters } from "./letters.js";
 import { deriveMetadata, type SourceMeta } from "./metadata.js";
 import { findEmbeddedParts, type EmbeddedPart } from "./embedded.js";
+import { readFrontMatter } from "./front-matter.js";
 import { splitPassages, defaultPassageOptions, type ParsedPassage, type PassageOptions } from "./passages.js";
 
 export interface ParsedDocument {
@@ -18,11 +19,14 @@ export interface ParsedDocument {
  * Reads one document: its metadata, the documents embedded in it, and its passages.
  * Pure: the same text always gives the same result.
  */
-export function parseDocument(id: string, text: string, options: PassageOptions = defaultPassageOptions): ParsedDocument {
+export function parseDocument(id: string, source: string, options: PassageOptions = defaultPassageOptions): ParsedDocument {
+  // Front matter is read for its fields, then blanked so nothing else reads it; every offset stays the source's own.
+  const front = readFrontMatter(source);
+  const text = front ? source.slice(0, front.end).replace(/[^\r\n]/g, " ") + source.slice(front.end) : source;
   const lines = splitLines(text);
   const structure = readStructure(text, lines);
   const letters = findLetters(lines, structure.furniture);
-  const container = deriveMetadata(text, lines, structure.furniture, letters);
+  const container = { ...deriveMetadata(text, lines, structure.furniture, letters), ...front?.fields };
   const { meetingDate: _meetingDate, ...meta } = container;
   const parts = findEmbeddedParts(lines, structure.furniture, letters, container, text.length);
   const passages = splitPassages(id, text, structure, meta, parts, options);

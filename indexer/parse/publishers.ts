@@ -1,3 +1,5 @@
+import { MONTH_NAMES } from "../contract/dates.js";
+
 /**
  * Inspectorates and regulators that write about councils, with how to recognise them.
  * Councils need no entry: they are named as "<Place> County Council" and found in the text.
@@ -32,12 +34,16 @@ export function mainCouncil(text: string): string | undefined {
   return mostFrequent([...text.matchAll(COUNCIL)].map((m) => `${m[1]} ${m[2]} Council`));
 }
 
+/** Capitalised words that open a name's slot without being a place: "the council's children's services in May 2019". */
+const NOT_PLACES = new Set(["The", "This", "Local", "Our", "Their", "Its", "All", ...MONTH_NAMES]);
+
 /** The place a text is mostly about: the authority it names with its children's services or council. */
 export function mainPlace(text: string): string | undefined {
   const places = [
     ...[...text.matchAll(/\b([A-Z][a-z]+(?:shire)?)(?:'s)? children's (?:services|social care)/g)].map((m) => m[1]),
     ...[...text.matchAll(COUNCIL)].map((m) => m[1]),
-    ...[...text.matchAll(/\bchildren(?:'s services)? in ([A-Z][a-z]+)\b/g)].map((m) => m[1]),
-  ].filter((p) => !/^(?:The|This|Local|Our|Their|Its|All)$/.test(p));
+    // "children in Care" in a heading is no place; "children in Worcestershire" is.
+    ...[...text.matchAll(/\bchildren(?:'s services)? in ([A-Z][a-z]+)\b/g)].map((m) => m[1]).filter((p) => !new RegExp(`\\b${p.toLowerCase()}\\b`).test(text)),
+  ].filter((p) => !NOT_PLACES.has(p));
   return mostFrequent(places);
 }

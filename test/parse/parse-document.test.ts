@@ -137,6 +137,27 @@ describe("passages of the inspection report", () => {
     ]);
   });
 
+  it("reads the citation fields of YAML front matter, and quotes none of it", () => {
+    const text = '---\ntitle: "Budget report: children\'s services"\npublisher: Anyshire County Council\ndate: 2019-05-01\ntags:\n  - budget\n---\n\n# Budget report 2019\n\nThe council set a budget of £12 million.\n';
+    const doc = parseDocument("t", text);
+    expect(doc.meta).toEqual({ title: "Budget report: children's services", publisher: "Anyshire County Council", place: "Unknown place", kind: "report", date: "2019-05-01" });
+    expect(doc.passages.flatMap((p) => p.sentences.map((s) => text.slice(s.start, s.end)))).toEqual(["The council set a budget of £12 million."]);
+  });
+
+  it("takes a document's own front matter only when it is front matter: a rule over prose is not, nor is an impossible date", () => {
+    const rule = "---\nThe council met.\n---\n\nThe panel discussed caseloads at length.\n";
+    expect(parseDocument("t", rule).passages.flatMap((p) => p.sentences.map((s) => rule.slice(s.start, s.end)))).toEqual(["The council met.", "The panel discussed caseloads at length."]);
+    const badDate = "---\ndate: 2019-02-30\n---\n\n# Notes\n\nReport published: 3 March 2019\n\nThe panel met.\n";
+    expect(parseDocument("t", badDate).meta.date).toBe("2019-03-03");
+  });
+
+  it("does not take a month for a place, nor a document written on one line for its title", () => {
+    const budget = "# Budget\n\nThe council set the budget for children's services in May 2019.\n";
+    expect(parseDocument("t", budget).meta.place).toBe("Unknown place");
+    const oneLine = "The council reviewed foster care placements in the borough. ".repeat(20).trim();
+    expect(parseDocument("t", oneLine).meta.title).toBe("Untitled document");
+  });
+
   it("takes a Markdown title as the title, however short", () => {
     const text = "# Panel notes\n\nThe panel discussed caseloads. Social workers carry caseloads of over 30 children.\n";
     expect(parseDocument("n", text).meta.title).toBe("Panel notes");
