@@ -2,9 +2,12 @@ import { words } from "../../indexer/contract/normalise.js";
 import { isPleasantry, QUESTION_WORDS } from "../retrieve/question-words.js";
 import type { Turn } from "../http/schemas.js";
 
-
 const CONNECTOR = /^\s*(?:and|but|also|so|then|what about|how about|and what about|what of|same for|and for|and in)\b[\s,]*/i;
 const PRONOUN = /\b(?:it|its|they|them|their|that|this|those|these|there|he|she|his|her)\b/i;
+/** "Are there…" and "there is" point at nothing said before. */
+const EXISTENTIAL = /\b(?:is|are|was|were) there\b|\bthere (?:is|are|was|were|have|has)\b/gi;
+/** A question that opens this way and names a subject of its own is a whole question. */
+const OPENER = /^\s*(?:what|which|who|whose|whom|when|where|why|how|is|are|was|were|do|does|did|can|could|should|would|will|has|have|had)\b/i;
 /** A question with this few words of its own leans on the one before. */
 const SHORT = 4;
 
@@ -12,10 +15,20 @@ function contentWords(text: string): string[] {
   return words(text).filter((w) => !QUESTION_WORDS.has(w) && w.length > 2);
 }
 
-/** True when a question cannot stand alone: it opens with "and…", or is short and leans on a pronoun or place. */
-export function isFollowUp(question: string): boolean {
-  const own = contentWords(question.replace(CONNECTOR, ""));
-  return CONNECTOR.test(question) || own.length <= SHORT - 2 || (own.length <= SHORT && PRONOUN.test(question));
+/**
+ * True when a question cannot stand alone: it opens with "and…", leans on a pronoun in a
+ * few words ("is that still the case?"), names only a place or a year ("how many in
+ * Gloucestershire?"), or is a fragment ("the percentage?"). "How many social workers are
+ * there?" and "what did Ofsted say about dragons?" are whole questions, and "???" is none.
+ */
+export function isFollowUp(question: string, places: Map<string, string> = new Map()): boolean {
+  if (CONNECTOR.test(question)) return true;
+  const own = contentWords(question);
+  if (own.length === 0) return false;
+  if (PRONOUN.test(question.replace(EXISTENTIAL, "")) && own.length <= SHORT) return true;
+  const subject = own.filter((w) => !places.has(w) && !/^\d{4}$/.test(w));
+  if (subject.length === 0) return true;
+  return !OPENER.test(question) && own.length <= SHORT - 2;
 }
 
 /**
@@ -27,7 +40,7 @@ export function isFollowUp(question: string): boolean {
 export function resolveFollowUp(question: string, history: Turn[], places: Map<string, string>): { question: string; followUp: boolean; own?: string } {
   // "thanks" is a reply, neither a question to carry on nor the topic of one.
   const previous = history.filter((t) => t.role === "user" && !isPleasantry(t.content)).map((t) => t.content);
-  if (previous.length === 0 || isPleasantry(question) || !isFollowUp(question)) return { question, followUp: false };
+  if (previous.length === 0 || isPleasantry(question) || !isFollowUp(question, places)) return { question, followUp: false };
   // Earlier follow-ups resolve in turn, so a chain of "and…" questions keeps its topic.
   let context = previous[0];
   for (const turn of previous.slice(1)) context = resolveFollowUp(turn, [{ role: "user", content: context }], places).question;

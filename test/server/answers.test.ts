@@ -220,6 +220,10 @@ describe("answers from the seed documents", () => {
     const percentage = await ask(engine, { question: "And the percentage?", history });
     expect(percentage).toMatchObject({ abstained: false, interpretedAs: "What did inspectors say about children who go missing — the percentage?" });
     expect(percentage.citations[0].quote).toMatch(/^Since the last monitoring visit, the number and timeliness of return home interviews/);
+    // A whole question of its own, however short, is not read into the one before.
+    const dragons = await ask(engine, { question: "What did Ofsted say about dragons?", history });
+    expect(dragons).toMatchObject({ abstained: true, reason: "No document mentions dragons.", citations: [] });
+    expect(dragons.interpretedAs).toBeUndefined();
   });
 
   it("says which filter leaves nothing to search, beside the values the documents have", async () => {
