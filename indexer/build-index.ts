@@ -42,6 +42,12 @@ export interface BuildResult {
   bytes: number;
 }
 
+/**
+ * The most passages one index holds. vectra saves every passage's vector in one JSON string,
+ * about 11 KB each, and Node refuses strings over 512 MB: at about 48,000 passages the save fails.
+ */
+export const MAX_PASSAGES = 45_000;
+
 /** Below this many new sentences, starting worker threads costs more than it saves. */
 const THREADS_WORTHWHILE = 200;
 
@@ -96,6 +102,13 @@ export async function buildIndex(config: IndexerConfig, options: BuildOptions = 
   }
 
   const corpus = buildCorpus(files);
+  // Refused before any embedding, rather than failing to save after an hour of it.
+  if (corpus.passages.length > MAX_PASSAGES) {
+    throw new IndexerError(
+      `The documents in ${config.seedsDir} make ${corpus.passages.length.toLocaleString("en-GB")} passages, more than the ${MAX_PASSAGES.toLocaleString("en-GB")} one index can hold (about 16 MB of text). ` +
+        "Index fewer at a time: split them across folders, each indexed and served with its own VERBATIM_SEEDS and VERBATIM_DATA.",
+    );
+  }
   // Only sentences are embedded; a passage's vector is the mean of its sentences' vectors.
   // That halves the work, and USE-lite represents long passages poorly anyway.
   const texts = corpus.sentences.map((s) => encoderText(s.searchText));

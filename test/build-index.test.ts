@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { buildIndex, type Progress } from "../indexer/build-index.js";
+import { buildIndex, MAX_PASSAGES, type Progress } from "../indexer/build-index.js";
 import type { IndexerConfig } from "../indexer/config.js";
 import { loadIndex, type LoadedIndex } from "../indexer/contract/load-index.js";
 import { ENCODER_TEXT_SINCE, FORMAT_VERSION } from "../indexer/contract/schemas.js";
@@ -355,6 +355,27 @@ describe("buildIndex", () => {
     // A folder of many such files names the first three and counts the rest.
     for (const name of ["scan-1.pdf", "scan-2.pdf", "scan-3.pdf"]) await writeFile(join(config.seedsDir, name), "%PDF-1.4");
     expect(((await buildIndex(config, { embedder }).catch((e: unknown) => e)) as Error).message).toMatch(/ scan-1\.pdf: only \.txt and \.md files are read; save it as plain text to index it\. And 2 more files that cannot be indexed\. Add /);
+  });
+
+  it("refuses documents too many for one index before embedding any, and leaves the existing index untouched", { timeout: 120_000 }, async () => {
+    const config = setup("too-many-passages");
+    await writeLetters(config.seedsDir, TWO_LETTERS);
+    await buildIndex(config, { embedder });
+    const built = await snapshot(config.dataDir);
+    embedder.calls.length = 0;
+    // Paragraphs alike but for their figures, as templated papers are: one passage each, beside the letters' 10.
+    const paragraph = (i: number) => `Placement ${i} was reviewed by the panel, which found that the child had been visited within ${i % 20} working days.`;
+    await writeFile(join(config.seedsDir, "register.txt"), Array.from({ length: MAX_PASSAGES + 1 }, (_, i) => paragraph(i)).join("\n\n"));
+
+    const error = await buildIndex(config, { embedder }).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(IndexerError);
+    expect((error as Error).message).toBe(
+      `The documents in ${config.seedsDir} make 45,011 passages, more than the 45,000 one index can hold (about 16 MB of text). ` +
+        "Index fewer at a time: split them across folders, each indexed and served with its own VERBATIM_SEEDS and VERBATIM_DATA.",
+    );
+    expect(embedder.calls).toEqual([]);
+    expect(await snapshot(config.dataDir)).toEqual(built);
   });
 
   it("passes on an embedder's failure and leaves the old index exactly as it was", async () => {

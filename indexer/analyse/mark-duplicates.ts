@@ -30,26 +30,38 @@ function quotations(text: string): string {
  * steps…'" comes first, but the letter's own sentence is the original.
  */
 export function findNearDuplicates(texts: string[], containment = DUPLICATE_CONTAINMENT): (number | null)[] {
-  const seen = new Map<string, number[]>();
+  const shingled = texts.map(shingles);
   const vocabularies = texts.map((t) => new Set(words(t)));
   const quoted = texts.map((t) => shingles(quotations(t)));
-  return texts.map((text, i) => {
-    const own = shingles(text);
-    const hits = new Map<number, number>();
-    for (const s of own) for (const j of seen.get(s) ?? []) hits.set(j, (hits.get(j) ?? 0) + 1);
+  // Earlier texts by the words they use. A repeat uses every word of the text it repeats, so
+  // only the earlier texts holding its rarest word need checking: for templated paragraphs
+  // that differ in one figure, that is a handful rather than every one before.
+  const holding = new Map<string, number[]>();
+  return texts.map((_, i) => {
+    const own = shingled[i];
+    let rarest: number[] = [];
+    let first = true;
+    for (const w of vocabularies[i]) {
+      const list = holding.get(w) ?? [];
+      if (first || list.length < rarest.length) [rarest, first] = [list, false];
+    }
     let best: number | null = null;
     let bestShare = 0;
-    for (const [j, n] of hits) {
+    for (const j of rarest) {
+      let n = 0;
+      for (const s of own) if (shingled[j].has(s)) n++;
       const share = n / own.size;
       if (share < containment || share <= bestShare) continue;
       const sameWords = [...vocabularies[i]].every((w) => vocabularies[j].has(w));
       const quotes = () => [...own].filter((s) => quoted[j].has(s)).length / own.size >= containment;
       if (sameWords && !quotes()) [best, bestShare] = [j, share];
+      // Nothing beats a whole repeat, and the earliest is the original.
+      if (bestShare === 1) break;
     }
-    for (const s of own) {
-      const list = seen.get(s);
+    for (const w of vocabularies[i]) {
+      const list = holding.get(w);
       if (list) list.push(i);
-      else seen.set(s, [i]);
+      else holding.set(w, [i]);
     }
     return best;
   });
