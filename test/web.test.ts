@@ -75,9 +75,8 @@ describe("chat page", () => {
     await expect.poll(() => turn.locator(".answer-body").textContent()).toContain("Found in");
     const references = turn.locator(".reference-list > li");
     expect(await references.count()).toBe(api.citations.length);
-    // textContent is the quote exactly, line breaks and all; only its rendering collapses whitespace.
-    expect(await references.first().locator("blockquote").textContent()).toBe(api.citations[0].quote);
-    expect(await references.locator("blockquote").allTextContents()).toEqual(api.citations.map((c) => c.quote));
+    // Each reference reads as the answer and the Copy text do; the source view shows the raw quote.
+    expect(await references.locator("blockquote").allTextContents()).toEqual(api.citations.map((c) => c.text));
 
     const markers = turn.locator(".answer-body a.cite-marker");
     expect(await markers.count()).toBe(api.citations.length);
@@ -91,6 +90,19 @@ describe("chat page", () => {
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(copied);
 
     await page.screenshot({ path: join(SHOTS, "chat.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("shows a reference without the document's markup, as the answer reads it", async () => {
+    const question = "What must members declare about land?";
+    const api = await askApi({ question });
+    const land = api.citations.find((c) => c.quote === "Interests in **land** in Worcestershire (including licence to occupy for a month or longer)");
+    expect(land?.text).toBe("Interests in land in Worcestershire (including licence to occupy for a month or longer)");
+    const page = await openChat();
+    const turn = await askInPage(page, question);
+    const quotes = turn.locator(".reference-list blockquote");
+    expect(await quotes.nth(land!.n - 1).textContent()).toBe(land!.text);
+    expect(await quotes.allTextContents()).toEqual(api.citations.map((c) => c.text));
     await page.close();
   });
 

@@ -54,7 +54,8 @@ function renderReference(citation, announce) {
   const where = [sectionPath(citation.section), citation.paragraph ? `para ${citation.paragraph}` : ""].filter(Boolean);
   if (where.length > 0) $item.append(el("p", "ref-where", where.join(" · ")));
 
-  $item.append(el("blockquote", "ref-quote", citation.quote));
+  // The quote as it reads, like the answer and the Copy text; the source view shows the raw characters.
+  $item.append(el("blockquote", "ref-quote", citation.text));
 
   const $open = el("a", "open-source", "Open source");
   $open.href = citation.url;
