@@ -200,6 +200,38 @@ describe("chat page", () => {
     await page.close();
   });
 
+  it("drops a reply that arrives after a new conversation was started", async () => {
+    const page = await openChat();
+    await askInPage(page, MISSING);
+    // The next request waits until the conversation has been cleared.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const sent: unknown[] = [];
+    await page.route("**/api/ask", async (route) => {
+      sent.push(route.request().postDataJSON());
+      if (sent.length === 1) await held;
+      // The page may have abandoned the request by now.
+      await route.continue().catch(() => {});
+    });
+    const discarded = "and in Gloucestershire?";
+    await page.getByLabel("Your question").fill(discarded);
+    await page.getByRole("button", { name: "Ask", exact: true }).click();
+    await page.locator(".turn .pending").waitFor();
+    await page.getByRole("button", { name: "Start a new conversation" }).click();
+    release();
+    // Ask is free again only once the page is done with the discarded question.
+    await page.waitForFunction(() => !(document.getElementById("ask") as HTMLButtonElement).disabled);
+    expect(await page.locator(".turn").count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Start a new conversation" }).isHidden()).toBe(true);
+    expect(await page.getByLabel("Your question").inputValue()).toBe(discarded);
+
+    const next = "What did inspectors say about caseloads?";
+    await askInPage(page, next);
+    expect(sent[1]).toEqual({ question: next });
+    expect(await page.locator(".turn").count()).toBe(1);
+    await page.close();
+  });
+
   it("limits the search to the documents ticked in the filters", async () => {
     const page = await openChat();
     await page.locator("#filters > summary").click();

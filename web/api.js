@@ -22,7 +22,7 @@ export async function requestJson(path, init = {}) {
   return { ok: true, value: body };
 }
 
-/** POSTs JSON and reads JSON back. */
-export function postJson(path, data) {
-  return requestJson(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(data) });
+/** POSTs JSON and reads JSON back; `signal` abandons the request. */
+export function postJson(path, data, signal) {
+  return requestJson(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(data), signal });
 }

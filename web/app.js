@@ -27,7 +27,8 @@ const HISTORY = { turns: 20, turnChars: 20_000, totalChars: 40_000 };
 /** Earlier questions and answers, sent so that "and in Gloucestershire?" can be read in context. */
 let history = [];
 let turnCount = 0;
-let busy = false;
+/** The question waiting for its answer, if any; starting a new conversation abandons it. */
+let asking;
 
 function announce(message) {
   // Cleared first so that the same message twice is still spoken twice.
@@ -57,7 +58,6 @@ function recentHistory() {
 }
 
 function setBusy(on) {
-  busy = on;
   $ask.disabled = on;
   $ask.textContent = on ? "Asking…" : "Ask";
   $conversation.setAttribute("aria-busy", String(on));
@@ -105,7 +105,7 @@ function renderAnswerSection(response, id) {
 }
 
 async function submit() {
-  if (busy) return;
+  if (asking) return;
   const question = $question.value;
   if (question.trim() === "") {
     showError("Type a question first.");
@@ -128,7 +128,12 @@ async function submit() {
   const body = { question };
   if (history.length > 0) body.history = recentHistory();
   if (chosen.filters) body.filters = chosen.filters;
-  const result = await postJson("/api/ask", body);
+  const request = new AbortController();
+  asking = request;
+  const result = await postJson("/api/ask", body, request.signal);
+  // The conversation was cleared while waiting: the reply belongs to none the user can see.
+  if (request.signal.aborted) return;
+  asking = undefined;
   setBusy(false);
 
   if (!result.ok) {
@@ -161,6 +166,9 @@ $question.addEventListener("keydown", (event) => {
 });
 
 $newConversation.addEventListener("click", () => {
+  asking?.abort();
+  asking = undefined;
+  setBusy(false);
   history = [];
   $conversation.replaceChildren();
   $newConversation.hidden = true;
