@@ -232,6 +232,30 @@ describe("chat page", () => {
     await page.close();
   });
 
+  it("stops waiting for a server that never replies, keeping the question to ask again", async () => {
+    const page = await context.newPage();
+    // The page's clock is faked so that its minute of waiting passes at once.
+    await page.clock.install();
+    let requests = 0;
+    await page.route("**/api/ask", (route) => (++requests === 1 ? undefined : route.continue()));
+    await page.goto(`${base}/`);
+    await page.locator("#document-choices input").first().waitFor({ state: "attached" });
+    await page.getByLabel("Your question").fill(MISSING);
+    await page.getByRole("button", { name: "Ask", exact: true }).click();
+    await page.locator(".turn .pending").waitFor();
+    await page.clock.fastForward(60_000);
+    await expect
+      .poll(() => page.getByRole("alert").textContent())
+      .toBe("The server did not reply within a minute. Ask again; if it keeps happening, the server may be down or overloaded.");
+    expect(await page.locator(".turn").count()).toBe(0);
+    expect(await page.getByLabel("Your question").inputValue()).toBe(MISSING);
+
+    await page.getByRole("button", { name: "Ask", exact: true }).click();
+    await page.locator(".turn .answer").waitFor();
+    expect(await page.getByRole("alert").textContent()).toBe("");
+    await page.close();
+  });
+
   it("limits the search to the documents ticked in the filters", async () => {
     const page = await openChat();
     await page.locator("#filters > summary").click();
