@@ -156,6 +156,21 @@ describe("chat page", () => {
     await page.close();
   });
 
+  it("wraps a long unbroken word on a narrow screen instead of widening the page", async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(`${base}/`);
+    await askInPage(page, MISSING);
+    const long = "Supercalifragilisticexpialidociousshireandmanymorelettersthatgoonandonforever";
+    const turn = await askInPage(page, `and in ${long}?`);
+    expect(await turn.locator(".interpreted").textContent()).toBe(`Answered as: What did inspectors say about children who go missing from home or care — in ${long}?`);
+    expect(await turn.locator(".abstain-reason").textContent()).toBe(`No document mentions ${long}.`);
+    const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+    expect(clientWidth).toBe(375);
+    expect(scrollWidth).toBe(clientWidth);
+    await page.close();
+  });
+
   it("shows markup in a question as text and never runs it", async () => {
     const page = await openChat();
     const question = "What did inspectors say <img src=x onerror=window.__xss=1> about missing children?";
