@@ -286,6 +286,24 @@ describe("chat page", () => {
     await page.close();
   });
 
+  it("catches a From date after the To date before asking, keeping the question", async () => {
+    const page = await openChat();
+    const asked: string[] = [];
+    page.on("request", (request) => request.url().endsWith("/api/ask") && asked.push(request.url()));
+    await page.locator("#filters > summary").click();
+    await page.getByLabel("From", { exact: true }).fill("2018-12-31");
+    await page.getByLabel("To", { exact: true }).fill("2017-01-01");
+    await page.getByLabel("Your question").fill(MISSING);
+    await page.getByRole("button", { name: "Ask", exact: true }).click();
+    await expect
+      .poll(() => page.getByRole("alert").textContent())
+      .toBe("The From date (31 December 2018) is after the To date (1 January 2017). Swap them, or widen the range.");
+    expect(asked).toEqual([]);
+    expect(await page.locator(".turn").count()).toBe(0);
+    expect(await page.getByLabel("Your question").inputValue()).toBe(MISSING);
+    await page.close();
+  });
+
   it("says so when the source view is asked for an unknown document", async () => {
     const page = await context.newPage();
     await page.goto(`${base}/source/no-such-document?start=0&end=5#cited`);

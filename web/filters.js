@@ -51,6 +51,9 @@ export function createFilters({ $documents, $from, $to, $summary, $reset }) {
   function read() {
     const ticked = boxes().filter(($b) => $b.checked).map(($b) => $b.value);
     if (documents.length > 0 && ticked.length === 0) return { ok: false, message: "No documents are ticked in the filters. Tick at least one document to search." };
+    if ($from.value && $to.value && $from.value > $to.value) {
+      return { ok: false, message: `The From date (${displayDate($from.value)}) is after the To date (${displayDate($to.value)}). Swap them, or widen the range.` };
+    }
     const filters = {};
     if (ticked.length < documents.length) filters.documentIds = ticked;
     if ($from.value) filters.from = $from.value;
