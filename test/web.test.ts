@@ -83,6 +83,7 @@ describe("chat page", () => {
     expect(await markers.evaluateAll((as) => as.map((a) => a.getAttribute("href")))).toEqual(api.citations.map((c) => c.url));
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Answer");
     expect(await page.getByLabel("Your question").inputValue()).toBe("");
+    expect(await turn.locator(".turn-scope").count()).toBe(0);
 
     await references.first().getByRole("button", { name: "Copy reference 1" }).click();
     const first = api.citations[0];
@@ -283,6 +284,19 @@ describe("chat page", () => {
     const hrefs = await turn.locator(".open-source").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
     expect(hrefs.length).toBeGreaterThan(0);
     for (const href of hrefs) expect(href).toContain(`/source/${gloucestershire}?`);
+
+    // Each turn says what its search was limited to, as the filters stood when it was asked.
+    await page.getByLabel("From", { exact: true }).fill("2017-01-01");
+    await page.getByLabel("To", { exact: true }).fill("2018-12-31");
+    await askInPage(page, MISSING);
+    await page.getByRole("button", { name: "Clear filters" }).click();
+    await page.getByLabel("To", { exact: true }).fill("2018-12-31");
+    await askInPage(page, MISSING);
+    expect(await page.locator(".turn .turn-scope").allTextContents()).toEqual([
+      "Searched only: “Monitoring visit of Gloucestershire children's services”",
+      "Searched only: “Monitoring visit of Gloucestershire children's services”; dates from 1 January 2017 to 31 December 2018",
+      "Searched only: dates up to 31 December 2018",
+    ]);
     await page.close();
   });
 

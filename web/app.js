@@ -63,8 +63,11 @@ function setBusy(on) {
   $conversation.setAttribute("aria-busy", String(on));
 }
 
-/** A question in the conversation, with a placeholder where its answer will go. */
-function renderTurn(question, id) {
+/**
+ * A question in the conversation, with a placeholder where its answer will go.
+ * `scope`, when filters narrowed the search, stays with the turn so a later reader knows.
+ */
+function renderTurn(question, id, scope) {
   const $turn = el("article", "turn");
   $turn.setAttribute("aria-labelledby", `question-${id}`);
   const $heading = el("h2", "question");
@@ -73,7 +76,9 @@ function renderTurn(question, id) {
   const $pending = el("p", "pending");
   $pending.append(el("span", "spinner"), "Searching the documents…");
   $pending.firstChild.setAttribute("aria-hidden", "true");
-  $turn.append($heading, $pending);
+  $turn.append($heading);
+  if (scope) $turn.append(el("p", "turn-scope", `Searched only: ${scope}`));
+  $turn.append($pending);
   return { $turn, $pending };
 }
 
@@ -121,7 +126,7 @@ async function submit() {
   clearError();
 
   const id = ++turnCount;
-  const { $turn, $pending } = renderTurn(question, id);
+  const { $turn, $pending } = renderTurn(question, id, chosen.scope);
   $conversation.append($turn);
   setBusy(true);
   announce("Searching the documents…");
