@@ -87,7 +87,8 @@ describe("chat page", () => {
 
     await references.first().getByRole("button", { name: "Copy reference 1" }).click();
     const first = api.citations[0];
-    const copied = `“${first.text}” — ${first.documentTitle}, ${first.publisher}, 24 January 2017, para ${first.paragraph}. ${base}${first.url}`;
+    expect(first.section.length).toBeGreaterThan(0);
+    const copied = `“${first.text}” — ${first.documentTitle}, ${first.publisher}, 24 January 2017, ${first.section.join(" > ")}, para ${first.paragraph}. ${base}${first.url}`;
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(copied);
 
     await page.screenshot({ path: join(SHOTS, "chat.png"), fullPage: true });
