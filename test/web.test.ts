@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../server/app.js";
 import { seedEngine } from "./helpers/engine.js";
 import type { Engine } from "../server/answer/ask.js";
-import type { AskResponse } from "../server/http/schemas.js";
+import type { AskResponse, Citation } from "../server/http/schemas.js";
 
 
 let engine: Engine | undefined;
@@ -30,6 +30,12 @@ async function askApi(body: object): Promise<AskResponse> {
   const response = await fetch(`${base}/api/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
   expect(response.status).toBe(200);
   return (await response.json()) as AskResponse;
+}
+
+/** What the Copy button gives for a citation with a section and a paragraph, its date as the page writes it. */
+function copiedReference(citation: Citation, date: string): string {
+  const { text, documentTitle, publisher, section, paragraph, url } = citation;
+  return `“${text}” — ${documentTitle}, ${publisher}, ${date}, ${section.join(" > ")}, para ${paragraph}. ${base}${url}`;
 }
 
 async function openChat(): Promise<Page> {
@@ -86,10 +92,8 @@ describe("chat page", () => {
     expect(await turn.locator(".turn-scope").count()).toBe(0);
 
     await references.first().getByRole("button", { name: "Copy reference 1" }).click();
-    const first = api.citations[0];
-    expect(first.section.length).toBeGreaterThan(0);
-    const copied = `“${first.text}” — ${first.documentTitle}, ${first.publisher}, 24 January 2017, ${first.section.join(" > ")}, para ${first.paragraph}. ${base}${first.url}`;
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(copied);
+    expect(api.citations[0].section.length).toBeGreaterThan(0);
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(copiedReference(api.citations[0], "24 January 2017"));
 
     await page.screenshot({ path: join(SHOTS, "chat.png"), fullPage: true });
     await page.close();
@@ -105,6 +109,24 @@ describe("chat page", () => {
     const quotes = turn.locator(".reference-list blockquote");
     expect(await quotes.nth(land!.n - 1).textContent()).toBe(land!.text);
     expect(await quotes.allTextContents()).toEqual(api.citations.map((c) => c.text));
+    await page.close();
+  });
+
+  it("copies without the Clipboard API and gives focus back to the Copy button", async () => {
+    const api = await askApi({ question: MISSING });
+    const page = await context.newPage();
+    // As over plain http, where the browser offers no navigator.clipboard.
+    await page.addInitScript(() => Object.defineProperty(Navigator.prototype, "clipboard", { get: () => undefined }));
+    await page.goto(`${base}/`);
+    const turn = await askInPage(page, MISSING);
+    const copy = turn.getByRole("button", { name: "Copy reference 1", exact: true });
+    await copy.click();
+    await expect.poll(() => copy.textContent()).toBe("Copied");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("Copy reference 1");
+    // Another page, with the Clipboard API, reads what the fallback copied.
+    const reader = await openChat();
+    expect(await reader.evaluate(() => navigator.clipboard.readText())).toBe(copiedReference(api.citations[0], "24 January 2017"));
+    await reader.close();
     await page.close();
   });
 

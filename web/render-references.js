@@ -17,10 +17,13 @@ async function copyText(text) {
   $scratch.setAttribute("readonly", "");
   $scratch.style.position = "fixed";
   $scratch.style.opacity = "0";
+  // Selecting takes focus; it goes back where it was (the Copy button), not to <body>.
+  const $focused = document.activeElement;
   document.body.append($scratch);
   $scratch.select();
   const copied = document.execCommand("copy");
   $scratch.remove();
+  $focused?.focus();
   return copied;
 }
 
