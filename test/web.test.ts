@@ -195,6 +195,26 @@ describe("chat page", () => {
     await page.close();
   });
 
+  it("tells nearby passages apart by their own words, apart from any answer", async () => {
+    const question = "What percentage of Gloucestershire's care leavers are not in education, employment or training?";
+    const api = await askApi({ question });
+    const related = api.related ?? [];
+    // The three passages come from one document, so its title alone cannot tell them apart.
+    expect(related.map((r) => r.documentTitle)).toEqual(Array(3).fill("Monitoring visit of Gloucestershire children's services"));
+    const page = await openChat();
+    const turn = await askInPage(page, question);
+    const links = turn.locator(".related-list a");
+    expect(await links.allTextContents()).toEqual(related.map((r) => r.text));
+    expect(new Set(await links.allTextContents()).size).toBe(3);
+    expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute("href")))).toEqual(related.map((r) => r.url));
+    expect(await turn.locator(".related-where").allTextContents()).toEqual(
+      related.map((r) => `Monitoring visit of Gloucestershire children's services · 8 June 2018 · ${r.section.join(" › ")}`),
+    );
+    expect(await turn.locator(".related h4").textContent()).toBe("Nearby passages (not an answer)");
+    expect(await turn.locator(".answer-body, .references").count()).toBe(0);
+    await page.close();
+  });
+
   it("shows markup in a question as text and never runs it", async () => {
     const page = await openChat();
     const question = "What did inspectors say <img src=x onerror=window.__xss=1> about missing children?";

@@ -92,10 +92,11 @@ export function renderRelated(related, headingId) {
   const $list = el("ul", "related-list");
   for (const passage of related) {
     const $item = el("li");
-    const $link = el("a", "", passage.documentTitle);
+    // The passage's own words: several can share a document and section, so a title cannot tell them apart.
+    const $link = el("a", "related-text", passage.text);
     $link.href = passage.url;
     opensInNewTab($link);
-    const where = [displayDate(passage.date), sectionPath(passage.section)].filter(Boolean).join(" · ");
+    const where = [passage.documentTitle, displayDate(passage.date), sectionPath(passage.section)].filter(Boolean).join(" · ");
     $item.append($link, el("span", "related-where", where));
     $list.append($item);
   }
