@@ -361,6 +361,27 @@ describe("chat page", () => {
     await page.close();
   });
 
+  it("says what is wrong with a source link's range instead of highlighting it", async () => {
+    const id = "2018-06-08-ofsted-gloucestershire-monitoring-visit-3";
+    const { text } = (await (await fetch(`${base}/api/documents/${id}`)).json()) as { text: string };
+    const page = await context.newPage();
+    const note = page.locator("#cited-note");
+    const cases = [
+      ["start=500&end=100", "The link’s start (500) is after its end (100), so nothing is highlighted."],
+      ["start=100", "The link gives a start but no end, so nothing is highlighted."],
+      ["end=100", "The link gives an end but no start, so nothing is highlighted."],
+      ["start=100&end=1e3", "The link’s end (“1e3”) is not a whole number, so nothing is highlighted."],
+      ["start=100&end=100", "The link’s range is empty: it starts and ends at character 100, so nothing is highlighted."],
+      ["start=100&end=9999999", `The link asks for characters 100–9,999,999, but this document has ${text.length.toLocaleString("en-GB")}, so nothing is highlighted.`],
+    ];
+    for (const [query, message] of cases) {
+      await page.goto(`${base}/source/${id}?${query}`);
+      await expect.poll(() => note.textContent()).toBe(message);
+      expect(await page.locator("mark").count()).toBe(0);
+    }
+    await page.close();
+  });
+
   it("says so when the source view is asked for an unknown document", async () => {
     const page = await context.newPage();
     await page.goto(`${base}/source/no-such-document?start=0&end=5#cited`);
