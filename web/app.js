@@ -27,7 +27,8 @@ const HISTORY = { turns: 20, turnChars: 20_000, totalChars: 40_000 };
 /** Earlier questions and answers, sent so that "and in Gloucestershire?" can be read in context. */
 let history = [];
 let turnCount = 0;
-let busy = false;
+/** The question waiting for its answer, if any; starting a new conversation abandons it. */
+let asking;
 
 function announce(message) {
   // Cleared first so that the same message twice is still spoken twice.
@@ -57,14 +58,16 @@ function recentHistory() {
 }
 
 function setBusy(on) {
-  busy = on;
   $ask.disabled = on;
   $ask.textContent = on ? "Asking…" : "Ask";
   $conversation.setAttribute("aria-busy", String(on));
 }
 
-/** A question in the conversation, with a placeholder where its answer will go. */
-function renderTurn(question, id) {
+/**
+ * A question in the conversation, with a placeholder where its answer will go.
+ * `scope`, when filters narrowed the search, stays with the turn so a later reader knows.
+ */
+function renderTurn(question, id, scope) {
   const $turn = el("article", "turn");
   $turn.setAttribute("aria-labelledby", `question-${id}`);
   const $heading = el("h2", "question");
@@ -73,7 +76,9 @@ function renderTurn(question, id) {
   const $pending = el("p", "pending");
   $pending.append(el("span", "spinner"), "Searching the documents…");
   $pending.firstChild.setAttribute("aria-hidden", "true");
-  $turn.append($heading, $pending);
+  $turn.append($heading);
+  if (scope) $turn.append(el("p", "turn-scope", `Searched only: ${scope}`));
+  $turn.append($pending);
   return { $turn, $pending };
 }
 
@@ -105,7 +110,7 @@ function renderAnswerSection(response, id) {
 }
 
 async function submit() {
-  if (busy) return;
+  if (asking) return;
   const question = $question.value;
   if (question.trim() === "") {
     showError("Type a question first.");
@@ -121,14 +126,19 @@ async function submit() {
   clearError();
 
   const id = ++turnCount;
-  const { $turn, $pending } = renderTurn(question, id);
+  const { $turn, $pending } = renderTurn(question, id, chosen.scope);
   $conversation.append($turn);
   setBusy(true);
   announce("Searching the documents…");
   const body = { question };
   if (history.length > 0) body.history = recentHistory();
   if (chosen.filters) body.filters = chosen.filters;
-  const result = await postJson("/api/ask", body);
+  const request = new AbortController();
+  asking = request;
+  const result = await postJson("/api/ask", body, request.signal);
+  // The conversation was cleared while waiting: the reply belongs to none the user can see.
+  if (request.signal.aborted) return;
+  asking = undefined;
   setBusy(false);
 
   if (!result.ok) {
@@ -161,6 +171,9 @@ $question.addEventListener("keydown", (event) => {
 });
 
 $newConversation.addEventListener("click", () => {
+  asking?.abort();
+  asking = undefined;
+  setBusy(false);
   history = [];
   $conversation.replaceChildren();
   $newConversation.hidden = true;

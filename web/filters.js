@@ -2,10 +2,17 @@ import { requestJson } from "./api.js";
 import { el } from "./dom.js";
 import { displayDate } from "./format.js";
 
+/** "from 1 January 2017 to 31 December 2018", "from …", "up to …", or "" for any date. */
+function dateRange(from, to) {
+  if (from && to) return `from ${displayDate(from)} to ${displayDate(to)}`;
+  if (from) return `from ${displayDate(from)}`;
+  return to ? `up to ${displayDate(to)}` : "";
+}
+
 /**
  * The filters panel: a checkbox per document (all ticked means no document filter)
- * and a date range. `read()` gives `{ ok: true, filters }` — `filters` undefined when
- * nothing narrows the search — or `{ ok: false, message }`.
+ * and a date range. `read()` gives `{ ok: true, filters, scope }` — both undefined when
+ * nothing narrows the search, `scope` saying in words what does — or `{ ok: false, message }`.
  */
 export function createFilters({ $documents, $from, $to, $summary, $reset }) {
   let documents = [];
@@ -14,10 +21,14 @@ export function createFilters({ $documents, $from, $to, $summary, $reset }) {
   function describe() {
     const ticked = boxes().filter(($b) => $b.checked).length;
     const docs = ticked === documents.length ? "all documents" : `${ticked} of ${documents.length} documents`;
-    const from = $from.value ? `from ${displayDate($from.value)}` : "";
-    const to = $to.value ? `to ${displayDate($to.value)}` : "";
-    const dates = from || to ? [from, to].filter(Boolean).join(" ") : "any date";
-    $summary.textContent = `Searching ${docs}, ${dates}`;
+    $summary.textContent = `Searching ${docs}, ${dateRange($from.value, $to.value) || "any date"}`;
+  }
+
+  /** What a search with these filters is limited to: “Title”, “Title”; dates from … to … */
+  function scope(filters) {
+    const titles = filters.documentIds?.map((id) => `“${documents.find((d) => d.id === id).title}”`).join(", ");
+    const dates = dateRange(filters.from, filters.to);
+    return [titles, dates && `dates ${dates}`].filter(Boolean).join("; ");
   }
 
   function render() {
@@ -51,11 +62,14 @@ export function createFilters({ $documents, $from, $to, $summary, $reset }) {
   function read() {
     const ticked = boxes().filter(($b) => $b.checked).map(($b) => $b.value);
     if (documents.length > 0 && ticked.length === 0) return { ok: false, message: "No documents are ticked in the filters. Tick at least one document to search." };
+    if ($from.value && $to.value && $from.value > $to.value) {
+      return { ok: false, message: `The From date (${displayDate($from.value)}) is after the To date (${displayDate($to.value)}). Swap them, or widen the range.` };
+    }
     const filters = {};
     if (ticked.length < documents.length) filters.documentIds = ticked;
     if ($from.value) filters.from = $from.value;
     if ($to.value) filters.to = $to.value;
-    return { ok: true, filters: Object.keys(filters).length > 0 ? filters : undefined };
+    return Object.keys(filters).length > 0 ? { ok: true, filters, scope: scope(filters) } : { ok: true };
   }
 
   function reset() {

@@ -16,12 +16,13 @@ export function sectionPath(section) {
 
 /**
  * A reference ready to paste into a report or an email:
- * “quote” — Title, Publisher, 24 January 2017, para 45. https://…/source/…
+ * “quote” — Title, Publisher, 24 January 2017, Section > Subsection, para 45. https://…/source/…
  * The quote as it reads (`text`): a page footer or break inside a sentence is left out.
  */
 export function referenceText(citation, origin) {
   const quote = citation.text;
   const parts = [citation.documentTitle, citation.publisher, displayDate(citation.date)];
+  if (citation.section.length > 0) parts.push(citation.section.join(" > "));
   if (citation.paragraph) parts.push(`para ${citation.paragraph}`);
   const within = citation.within ? ` (${citation.within.label} of ${citation.within.title})` : "";
   return `“${quote}” — ${parts.join(", ")}${within}. ${new URL(citation.url, origin).href}`;

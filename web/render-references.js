@@ -17,10 +17,13 @@ async function copyText(text) {
   $scratch.setAttribute("readonly", "");
   $scratch.style.position = "fixed";
   $scratch.style.opacity = "0";
+  // Selecting takes focus; it goes back where it was (the Copy button), not to <body>.
+  const $focused = document.activeElement;
   document.body.append($scratch);
   $scratch.select();
   const copied = document.execCommand("copy");
   $scratch.remove();
+  $focused?.focus();
   return copied;
 }
 
@@ -54,7 +57,8 @@ function renderReference(citation, announce) {
   const where = [sectionPath(citation.section), citation.paragraph ? `para ${citation.paragraph}` : ""].filter(Boolean);
   if (where.length > 0) $item.append(el("p", "ref-where", where.join(" · ")));
 
-  $item.append(el("blockquote", "ref-quote", citation.quote));
+  // The quote as it reads, like the answer and the Copy text; the source view shows the raw characters.
+  $item.append(el("blockquote", "ref-quote", citation.text));
 
   const $open = el("a", "open-source", "Open source");
   $open.href = citation.url;
@@ -88,10 +92,11 @@ export function renderRelated(related, headingId) {
   const $list = el("ul", "related-list");
   for (const passage of related) {
     const $item = el("li");
-    const $link = el("a", "", passage.documentTitle);
+    // The passage's own words: several can share a document and section, so a title cannot tell them apart.
+    const $link = el("a", "related-text", passage.text);
     $link.href = passage.url;
     opensInNewTab($link);
-    const where = [displayDate(passage.date), sectionPath(passage.section)].filter(Boolean).join(" · ");
+    const where = [passage.documentTitle, displayDate(passage.date), sectionPath(passage.section)].filter(Boolean).join(" · ");
     $item.append($link, el("span", "related-where", where));
     $list.append($item);
   }

@@ -30,13 +30,17 @@ function citedRange(params, length) {
   const start = params.get("start");
   const end = params.get("end");
   if (start === null && end === null) return undefined;
-  if (!/^\d+$/.test(start ?? "") || !/^\d+$/.test(end ?? "")) {
-    return { ok: false, message: "The link’s start and end are not whole numbers, so nothing is highlighted." };
+  const refuse = (why) => ({ ok: false, message: `${why}, so nothing is highlighted.` });
+  if (start === null) return refuse("The link gives an end but no start");
+  if (end === null) return refuse("The link gives a start but no end");
+  for (const [name, value] of [["start", start], ["end", end]]) {
+    if (!/^\d+$/.test(value)) return refuse(`The link’s ${name} (“${value}”) is not a whole number`);
   }
   const [s, e] = [Number(start), Number(end)];
-  if (s > e || e > length) {
-    return { ok: false, message: `The link asks for characters ${s.toLocaleString("en-GB")}–${e.toLocaleString("en-GB")}, but this document has ${length.toLocaleString("en-GB")}; nothing is highlighted.` };
-  }
+  const count = (n) => n.toLocaleString("en-GB");
+  if (s > e) return refuse(`The link’s start (${count(s)}) is after its end (${count(e)})`);
+  if (s === e) return refuse(`The link’s range is empty: it starts and ends at character ${count(s)}`);
+  if (e > length) return refuse(`The link asks for characters ${count(s)}–${count(e)}, but this document has ${count(length)}`);
   return { ok: true, start: s, end: e };
 }
 
