@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -34,7 +36,13 @@ export function createApp(engine: Engine, options: AppOptions = {}) {
 
   const app = new Hono();
   app.onError((error, c) => errorResponse(c, error));
-  app.notFound((c) => c.json({ error: { code: "not_found", message: `There is no ${c.req.method} ${c.req.path}. GET /api/openapi.json describes the API.` } }, 404));
+  app.notFound(async (c) => {
+    // A mistyped page address in a browser gets a page with a way back, not the API's JSON.
+    if (options.webDir && !c.req.path.startsWith("/api/") && c.req.header("accept")?.includes("text/html")) {
+      return c.html(await readFile(join(options.webDir, "not-found.html"), "utf8"), 404);
+    }
+    return c.json({ error: { code: "not_found", message: `There is no ${c.req.method} ${c.req.path}. GET /api/openapi.json describes the API.` } }, 404);
+  });
   app.use(
     "/api/*",
     bodyLimit({

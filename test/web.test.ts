@@ -388,4 +388,18 @@ describe("chat page", () => {
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Document not found");
     await page.close();
   });
+
+  it("answers a mistyped page address with a page that leads back, while the API still answers in JSON", async () => {
+    const page = await context.newPage();
+    for (const path of ["/nope", "/source/", "/source/a/b"]) {
+      const response = await page.goto(`${base}${path}`);
+      expect(response!.status()).toBe(404);
+      expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Page not found");
+      expect(await page.getByRole("link", { name: "Ask a question of the documents" }).getAttribute("href")).toBe("/");
+    }
+    const api = await fetch(`${base}/api/nope`, { headers: { accept: "text/html" } });
+    expect(api.status).toBe(404);
+    expect(await api.json()).toEqual({ error: { code: "not_found", message: "There is no GET /api/nope. GET /api/openapi.json describes the API." } });
+    await page.close();
+  });
 });
