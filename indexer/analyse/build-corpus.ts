@@ -2,6 +2,7 @@ import type { DocumentRecord, Passage, Sentence } from "../contract/schemas.js";
 import type { SourceFile } from "../read-documents.js";
 import { parseDocument, type ParsedDocument } from "../parse/parse-document.js";
 import { findNearDuplicates } from "./mark-duplicates.js";
+import { opensListItem } from "../parse/lines.js";
 
 export interface Corpus {
   documents: DocumentRecord[];
@@ -52,6 +53,7 @@ export function buildCorpus(files: SourceFile[]): Corpus {
           searchText: searchableText(file.text, s.start, s.end, parsed.furniture),
           id: s.id,
           passageId: p.id,
+          listItem: opensListItem(file.text, s.start),
           documentId: file.id,
           start: s.start,
           end: s.end,

@@ -5,7 +5,7 @@ import { z } from "zod/v4";
  * these shapes, the way passages are cut or the metadata read from a document change:
  * older indexes are then refused, and rebuilt re-using their vectors.
  */
-export const FORMAT_VERSION = 12;
+export const FORMAT_VERSION = 14;
 /** From this format on, sentences are embedded as `encoderText` gives them; before, as written. */
 export const ENCODER_TEXT_SINCE = 8;
 
@@ -40,6 +40,8 @@ const Located = z.object({
 
 export const SentenceSchema = Located.extend({
   passageId: z.string(),
+  /** True when the sentence opens an item of a bulleted or "1)" list, which goes on from the list's lead-in. */
+  listItem: z.boolean(),
   /** Row of this sentence's vector in sentence-vectors.f32. */
   row: z.number().int().nonnegative(),
 });

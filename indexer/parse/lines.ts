@@ -38,14 +38,20 @@ export function splitLines(text: string): Line[] {
 }
 
 const BULLET = /^(?:[-•*▪◦–]|\d{1,2}\))\s+/;
-const NUMBERED = /^(?:[-•]\s+)?(\d{1,3}(?:\.\d{1,2})?)\.?\s+(?=\S)/;
 
 /** The bullet marker's length if the line is a bullet item ("- text", "• text"), else 0. */
 export function bulletMarker(line: string): number {
   const m = BULLET.exec(line);
   if (!m) return 0;
-  // "- 14. text" is a numbered paragraph written as a list item, not a bullet.
-  return NUMBERED.test(line) && /^[-•]\s+\d/.test(line) ? 0 : m[0].length;
+  // "- 14. text" is a numbered paragraph written as a list item, not a bullet; "- 73 live
+  // with foster families" is a bullet that opens with a figure.
+  return /^[-•]\s+\d{1,3}(?:\.\d{1,2}\.?|\.)\s/.test(line) ? 0 : m[0].length;
+}
+
+/** True when a sentence starting at `start` opens a list item: only a bullet marker comes before it on its line. */
+export function opensListItem(text: string, start: number): boolean {
+  const before = text.slice(text.lastIndexOf("\n", start - 1) + 1, start).trimStart();
+  return before !== "" && bulletMarker(`${before}x`) === before.length;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { LoadedIndex } from "../../indexer/contract/load-index.js";
 import type { Source } from "../../indexer/contract/schemas.js";
 import { MONTH_NAMES } from "../../indexer/contract/dates.js";
 import type { ScoredSentence } from "./score-sentences.js";
-import { goesOn, sourceKey } from "./select-sentences.js";
+import { goesOnFrom, sourceKey } from "./select-sentences.js";
 import type { Citation } from "../http/schemas.js";
 
 /** "2017-10-12" → "12 October 2017". */
@@ -69,7 +69,7 @@ export function composeAnswer(index: LoadedIndex, chosen: ScoredSentence[], lead
     // and a "This…" its antecedent: "The proportion … free school meals:", then the figure.
     const group = ordered[0];
     let first = group.indexOf(lead);
-    while (first > 0 && goesOn(group[first]) && group[first - 1].sentence.row === group[first].sentence.row - 1) first--;
+    while (first > 0 && goesOnFrom(group[first - 1], group[first])) first--;
     group.unshift(...group.splice(first, group.indexOf(lead) - first + 1));
   }
   const citations: Citation[] = [];

@@ -81,11 +81,21 @@ function sequel(s: ScoredSentence, neighbour: Neighbour): ScoredSentence[] | und
   return out.length === 0 && LEADS_IN.test(s.sentence.searchText) ? undefined : out;
 }
 
-/** An item of a list, which goes on from its lead-in: "in primary schools is 12.3%". */
-const LIST_ITEM = /^[a-z]/;
+/**
+ * An item of a list, which goes on from its lead-in: a bulleted one ("- 512 live with foster
+ * families"), or one that opens in lower case ("in primary schools is 12.3%").
+ */
+const isListItem = (s: ScoredSentence): boolean => s.sentence.listItem || /^[a-z]/.test(s.sentence.searchText);
 
-/** True when a quote goes on from the sentence before it: "This…", "However…", or a list item. */
-export const goesOn = (s: ScoredSentence): boolean => LEANS_BACK.test(s.sentence.searchText) || LIST_ITEM.test(s.sentence.searchText);
+/**
+ * True when a quote goes on from the quote before it in the answer: "This…" or "However…"
+ * from the sentence just before, a list item from an earlier item or the list's lead-in.
+ */
+export function goesOnFrom(before: ScoredSentence, quote: ScoredSentence): boolean {
+  if (LEANS_BACK.test(quote.sentence.searchText)) return before.sentence.row === quote.sentence.row - 1;
+  const sameList = before.sentence.passageId === quote.sentence.passageId && (LEADS_IN.test(before.sentence.searchText) || isListItem(before));
+  return isListItem(quote) && (before.sentence.row === quote.sentence.row - 1 || sameList);
+}
 
 /**
  * The sentence a quote cannot stand without, before it: the one a quote opening "This…"
@@ -94,10 +104,10 @@ export const goesOn = (s: ScoredSentence): boolean => LEANS_BACK.test(s.sentence
  */
 function leanedOn(s: ScoredSentence, neighbour: Neighbour): ScoredSentence | undefined {
   if (LEANS_BACK.test(s.sentence.searchText)) return neighbour(s, -1);
-  if (!LIST_ITEM.test(s.sentence.searchText)) return undefined;
+  if (!isListItem(s)) return undefined;
   for (let back = neighbour(s, -1); back; back = neighbour(back, -1)) {
     if (LEADS_IN.test(back.sentence.searchText)) return back;
-    if (!LIST_ITEM.test(back.sentence.searchText)) return undefined;
+    if (!isListItem(back)) return undefined;
   }
   return undefined;
 }

@@ -126,6 +126,18 @@ describe("passages of the inspection report", () => {
     ]);
   });
 
+  it("quotes each item of a nested list on its own, a figure opening an item included, and marks where items open", () => {
+    const text = "# Children looked after\n\n- At 23 October 2016, 710 children were looked after. Of this number:\n - 142 live outside the area\n - 512 live with foster families\n- 14. A numbered paragraph written as an item.\n";
+    const doc = buildCorpus([{ id: "t", file: "t.md", hash: "h", text }]);
+    expect(doc.sentences.map((s) => [text.slice(s.start, s.end), s.listItem])).toEqual([
+      ["At 23 October 2016, 710 children were looked after.", true],
+      ["Of this number:", false],
+      ["142 live outside the area", true],
+      ["512 live with foster families", true],
+      ["A numbered paragraph written as an item.", false],
+    ]);
+  });
+
   it("quotes a list item numbered '1)' without its number, as it quotes a '-' item without its dash", () => {
     const text = "# Panel notes\n\nThe panel asked for:\n\n1) a report on caseloads\n2) a plan for adoption\n- a visit to the front door\n";
     const doc = parseDocument("t", text);

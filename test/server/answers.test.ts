@@ -84,6 +84,13 @@ describe("answers from the seed documents", () => {
       "in primary schools is 12.3% (the national average is 15.2%)",
       "in secondary schools is 10.7% (the national average is 14.1%).",
     ]);
+    // A bulleted item that opens with its figure is an item too, however many items below its lead-in.
+    const foster = await ask(engine, { question: "How many looked after children in Worcestershire live with foster families?" });
+    expect(foster.citations.slice(0, 3).map((c) => c.quote)).toEqual([
+      "Of this number:",
+      "73 live in residential children's homes, of whom 37 live out of the authority area",
+      "512 live with foster families, of whom 81 live out of the authority area",
+    ]);
   });
 
   it("quotes a judgement without a date, in a question after a date, with the sentence before that dates it", async () => {

@@ -9,6 +9,7 @@ function sentence(id: string, documentId: string, passageId: string, score: numb
       id,
       documentId,
       passageId,
+      listItem: false,
       start: 0,
       end: text.length,
       section: [],
