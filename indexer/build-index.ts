@@ -3,7 +3,8 @@ import { readManifest, readSentenceVectors } from "./contract/load-index.js";
 import type { IndexerConfig } from "./config.js";
 import type { Embedder } from "./embedders/embedder.js";
 import { createEmbedder, embedderId } from "./embedders/create-embedder.js";
-import { IndexerError, readDocuments, contentHash, type Skipped } from "./read-documents.js";
+import { IndexerError, readDocuments, contentHash, type Skipped, type SourceFile } from "./read-documents.js";
+import { lockBuilds } from "./store/build-lock.js";
 import { buildCorpus } from "./analyse/build-corpus.js";
 import { buildLexicalIndex } from "./analyse/build-lexical.js";
 import { findAcronyms } from "./analyse/find-acronyms.js";
@@ -93,6 +94,16 @@ export async function buildIndex(config: IndexerConfig, options: BuildOptions = 
     const passedOver = [...shown, ...(skipped.length > shown.length ? [`And ${counted(skipped.length - shown.length, "more file")} that cannot be indexed.`] : [])].join(" ");
     throw new IndexerError(`There are no documents to index in ${config.seedsDir}.${passedOver ? ` ${passedOver}` : ""} Add .txt or .md files, or set VERBATIM_SEEDS to the folder that holds them.`);
   }
+  const release = await lockBuilds(config.dataDir);
+  try {
+    return await buildHeld(config, options, files, skipped, seconds);
+  } finally {
+    await release();
+  }
+}
+
+/** The rest of `buildIndex`, run while it holds the data folder. */
+async function buildHeld(config: IndexerConfig, options: BuildOptions, files: SourceFile[], skipped: Skipped[], seconds: () => number): Promise<BuildResult> {
   const id = embedderId(config.embedder);
   const live = liveIndexDir(config.dataDir);
   await removeStaleBuilds(config.dataDir);
@@ -106,7 +117,7 @@ export async function buildIndex(config: IndexerConfig, options: BuildOptions = 
   if (corpus.passages.length > MAX_PASSAGES) {
     throw new IndexerError(
       `The documents in ${config.seedsDir} make ${corpus.passages.length.toLocaleString("en-GB")} passages, more than the ${MAX_PASSAGES.toLocaleString("en-GB")} one index can hold (about 16 MB of text). ` +
-        "Index fewer at a time: split them across folders, each indexed and served with its own VERBATIM_SEEDS and VERBATIM_DATA.",
+        "Index fewer or shorter documents at a time: split them (and any very long document) across folders, each indexed and served with its own VERBATIM_SEEDS and VERBATIM_DATA.",
     );
   }
   // Only sentences are embedded; a passage's vector is the mean of its sentences' vectors.

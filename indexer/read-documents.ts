@@ -41,6 +41,8 @@ export function contentHash(bytes: Buffer | string): string {
 
 /** Why a file's bytes cannot be indexed, or undefined when they can. */
 function problemWith(bytes: Buffer): string | undefined {
+  // Windows' "Unicode" text starts with a byte-order mark, and every other byte of English is 0.
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return "it is UTF-16 text; save it as UTF-8 and index again";
   if (bytes.includes(0)) return "it is binary, not text";
   try {
     const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);

@@ -372,7 +372,7 @@ describe("buildIndex", () => {
     expect(error).toBeInstanceOf(IndexerError);
     expect((error as Error).message).toBe(
       `The documents in ${config.seedsDir} make 45,011 passages, more than the 45,000 one index can hold (about 16 MB of text). ` +
-        "Index fewer at a time: split them across folders, each indexed and served with its own VERBATIM_SEEDS and VERBATIM_DATA.",
+        "Index fewer or shorter documents at a time: split them (and any very long document) across folders, each indexed and served with its own VERBATIM_SEEDS and VERBATIM_DATA.",
     );
     expect(embedder.calls).toEqual([]);
     expect(await snapshot(config.dataDir)).toEqual(built);
@@ -411,6 +411,46 @@ describe("buildIndex", () => {
     expect(await readFile(join(live, "passages.json"))).toEqual(passages);
     expect(await snapshot(live)).toEqual(built);
     expect(await readdir(config.dataDir)).toEqual(["index"]);
+  });
+
+  it("builds one index at a time in a data folder: a second build is refused while the first runs, and a dead build's lock is taken over", async () => {
+    const config = setup("one-at-a-time");
+    await writeLetters(config.seedsDir, TWO_LETTERS);
+    let finish!: () => void;
+    const held = new Promise<void>((resolve) => (finish = resolve));
+    const slow: Embedder = { ...embedder, embed: async (texts, onProgress) => (await held, embedder.embed(texts, onProgress)) };
+    const first = buildIndex(config, { embedder: slow });
+    await expect.poll(() => readdir(config.dataDir).catch(() => [])).toContain(".build.lock");
+
+    const second = await buildIndex(config, { embedder }).catch((e: unknown) => e);
+
+    expect(second).toBeInstanceOf(IndexerError);
+    expect((second as Error).message).toBe(`Another build of the index in ${config.dataDir} is running (process ${process.pid}). Wait for it to finish, then try again.`);
+    finish();
+    expect(await first).toMatchObject({ upToDate: false, documents: 2 });
+    expect(await readdir(config.dataDir)).toEqual(["index"]);
+
+    // A lock whose process has gone (it was killed mid-build) does not block the next build.
+    const gone = spawn(process.execPath, ["-e", ""]);
+    await new Promise((resolve) => gone.on("exit", resolve));
+    await writeFile(join(config.dataDir, ".build.lock"), String(gone.pid));
+    expect(await buildIndex(config, { embedder, force: true })).toMatchObject({ upToDate: false, documents: 2 });
+    expect(await readdir(config.dataDir)).toEqual(["index"]);
+  });
+
+  it("says so when the data folder is a file, before reading or embedding anything", async () => {
+    const config = setup("data-is-a-file");
+    await writeLetters(config.seedsDir, TWO_LETTERS);
+    await writeFile(config.dataDir, "not a folder");
+    embedder.calls.length = 0;
+
+    const error = await buildIndex(config, { embedder }).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(IndexerError);
+    expect((error as Error).message).toBe(`The data folder ${config.dataDir} is a file, or lies inside one. Set VERBATIM_DATA to a folder.`);
+    expect(embedder.calls).toEqual([]);
+    const inside = { ...config, dataDir: join(config.dataDir, "sub") };
+    expect(((await buildIndex(inside, { embedder }).catch((e: unknown) => e)) as Error).message).toBe(`The data folder ${inside.dataDir} is a file, or lies inside one. Set VERBATIM_DATA to a folder.`);
   });
 
   it("removes the folders a crashed build left behind", async () => {

@@ -53,6 +53,8 @@ describe("readDocuments", () => {
     await writeFile(join(dir, "blank.md"), "  \n\t\n\n   ");
     await writeFile(join(dir, "scan.txt"), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02, 0x0a]));
     await writeFile(join(dir, "latin1.txt"), Buffer.from("caf\xe9 au lait", "latin1"));
+    // Saved as "Unicode" on Windows: a byte-order mark, then two bytes a character.
+    await writeFile(join(dir, "unicode.txt"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("Dear Ms Smith", "utf16le")]));
     // Larger than Node will read into one buffer, so readFile fails even as root (where chmod 000 does not);
     // it is sparse, so it takes no disk space.
     await writeFile(join(dir, "huge.txt"), "");
@@ -86,6 +88,7 @@ describe("readDocuments", () => {
       { file: "notes", reason: "only .txt and .md files are read; save it as plain text to index it" },
       { file: "report.pdf", reason: "only .txt and .md files are read; save it as plain text to index it" },
       { file: "scan.txt", reason: "it is binary, not text" },
+      { file: "unicode.txt", reason: "it is UTF-16 text; save it as UTF-8 and index again" },
       { file: "worcestershire-again.txt", reason: "it has the same content as 2018-08-03-worcestershire.txt" },
     ]);
   });
