@@ -6,6 +6,7 @@ import { bodyLimit } from "hono/body-limit";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { DocumentRecord } from "../indexer/contract/schemas.js";
 import { ask, prepareFor, type Engine } from "./answer/ask.js";
+import { outsideTheDocuments } from "./answer/abstain.js";
 import { sectionInSource, sourceUrl } from "./answer/compose-answer.js";
 import { searchPassages } from "./retrieve/search.js";
 import { ApiError, errorResponse } from "./http/errors.js";
@@ -36,10 +37,21 @@ export function createApp(engine: Engine, options: AppOptions = {}) {
 
   const app = new Hono();
   app.onError((error, c) => errorResponse(c, error));
+  /** The methods the API answers at a path ("/api/documents/:id" matches any id). */
+  const methodsFor = (path: string) =>
+    path.startsWith("/api/")
+      ? [...new Set(app.routes.filter((r) => r.method !== "ALL" && new RegExp(`^${r.path.replace(/\./g, "\\.").replace(/:[^/]+/g, "[^/]+")}$`).test(path)).map((r) => r.method))]
+      : [];
   app.notFound(async (c) => {
     // A mistyped page address in a browser gets a page with a way back, not the API's JSON.
     if (options.webDir && !c.req.path.startsWith("/api/") && c.req.header("accept")?.includes("text/html")) {
       return c.html(await readFile(join(options.webDir, "not-found.html"), "utf8"), 404);
+    }
+    const allowed = methodsFor(c.req.path);
+    if (allowed.length > 0) {
+      c.header("Allow", allowed.join(", "));
+      const message = `${c.req.path} takes ${allowed.join(" or ")}, not ${c.req.method}. GET /api/openapi.json describes the API.`;
+      return c.json({ error: { code: "method_not_allowed", message } }, 405);
     }
     return c.json({ error: { code: "not_found", message: `There is no ${c.req.method} ${c.req.path}. GET /api/openapi.json describes the API.` } }, 404);
   });
@@ -71,6 +83,9 @@ export function createApp(engine: Engine, options: AppOptions = {}) {
     const { q, limit } = parseOr400(SearchQuerySchema, c.req.query());
     const query = prepareFor(engine, q);
     if (query.concepts.length === 0) throw new ApiError(400, "invalid_request", `q names nothing to search for. ${ASK_IN_WORDS}`);
+    // Ranked passages for words no document uses would rank noise, the best of it scored 1.
+    const reason = outsideTheDocuments(query, engine.facts, index);
+    if (reason) return c.json({ results: [], reason });
     const [vector] = await engine.embedder.embed([query.embedText]);
     const hits = searchPassages(index, query, vector, { ...engine.search, limit: limit ?? 10 });
     return c.json({

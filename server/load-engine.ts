@@ -22,7 +22,9 @@ export async function loadEngine(indexDir: string, embedder: EmbedderConfig, syn
   try {
     synonyms = loadSynonyms(synonymsFile || undefined);
   } catch (error) {
-    throw new StartupError((error as Error).message);
+    const message = (error as Error).message.replace(/([^.!?])$/, "$1.");
+    const fix = synonymsFile ? " Correct the file VERBATIM_SYNONYMS names, or unset VERBATIM_SYNONYMS to use the bundled list." : "";
+    throw new StartupError(`${message}${fix}`);
   }
   return { index: loaded.value, facts: corpusFacts(loaded.value), embedder: await createEmbedder(embedder), synonyms };
 }

@@ -113,6 +113,15 @@ const errorCases: ErrorCase[] = [
   { name: "ask: body is null", send: () => post("/api/ask", "null"), status: 400, code: "invalid_request", message: "The request body must be an object, not null." },
   // Ranges
   { name: "ask: maxCitations 0", send: () => postJson("/api/ask", { question: "x", maxCitations: 0 }), status: 400, code: "invalid_request", message: "maxCitations must be at least 1." },
+  { name: "ask: maxCitations 1.5", send: () => postJson("/api/ask", { question: "x", maxCitations: 1.5 }), status: 400, code: "invalid_request", message: "maxCitations must be a whole number, not 1.5." },
+  { name: "ask: maxCitations 1e400", send: () => post("/api/ask", '{"question": "x", "maxCitations": 1e400}'), status: 400, code: "invalid_request", message: "maxCitations must be a number, not Infinity." },
+  {
+    name: "ask: a question of 2,001 characters, each an emoji that JavaScript counts as two",
+    send: () => postJson("/api/ask", { question: "🙂".repeat(2001) }),
+    status: 400,
+    code: "invalid_request",
+    message: "question is 2,001 characters long; the limit is 2,000. Shorten it.",
+  },
   { name: "ask: maxCitations 21", send: () => postJson("/api/ask", { question: "x", maxCitations: 21 }), status: 400, code: "invalid_request", message: "maxCitations must be at most 20." },
   {
     name: "ask: history with 21 turns",
@@ -156,7 +165,15 @@ const errorCases: ErrorCase[] = [
     send: () => post("/api/ask", '{"question": "unterminated'),
     status: 400,
     code: "invalid_json",
-    message: `The request body is not valid JSON. ${ASK_EXAMPLE}`,
+    message: 'The request body is not valid JSON. Send JSON such as {"question": "What did inspectors say about missing children?"}, with Content-Type: application/json.',
+  },
+  {
+    name: "ask: a form sent where JSON belongs",
+    send: () => post("/api/ask", "question=missing+children", { "content-type": "application/x-www-form-urlencoded" }),
+    status: 400,
+    code: "invalid_json",
+    message:
+      'The request body is not valid JSON (it was sent as application/x-www-form-urlencoded). Send JSON such as {"question": "What did inspectors say about missing children?"}, with Content-Type: application/json.',
   },
   { name: "ask: empty body", send: () => post("/api/ask", ""), status: 400, code: "invalid_request", message: `The request body is empty. ${ASK_EXAMPLE}` },
   // The size limit is checked on bytes, before the body is parsed: the 20,000-character
@@ -211,9 +228,16 @@ const errorCases: ErrorCase[] = [
   {
     name: "known path, wrong method",
     send: () => app.request("/api/ask"),
-    status: 404,
-    code: "not_found",
-    message: "There is no GET /api/ask. GET /api/openapi.json describes the API.",
+    status: 405,
+    code: "method_not_allowed",
+    message: "/api/ask takes POST, not GET. GET /api/openapi.json describes the API.",
+  },
+  {
+    name: "a document's path, wrong method",
+    send: () => app.request("/api/documents/anything", { method: "DELETE" }),
+    status: 405,
+    code: "method_not_allowed",
+    message: "/api/documents/anything takes GET, not DELETE. GET /api/openapi.json describes the API.",
   },
   {
     name: "unknown document",
@@ -286,6 +310,13 @@ const errorCases: ErrorCase[] = [
     status: 400,
     code: "invalid_request",
     message: "start must not be greater than end.",
+  },
+  {
+    name: "verify: end beyond any whole number JavaScript holds exactly",
+    send: () => postJson("/api/verify", { documentId: GLOUCESTERSHIRE, start: 0, end: 1e20, quote: "x" }),
+    status: 400,
+    code: "invalid_request",
+    message: "end must be less than 9,007,199,254,740,991.",
   },
   {
     name: "verify: end past the end of the text",
@@ -392,6 +423,32 @@ describe("GET /api/search", () => {
       expect(r.passageId.startsWith(`${r.documentId}:`)).toBe(true);
       expect(r.url).toBe(`/source/${r.documentId}?start=${r.start}&end=${r.end}#cited`);
     }
+  });
+
+  it("returns no passages, and says why, for words or names no document uses", async () => {
+    for (const [q, reason] of [
+      ["xylophone", "No document mentions xylophone."],
+      ["Herefordshire caseloads", "No document mentions Herefordshire."],
+      ["caseloads in 2022", "The documents date from 2010 to 2018; none covers 2022."],
+    ]) {
+      const res = await app.request(`/api/search?q=${encodeURIComponent(q)}`);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ results: [], reason });
+    }
+    // Thanks is a word to search for, though not a question to answer.
+    const thanks = (await (await app.request("/api/search?q=thanks&limit=1")).json()) as { results: { text: string }[] };
+    expect(thanks.results[0].text).toMatch(/thank/);
+  });
+});
+
+describe("a known API path asked with the wrong method", () => {
+  it("answers 405 with the methods it takes in Allow", async () => {
+    const cases: [string, string, string][] = [["GET", "/api/ask", "POST"], ["POST", "/api/search", "GET"], ["PUT", "/api/verify", "POST"], ["POST", "/api/openapi.json", "GET"]];
+    for (const [method, path, allow] of cases) {
+      const res = await app.request(path, { method });
+      expect([res.status, res.headers.get("allow")]).toEqual([405, allow]);
+    }
+    expect((await app.request("/api/nope", { method: "POST" })).status).toBe(404);
   });
 });
 

@@ -7,7 +7,6 @@ import { ASK_IN_WORDS } from "../http/schemas.js";
 import { englishList } from "./english-list.js";
 import { conceptValue } from "../retrieve/bm25.js";
 import { nearestName } from "./nearest-name.js";
-import { isPleasantry } from "../retrieve/question-words.js";
 
 /**
  * What the best sentence must show before Verbatim answers: a score above the floor, and
@@ -38,13 +37,12 @@ function unknownSubject(query: PreparedQuery, index: LoadedIndex): string[] | un
 }
 
 /**
- * Why the documents cannot answer, judged before searching: the message is thanks or a
- * greeting, the question names nothing to search for, names a place, person or body no
- * document mentions or a year none covers, or asks about nothing any document mentions.
+ * Why the documents cannot answer, judged before searching: the question names nothing to
+ * search for, names a place, person or body no document mentions or a year none covers, or
+ * asks about nothing any document mentions.
  * Undefined when they may answer.
  */
 export function outsideTheDocuments(query: PreparedQuery, facts: CorpusFacts, index: LoadedIndex): string | undefined {
-  if (isPleasantry(query.question)) return NOT_A_QUESTION;
   // Passages "near" a question of no words would be near nothing: say so rather than offer them.
   if (query.concepts.length === 0) return NOTHING_TO_SEARCH;
   // "SEND" is not "send": an acronym must appear in capitals, other names in any case.

@@ -9,7 +9,8 @@ import { searchPassages, type Hit, type SearchOptions } from "../retrieve/search
 import { anyOf } from "../retrieve/filters.js";
 import { scoreSentences, type ScoredSentence } from "./score-sentences.js";
 import { defaultSelectOptions, selectSentences, withContext } from "./select-sentences.js";
-import { outsideTheDocuments, tooWeak } from "./abstain.js";
+import { NOT_A_QUESTION, outsideTheDocuments, tooWeak } from "./abstain.js";
+import { isPleasantry } from "../retrieve/question-words.js";
 import { noneMatch } from "./none-match.js";
 import { conceptValue } from "../retrieve/bm25.js";
 import { englishList } from "./english-list.js";
@@ -75,7 +76,7 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
   const resolved = resolveFollowUp(plain(request.question), history, facts.places);
   const query = asFollowUp(prepareFor(engine, resolved.question), resolved.own ? prepareFor(engine, resolved.own) : undefined, index);
   const interpretedAs = resolved.followUp ? resolved.question : undefined;
-  const outside = outsideTheDocuments(query, facts, index);
+  const outside = isPleasantry(query.question) ? NOT_A_QUESTION : outsideTheDocuments(query, facts, index);
   if (outside) return { query, interpretedAs, outside, filters: request.filters ?? {}, hits: [], scored: [], embedMs: 0, searchMs: 0 };
 
   // A question that names the place of some documents is about those documents, within any places the filters allow.

@@ -38,8 +38,8 @@ export function isFollowUp(question: string, places: Map<string, string> = new M
  * question adds, its connector taken off.
  */
 export function resolveFollowUp(question: string, history: Turn[], places: Map<string, string>): { question: string; followUp: boolean; own?: string } {
-  // "thanks" is a reply, neither a question to carry on nor the topic of one.
-  const previous = history.filter((t) => t.role === "user" && !isPleasantry(t.content)).map((t) => t.content);
+  // "thanks" is a reply, and "???" says nothing: neither is a question to carry on.
+  const previous = history.filter((t) => t.role === "user" && !isPleasantry(t.content) && contentWords(t.content).length > 0).map((t) => t.content);
   if (previous.length === 0 || isPleasantry(question) || !isFollowUp(question, places)) return { question, followUp: false };
   // Earlier follow-ups resolve in turn, so a chain of "and…" questions keeps its topic.
   let context = previous[0];

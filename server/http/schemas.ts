@@ -44,8 +44,9 @@ const questionText = (field: string) =>
   z
     .string()
     .refine((q) => q.trim().length > 0, `${field} is empty. ${ASK_IN_WORDS}`)
-    .refine((q) => q.length <= MAX_QUESTION, {
-      error: (issue) => `${field} is ${(issue.input as string).length.toLocaleString("en-GB")} characters long; the limit is ${MAX_QUESTION.toLocaleString("en-GB")}. Shorten it.`,
+    // Characters as a reader counts them: an emoji is one, though JavaScript's length counts two.
+    .refine((q) => [...q].length <= MAX_QUESTION, {
+      error: (issue) => `${field} is ${[...(issue.input as string)].length.toLocaleString("en-GB")} characters long; the limit is ${MAX_QUESTION.toLocaleString("en-GB")}. Shorten it.`,
     });
 
 export const TurnSchema = strictObject({
@@ -146,6 +147,7 @@ export const SearchResponseSchema = z.object({
       url: z.string(),
     }),
   ),
+  reason: z.string().optional().describe("Why there are no results, when the documents lack what the query names: \"No document mentions xylophone.\""),
 });
 
 export const VerifyResponseSchema = z.object({ valid: z.boolean(), actual: z.string() });

@@ -13,6 +13,10 @@ function typeName(value: unknown): string {
   return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
 
+/** True when a number was given where a number of another kind was asked for: 1.5 for a whole number, Infinity for a finite one. */
+const numberOfWrongKind = (issue: Issue & { code: "invalid_type" }) =>
+  (issue.expected === "int" || issue.expected === "number") && typeof issue.input === "number" && !Number.isNaN(issue.input);
+
 /** One clear sentence for the first problem zod found: the field, what was wrong, what is allowed. */
 export function describeIssue(issue: Issue): string {
   if (issue.path.length === 0 && issue.code === "custom") return issue.message;
@@ -22,7 +26,15 @@ export function describeIssue(issue: Issue): string {
       return `Unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")} in ${issue.path.length ? field : "the request"}. ${issue.message}`;
     case "invalid_type":
       if (issue.input === undefined) return `${field} is required.`;
-      return `${field} must be ${NOUNS[issue.expected] ?? `a ${issue.expected}`}, not ${typeName(issue.input)}.`;
+      // A number of the wrong kind is named by its value: "must be a whole number, not 1.5", not "not a number".
+      return `${field} must be ${NOUNS[issue.expected] ?? `a ${issue.expected}`}, not ${numberOfWrongKind(issue) ? issue.input : typeName(issue.input)}.`;
+    case "too_big":
+    case "too_small": {
+      // The schemas' own messages name the field; zod's defaults ("Too big: expected int to be <…") do not.
+      if (issue.message.startsWith(field)) return issue.message;
+      const [limit, bound] = issue.code === "too_big" ? [issue.maximum, issue.inclusive ? "at most" : "less than"] : [issue.minimum, issue.inclusive ? "at least" : "more than"];
+      return `${field} must be ${bound} ${Number(limit).toLocaleString("en-GB")}.`;
+    }
     default:
       return issue.message.startsWith(field) ? issue.message : `${field}: ${issue.message}`;
   }
@@ -42,6 +54,9 @@ export async function jsonBody(c: Context): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch {
-    throw new ApiError(400, "invalid_json", "The request body is not valid JSON. Send JSON such as {\"question\": \"What did inspectors say about missing children?\"}.");
+    // A form or a file sent by mistake says so in its content type.
+    const type = c.req.header("content-type")?.split(";")[0].trim();
+    const sentAs = type && type !== "application/json" ? ` (it was sent as ${type})` : "";
+    throw new ApiError(400, "invalid_json", `The request body is not valid JSON${sentAs}. Send JSON such as {"question": "What did inspectors say about missing children?"}, with Content-Type: application/json.`);
   }
 }

@@ -175,6 +175,10 @@ describe("follow-up questions", () => {
       own: "in Gloucestershire?",
     });
     expect(resolveFollowUp("What about caseloads?", [], places)).toEqual({ question: "What about caseloads?", followUp: false });
+    // Turns that say nothing are passed over, not read as the earlier question.
+    const blank = ["   ", "???", "thanks"].map((content) => ({ role: "user" as const, content }));
+    expect(resolveFollowUp("and caseloads?", blank, places)).toEqual({ question: "and caseloads?", followUp: false });
+    expect(resolveFollowUp("and caseloads?", [...history, ...blank], places).question).toBe("What did inspectors say about missing children in Worcestershire — caseloads?");
   });
 });
 
