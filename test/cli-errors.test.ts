@@ -50,6 +50,21 @@ describe("a command given arguments it cannot take", () => {
     expect(await run("eval/calibrate.ts", {}, ["-v"])).toEqual({ code: 2, stdout: "", stderr: "Unknown option '-v'. Usage: npm run calibrate\n" });
   });
 
+  it("every command prints its usage on stdout and exits 0 when asked for help, whatever else is on the line", async () => {
+    const usages = {
+      "server/ask-cli.ts": ASK,
+      "indexer/cli.ts": "Usage: npm run index [-- --force]",
+      "server/main.ts": "Usage: npm start (set PORT and HOST in the environment to choose where it listens)",
+      "eval/run.ts": EVAL,
+      "eval/calibrate.ts": "Usage: npm run calibrate",
+      "bench/run.ts": "Usage: npm run bench (it takes no options)",
+    };
+    for (const [script, usage] of Object.entries(usages)) {
+      expect(await run(script, {}, ["--help"])).toEqual({ code: 0, stdout: `${usage}\n`, stderr: "" });
+    }
+    expect(await run("indexer/cli.ts", {}, ["--forse", "-h"])).toEqual({ code: 0, stdout: "Usage: npm run index [-- --force]\n", stderr: "" });
+  });
+
   it("npm run eval names a fusion or a dense weight it cannot use", async () => {
     expect(await run("eval/run.ts", {}, ["--fusion=max"])).toEqual({ code: 2, stdout: "", stderr: `--fusion=max is not a fusion; use one of weighted, bm25, dense, rrf. ${EVAL}\n` });
     expect(await run("eval/run.ts", {}, ["--dense-weight=2"])).toEqual({ code: 2, stdout: "", stderr: `--dense-weight=2 must be a number from 0 to 1. ${EVAL}\n` });
