@@ -30,13 +30,24 @@ describe("a command that fails on something the user can fix", () => {
 });
 
 describe("a command given arguments it cannot take", () => {
-  const ASK = 'Usage: npm run ask -- "your question" [--json]';
+  const ASK = [
+    'Usage: npm run ask -- "your question" [--json]',
+    "Words without quotes are joined into one question: npm run ask -- missing children",
+    'A question that starts with "-" goes after a second --: npm run ask -- -- "-what did inspectors say?"',
+  ].join("\n");
   const EVAL = "Usage: npm run eval [-- --fusion=weighted|bm25|dense|rrf --dense-weight=0.3 --verbose]";
 
   it("npm run ask prints its usage and exits 2 without a question, or with an option it does not know", async () => {
     expect(await run("server/ask-cli.ts", {})).toEqual({ code: 2, stdout: "", stderr: `${ASK}\n` });
     expect(await run("server/ask-cli.ts", {}, ["--json"])).toEqual({ code: 2, stdout: "", stderr: `${ASK}\n` });
     expect(await run("server/ask-cli.ts", {}, ["--jsn", "What about caseloads?"])).toEqual({ code: 2, stdout: "", stderr: `Unknown option '--jsn'. ${ASK}\n` });
+  });
+
+  it("npm run ask says how to ask a question that starts with \"-\", and that an empty one is empty", async () => {
+    expect(await run("server/ask-cli.ts", {}, ["-what did inspectors say"])).toEqual({ code: 2, stdout: "", stderr: `Unknown option '-w'. ${ASK}\n` });
+    for (const blank of ["", " \t "]) {
+      expect(await run("server/ask-cli.ts", {}, ["--json", blank])).toEqual({ code: 2, stdout: "", stderr: `The question is empty. ${ASK}\n` });
+    }
   });
 
   it("npm run index, npm start, npm run bench and npm run calibrate refuse a mistyped option before doing any work", async () => {
