@@ -25,3 +25,11 @@ export function readCommandLine<O extends Options>(usage: string, options: O, po
     throw new UsageError(`${(error as Error).message.split(". ")[0].replace(/\.$/, "")}. ${usage}`);
   }
 }
+
+/**
+ * The number a plain decimal spells ("8080", " 0.3 "), else NaN: Number() would also take
+ * "1e3", "0x50", "Infinity" and "", and so quietly run with a number nobody typed.
+ */
+export function plainDecimal(text: string): number {
+  return /^\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : NaN;
+}

@@ -2,13 +2,14 @@ import { isIPv6 } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
 import type { Hono } from "hono";
 import { UserError } from "../indexer/user-error.js";
+import { plainDecimal } from "../indexer/command-line.js";
 
 const DEFAULT_PORT = 3000;
 
 /** Where the server listens, from PORT and HOST; a PORT that is not a port is refused, not ignored. */
 export function listenAddress(env: Record<string, string | undefined>): { port: number; host: string } {
   const raw = env.PORT?.trim();
-  const port = raw ? Number(raw) : DEFAULT_PORT;
+  const port = raw ? plainDecimal(raw) : DEFAULT_PORT;
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     throw new UserError(`PORT must be a whole number from 1 to 65535, not "${raw}". Unset it to listen on ${DEFAULT_PORT}.`);
   }

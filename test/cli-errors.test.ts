@@ -5,6 +5,7 @@ import { IndexerError } from "../indexer/read-documents.js";
 import { EmbedderError } from "../indexer/embedders/embedder.js";
 import { StartupError } from "../server/load-engine.js";
 import { failureMessage, UsageError, UserError } from "../indexer/user-error.js";
+import { plainDecimal } from "../indexer/command-line.js";
 
 const BAD_EMBEDDER = 'VERBATIM_EMBEDDER="bogus" is not an embedder. Use "use-lite" or "transformers:<model id>", e.g. "transformers:Xenova/bge-small-en-v1.5".\n';
 
@@ -78,7 +79,13 @@ describe("a command given arguments it cannot take", () => {
 
   it("npm run eval names a fusion or a dense weight it cannot use", async () => {
     expect(await run("eval/run.ts", {}, ["--fusion=max"])).toEqual({ code: 2, stdout: "", stderr: `--fusion=max is not a fusion; use one of weighted, bm25, dense, rrf. ${EVAL}\n` });
-    expect(await run("eval/run.ts", {}, ["--dense-weight=2"])).toEqual({ code: 2, stdout: "", stderr: `--dense-weight=2 must be a number from 0 to 1. ${EVAL}\n` });
+    for (const weight of ["2", "0x1", "1e-1", " "]) {
+      expect(await run("eval/run.ts", {}, [`--dense-weight=${weight}`])).toEqual({
+        code: 2,
+        stdout: "",
+        stderr: `--dense-weight=${weight} must be a decimal number from 0 to 1, such as 0.3. ${EVAL}\n`,
+      });
+    }
     expect(await run("eval/run.ts", {}, ["--verbose=yes"])).toEqual({ code: 2, stdout: "", stderr: `Option '--verbose' does not take an argument. ${EVAL}\n` });
   });
 });
@@ -91,5 +98,12 @@ describe("failureMessage", () => {
     const bug = new TypeError("x is undefined");
     expect(failureMessage(bug)).toBe(bug.stack);
     expect(failureMessage(bug).startsWith("TypeError: x is undefined\n    at ")).toBe(true);
+  });
+});
+
+describe("plainDecimal", () => {
+  it("reads digits with an optional fraction, trimmed, and nothing Number() would also take", () => {
+    expect(["8080", " 0.3 ", "1", "0", "007"].map(plainDecimal)).toEqual([8080, 0.3, 1, 0, 7]);
+    for (const text of ["", " ", "1e3", "0x50", "0b1", "0o7", "Infinity", "-1", "+1", ".3", "3.", "1_000", "1 000"]) expect(plainDecimal(text)).toBeNaN();
   });
 });

@@ -15,10 +15,11 @@ describe("where the server listens", () => {
     expect(listenAddress({})).toEqual({ port: 3000, host: "127.0.0.1" });
     expect(listenAddress({ PORT: " 8080 ", HOST: "0.0.0.0" })).toEqual({ port: 8080, host: "0.0.0.0" });
     expect(listenAddress({ PORT: "" })).toEqual({ port: 3000, host: "127.0.0.1" });
+    expect(listenAddress({ PORT: "08080" })).toEqual({ port: 8080, host: "127.0.0.1" });
   });
 
   it("refuses a PORT that is not a port, rather than quietly using another", () => {
-    for (const port of ["abc", "0", "65536", "3000.5", "-1"]) {
+    for (const port of ["abc", "0", "65536", "3000.5", "-1", "1e3", "0x50", "0b1010", "Infinity"]) {
       expect(() => listenAddress({ PORT: port })).toThrow(new UserError(`PORT must be a whole number from 1 to 65535, not "${port}". Unset it to listen on 3000.`));
     }
   });
