@@ -7,7 +7,7 @@ import type { Fusion } from "../server/retrieve/search.js";
 import { loadQuestionSet, presentSets, SHARED_SEEDS, type ResolvedQuestion } from "./question-set.js";
 import { recallOf, score, type Outcome, type Scores } from "./score.js";
 import { exitOnFailure, UsageError } from "../indexer/user-error.js";
-import { readCommandLine } from "../indexer/command-line.js";
+import { plainDecimal, readCommandLine } from "../indexer/command-line.js";
 
 type App = ReturnType<typeof createApp>;
 
@@ -53,8 +53,8 @@ const FUSIONS: Fusion[] = ["weighted", "bm25", "dense", "rrf"];
 function searchSettings(values: { fusion?: string; "dense-weight"?: string }) {
   const { fusion, "dense-weight": weight } = values;
   if (fusion !== undefined && !FUSIONS.includes(fusion as Fusion)) throw new UsageError(`--fusion=${fusion} is not a fusion; use one of ${FUSIONS.join(", ")}. ${USAGE}`);
-  const denseWeight = Number(weight);
-  if (weight !== undefined && !(/^\s*\S/.test(weight) && denseWeight >= 0 && denseWeight <= 1)) throw new UsageError(`--dense-weight=${weight} must be a number from 0 to 1. ${USAGE}`);
+  const denseWeight = plainDecimal(weight ?? "");
+  if (weight !== undefined && !(denseWeight >= 0 && denseWeight <= 1)) throw new UsageError(`--dense-weight=${weight} must be a decimal number from 0 to 1, such as 0.3. ${USAGE}`);
   return { ...(fusion ? { fusion: fusion as Fusion } : {}), ...(weight !== undefined ? { denseWeight } : {}) };
 }
 

@@ -7,7 +7,13 @@ import { readCommandLine } from "../indexer/command-line.js";
 import { displayDate } from "./answer/compose-answer.js";
 import type { AskResponse, Citation, Related } from "./http/schemas.js";
 
-const USAGE = 'Usage: npm run ask -- "your question" [--json]';
+// npm keeps the first "--" for itself, so a question that starts with "-" needs a second one
+// to be read as words rather than options.
+const USAGE = [
+  'Usage: npm run ask -- "your question" [--json]',
+  "Words without quotes are joined into one question: npm run ask -- missing children",
+  'A question that starts with "-" goes after a second --: npm run ask -- -- "-what did inspectors say?"',
+].join("\n");
 
 function reference(c: Citation): string {
   const where = [c.section.join(" › "), c.paragraph ? `para ${c.paragraph}` : ""].filter(Boolean).join(", ");
@@ -27,7 +33,7 @@ function nearby(r: Related): string {
 async function main() {
   const { values, positionals } = readCommandLine(USAGE, { json: { type: "boolean", default: false } }, true);
   const question = positionals.join(" ");
-  if (!question.trim()) throw new UsageError(USAGE);
+  if (!question.trim()) throw new UsageError(positionals.length > 0 ? `The question is empty. ${USAGE}` : USAGE);
   const config = configFromEnv();
   const engine = await loadEngine(join(config.dataDir, "index"), config.embedder);
   // Through the HTTP app, so the output is exactly what the API returns, errors included.

@@ -1,17 +1,29 @@
+import { isIPv6 } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
 import type { Hono } from "hono";
 import { UserError } from "../indexer/user-error.js";
+import { plainDecimal } from "../indexer/command-line.js";
 
 const DEFAULT_PORT = 3000;
 
 /** Where the server listens, from PORT and HOST; a PORT that is not a port is refused, not ignored. */
 export function listenAddress(env: Record<string, string | undefined>): { port: number; host: string } {
   const raw = env.PORT?.trim();
-  const port = raw ? Number(raw) : DEFAULT_PORT;
+  const port = raw ? plainDecimal(raw) : DEFAULT_PORT;
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     throw new UserError(`PORT must be a whole number from 1 to 65535, not "${raw}". Unset it to listen on ${DEFAULT_PORT}.`);
   }
   return { port, host: env.HOST?.trim() || "127.0.0.1" };
+}
+
+/**
+ * The address to open in a browser: a host that means every network is reached as localhost,
+ * and an IPv6 address goes in brackets, or its colons would read as a port's (RFC 3986).
+ * @example serverUrl(3000, "::1") // "http://[::1]:3000"
+ */
+export function serverUrl(port: number, host: string): string {
+  const name = host === "0.0.0.0" || host === "::" ? "localhost" : isIPv6(host) ? `[${host}]` : host;
+  return `http://${name}:${port}`;
 }
 
 /** What to tell the user when the server cannot listen; an error this does not know stays a bug. */

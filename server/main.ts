@@ -5,7 +5,8 @@ import { createApp } from "./app.js";
 import { loadEngine } from "./load-engine.js";
 import { exitOnFailure } from "../indexer/user-error.js";
 import { readCommandLine } from "../indexer/command-line.js";
-import { listen, listenAddress } from "./listen.js";
+import { counted } from "../indexer/progress.js";
+import { listen, listenAddress, serverUrl } from "./listen.js";
 
 /** Starts the server over the built index: `npm start` runs the indexer first. */
 async function main() {
@@ -16,7 +17,7 @@ async function main() {
   const app = createApp(engine, { webDir: fileURLToPath(new URL("../web", import.meta.url)) });
   await listen(app, port, host);
   const { documents, passages } = engine.index;
-  console.log(`Verbatim is serving ${documents.length} documents (${passages.length} passages) at http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
+  console.log(`Verbatim is serving ${counted(documents.length, "document")} (${counted(passages.length, "passage")}) at ${serverUrl(port, host)}`);
 }
 
 main().catch(exitOnFailure);

@@ -33,4 +33,16 @@ describe("npm run ask", () => {
     expect(stdout).toContain("\nReferences\n[1] ");
     expect(stdout).not.toContain("Nearby passages");
   });
+
+  it("joins words without quotes into one question, and takes one that starts with \"-\" after a second --", async () => {
+    const answer = await ask(["what did inspectors say about missing children?"]);
+    expect(answer.code).toBe(0);
+    expect(answer.stdout).toMatch(/^Found in \d documents/);
+    expect(await ask(["what", "did", "inspectors", "say", "about", "missing", "children?"])).toEqual(answer);
+    // The "-" is part of the question the encoder reads, so the quotes may differ a little from the answer above.
+    const dashed = await ask(["--", "-what did inspectors say about missing children?"]);
+    expect(dashed.code).toBe(0);
+    expect(dashed.stdout).toMatch(/^Found in \d documents/);
+    expect(dashed.stdout).toContain("\nReferences\n[1] ");
+  });
 });

@@ -1,19 +1,77 @@
+import { spawn } from "node:child_process";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { Hono } from "hono";
-import { afterEach, describe, expect, it } from "vitest";
-import { listen, listenAddress, listenFailure } from "../../server/listen.js";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { listen, listenAddress, listenFailure, serverUrl } from "../../server/listen.js";
 import { UserError } from "../../indexer/user-error.js";
+import { buildIndex } from "../../indexer/build-index.js";
 
 describe("where the server listens", () => {
   it("reads PORT and HOST, defaulting to 127.0.0.1:3000", () => {
     expect(listenAddress({})).toEqual({ port: 3000, host: "127.0.0.1" });
     expect(listenAddress({ PORT: " 8080 ", HOST: "0.0.0.0" })).toEqual({ port: 8080, host: "0.0.0.0" });
     expect(listenAddress({ PORT: "" })).toEqual({ port: 3000, host: "127.0.0.1" });
+    expect(listenAddress({ PORT: "08080" })).toEqual({ port: 8080, host: "127.0.0.1" });
   });
 
   it("refuses a PORT that is not a port, rather than quietly using another", () => {
-    for (const port of ["abc", "0", "65536", "3000.5", "-1"]) {
+    for (const port of ["abc", "0", "65536", "3000.5", "-1", "1e3", "0x50", "0b1010", "Infinity"]) {
       expect(() => listenAddress({ PORT: port })).toThrow(new UserError(`PORT must be a whole number from 1 to 65535, not "${port}". Unset it to listen on 3000.`));
+    }
+  });
+});
+
+describe("the address the server gives", () => {
+  it("is one a browser can open: a host meaning every network as localhost, an IPv6 address in brackets", () => {
+    expect(serverUrl(3000, "127.0.0.1")).toBe("http://127.0.0.1:3000");
+    expect(serverUrl(3000, "0.0.0.0")).toBe("http://localhost:3000");
+    expect(serverUrl(3000, "::")).toBe("http://localhost:3000");
+    expect(serverUrl(3983, "::1")).toBe("http://[::1]:3983");
+    expect(serverUrl(3983, "fd00::2")).toBe("http://[fd00::2]:3983");
+    expect(serverUrl(8080, "my-laptop.local")).toBe("http://my-laptop.local:8080");
+  });
+});
+
+describe("npm start", () => {
+  const dir = join(tmpdir(), "verbatim-listen-test");
+  const clean = () => rm(dir, { recursive: true, force: true });
+  beforeAll(clean);
+  afterAll(clean);
+
+  it("says how many documents and passages it serves, in words that agree with the number, and where", async () => {
+    const seedsDir = join(dir, "seeds");
+    const dataDir = join(dir, "data");
+    await mkdir(seedsDir, { recursive: true });
+    await writeFile(join(seedsDir, "2020-01-01-one-letter.txt"), "Inspectors found that every child in the home was safe.\n");
+    await buildIndex({ seedsDir, dataDir, embedder: { kind: "use-lite" }, threads: 1 });
+    const port = await new Promise<number>((resolve) => {
+      const probe: Server = createServer().listen(0, "::1", () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+
+    const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+      cwd: fileURLToPath(new URL("../..", import.meta.url)),
+      env: { ...process.env, VERBATIM_SEEDS: seedsDir, VERBATIM_DATA: dataDir, HOST: "::1", PORT: String(port) },
+    });
+    try {
+      const stdout = await new Promise<string>((resolve) => {
+        let text = "";
+        child.stdout.on("data", (chunk) => {
+          text += chunk;
+          if (text.includes("\n")) resolve(text);
+        });
+        child.on("close", () => resolve(text));
+      });
+      expect(stdout).toBe(`Verbatim is serving 1 document (1 passage) at http://[::1]:${port}\n`);
+      expect((await fetch(`http://[::1]:${port}/`)).status).toBe(200);
+    } finally {
+      child.kill();
     }
   });
 });
