@@ -67,10 +67,13 @@ export function composeAnswer(index: LoadedIndex, chosen: ScoredSentence[], lead
     ordered.unshift(...ordered.splice(at, 1));
     // The lead goes first with the sentences it goes on from, so a list item keeps its lead-in
     // and a "This…" its antecedent: "The proportion … free school meals:", then the figure.
+    // What goes on from it comes along too: the list's further items, a "However…".
     const group = ordered[0];
     let first = group.indexOf(lead);
+    let last = first;
     while (first > 0 && goesOnFrom(group[first - 1], group[first])) first--;
-    group.unshift(...group.splice(first, group.indexOf(lead) - first + 1));
+    while (last + 1 < group.length && goesOnFrom(group[last], group[last + 1])) last++;
+    group.unshift(...group.splice(first, last - first + 1));
   }
   const citations: Citation[] = [];
   const sections: string[] = [];
