@@ -39,8 +39,30 @@ export interface BuildResult {
   embedded: number;
   reused: number;
   skipped: Skipped[];
+  /** Files added, removed or renamed since the previous index; empty for a first build. */
+  changes: FileChanges;
   seconds: number;
   bytes: number;
+}
+
+export interface FileChanges {
+  added: string[];
+  removed: string[];
+  /** The same content under a new name, and so a new document id. */
+  renamed: { from: string; to: string }[];
+}
+
+const NO_CHANGES: FileChanges = { added: [], removed: [], renamed: [] };
+
+/** What changed between the files an index was built from and the files there now, by name and content. */
+export function fileChanges(before: { file: string; hash: string }[], now: { file: string; hash: string }[]): FileChanges {
+  const names = (list: { file: string }[]) => new Set(list.map((d) => d.file));
+  const [had, has] = [names(before), names(now)];
+  const gone = before.filter((d) => !has.has(d.file));
+  const fresh = now.filter((d) => !had.has(d.file));
+  const renamed = fresh.flatMap((d) => gone.filter((g) => g.hash === d.hash).slice(0, 1).map((g) => ({ from: g.file, to: d.file })));
+  const moved = new Set(renamed.flatMap((r) => [r.from, r.to]));
+  return { added: fresh.filter((d) => !moved.has(d.file)).map((d) => d.file), removed: gone.filter((d) => !moved.has(d.file)).map((d) => d.file), renamed };
 }
 
 /**
@@ -109,7 +131,7 @@ async function buildHeld(config: IndexerConfig, options: BuildOptions, files: So
   await removeStaleBuilds(config.dataDir);
   const manifest = await readManifest(live);
   if (!options.force && (await isCurrent(live, manifest, files, id))) {
-    return { upToDate: true, documents: files.length, passages: manifest!.counts.passages, sentences: manifest!.counts.sentences, embedded: 0, reused: 0, skipped, seconds: seconds(), bytes: 0 };
+    return { upToDate: true, documents: files.length, passages: manifest!.counts.passages, sentences: manifest!.counts.sentences, embedded: 0, reused: 0, skipped, changes: NO_CHANGES, seconds: seconds(), bytes: 0 };
   }
 
   const corpus = buildCorpus(files);
@@ -170,6 +192,7 @@ async function buildHeld(config: IndexerConfig, options: BuildOptions, files: So
     embedded: missing.length,
     reused: new Set(keys).size - missing.length,
     skipped,
+    changes: manifest ? fileChanges(manifest.documents, files) : NO_CHANGES,
     seconds: seconds(),
     bytes,
   };

@@ -1,6 +1,6 @@
 import { configFromEnv } from "./config.js";
 import { buildIndex, type Progress } from "./build-index.js";
-import { counted, formatProgress, formatSummary } from "./progress.js";
+import { counted, formatChanges, formatProgress, formatSummary } from "./progress.js";
 import { exitOnFailure } from "./user-error.js";
 import { readCommandLine } from "./command-line.js";
 
@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     console.log(`The index is up to date: ${counts} (checked in ${result.seconds.toFixed(2)} s). Use --force to rebuild.`);
   }
   else console.log(formatSummary(result));
+  for (const line of formatChanges(result.changes)) console.log(line);
 }
 
 main().catch(exitOnFailure);

@@ -1,4 +1,4 @@
-import type { BuildResult, Progress } from "./build-index.js";
+import type { BuildResult, FileChanges, Progress } from "./build-index.js";
 
 /** "1.4 MB" */
 export function formatBytes(bytes: number): string {
@@ -19,6 +19,18 @@ export function formatProgress(p: Progress): string {
 }
 
 /** The closing summary of a build. */
+/**
+ * What a re-index dropped, renamed and added, a line each: a renamed or removed file's
+ * citation links stop opening, and nobody should learn that from a broken link.
+ */
+export function formatChanges({ added, removed, renamed }: FileChanges): string[] {
+  return [
+    ...renamed.map((r) => `Renamed ${r.from} to ${r.to}: its document id changed, so links to its old passages no longer open.`),
+    ...removed.map((file) => `Removed ${file}: it is no longer in the documents folder, so links to its passages no longer open.`),
+    ...(added.length > 0 ? [`Added ${added.join(", ")}.`] : []),
+  ];
+}
+
 export function formatSummary(r: BuildResult): string {
   return (
     `Indexed ${counted(r.documents, "document")}: ${counted(r.passages, "passage")}, ${counted(r.sentences, "sentence")} ` +

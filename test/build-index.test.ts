@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -119,6 +119,8 @@ describe("buildIndex", () => {
       embedded: expected.sentences,
       reused: 0,
       skipped: [],
+      // A first build has nothing to compare with.
+      changes: { added: [], removed: [], renamed: [] },
       seconds: expect.any(Number),
       bytes: await sizeOf(live),
     });
@@ -189,7 +191,7 @@ describe("buildIndex", () => {
     const again = await buildIndex(config, { embedder });
 
     expect(first).toMatchObject({ upToDate: false, documents: 2, passages: 10, sentences: 16, embedded: 16 });
-    expect(again).toEqual({ upToDate: true, documents: 2, passages: 10, sentences: 16, embedded: 0, reused: 0, skipped: [], seconds: expect.any(Number), bytes: 0 });
+    expect(again).toEqual({ upToDate: true, documents: 2, passages: 10, sentences: 16, embedded: 0, reused: 0, skipped: [], changes: { added: [], removed: [], renamed: [] }, seconds: expect.any(Number), bytes: 0 });
     expect(embedder.calls).toEqual([]);
     expect(await snapshot(join(config.dataDir, "index"))).toEqual(built);
   });
@@ -451,6 +453,17 @@ describe("buildIndex", () => {
     expect(embedder.calls).toEqual([]);
     const inside = { ...config, dataDir: join(config.dataDir, "sub") };
     expect(((await buildIndex(inside, { embedder }).catch((e: unknown) => e)) as Error).message).toBe(`The data folder ${inside.dataDir} is a file, or lies inside one. Set VERBATIM_DATA to a folder.`);
+  });
+
+  it("reports a renamed file as renamed, re-using its vectors, since its document id and links change", async () => {
+    const config = setup("renamed");
+    await writeLetters(config.seedsDir, TWO_LETTERS);
+    await buildIndex(config, { embedder });
+    await rename(join(config.seedsDir, GLOUCESTERSHIRE), join(config.seedsDir, "gloucestershire-final.txt"));
+
+    const result = await buildIndex(config, { embedder });
+
+    expect(result).toMatchObject({ upToDate: false, embedded: 0, changes: { added: [], removed: [], renamed: [{ from: GLOUCESTERSHIRE, to: "gloucestershire-final.txt" }] } });
   });
 
   it("removes the folders a crashed build left behind", async () => {
