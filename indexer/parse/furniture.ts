@@ -11,6 +11,8 @@ const FURNITURE_PATTERNS: RegExp[] = [
   /^this publication is available at/i,
   /^interested in our work\?/i,
   /^(?:t|tel|telephone|textphone|f|fax|e|email|w|web|direct [tf])\s*:?\s+[\d+(]/i,
+  // A running footer that ends in its page number: "Northshire County Council – Cabinet – 4 May 2022   Page 1 of 3".
+  /^.{0,100}\bpage \d+ of \d+$/i,
   // A rule drawn in characters: "---", "* * *", "=====".
   /^([-_=*~·•])(?:\s*\1){2,}$/,
 ];

@@ -1,7 +1,7 @@
 import type { Line } from "./lines.js";
 import type { LetterFrame } from "./letters.js";
 import { parseDate, parseDateLine, parsePublishedLine } from "../contract/dates.js";
-import { COUNCIL, inspectorateIn, mainCouncil, mainPlace } from "./publishers.js";
+import { COUNCIL, inspectorateIn, isInspectorateName, mainCouncil, mainPlace, unshoutLines } from "./publishers.js";
 import { headingLabel, splitTitle } from "./structure.js";
 import type { Source } from "../contract/schemas.js";
 
@@ -16,7 +16,9 @@ export const HEAD_LINES = 15;
 
 /** The kind of letter, from its subject line. */
 export function letterKind(subject: string | undefined): string {
-  return subject && /monitoring visit/i.test(subject) ? "monitoring visit letter" : "inspection letter";
+  if (subject && /monitoring visit/i.test(subject)) return "monitoring visit letter";
+  // An ombudsman's or a regulator's annual letter is a letter, not an inspection's.
+  return subject && !/inspect/i.test(subject) ? "letter" : "inspection letter";
 }
 
 /** The publisher of a letter: the inspectorate its letterhead or signature names, else the council it names. */
@@ -43,6 +45,12 @@ function agendaTitle(head: Line[]): string {
  */
 const TITLE_LINE_MAX = 250;
 
+/** "Report title: …", "Title: …", "Subject: …". */
+const TITLE_LABEL = /^(?:report title|title|subject)\s*:\s*(\S.*)$/i;
+
+/** A line that labels a date: "Date: 4 May 2022", "Inspection date: 24 October 2016 to …". */
+const DATED_LINE = /^[\w ]{0,30}\bdates?\s*(?:of [\w ]+)?:/i;
+
 /**
  * A report's title: a Markdown title ("# Panel notes") if it has one, else the first line
  * near the top that is neither its subject council nor a date, with the lines it runs on
@@ -51,14 +59,20 @@ const TITLE_LINE_MAX = 250;
 function reportTitle(head: Line[], furniture: Set<number>): string {
   const markdown = head.find((l) => /^#\s+\S/.test(l.text) && l.text.length <= TITLE_LINE_MAX);
   if (markdown) return headingLabel(markdown.text);
+  // A council report's cover sheet says which line is the title: "Report title: Budget outturn 2021/22".
+  const labelled = head.map((l) => TITLE_LABEL.exec(l.text)?.[1]).find((t) => t && t.length <= TITLE_LINE_MAX);
+  if (labelled) return labelled;
   const COUNCIL_ONLY = new RegExp(`^${COUNCIL.source}$`);
   const at = head.findIndex(
     (l, i) =>
       !furniture.has(i) &&
       l.text.length >= 15 &&
       l.text.length <= TITLE_LINE_MAX &&
-      !COUNCIL_ONLY.test(l.text) &&
-      !parseDate(l.text) &&
+      !COUNCIL_ONLY.test(unshoutLines(l.text)) &&
+      !isInspectorateName(l.text) &&
+      // A date line is no title, but a title may hold a date: "Minutes of the … Committee held on 12 July 2022".
+      !parseDateLine(l.text) &&
+      !DATED_LINE.test(l.text) &&
       !l.text.includes("\t"),
   );
   if (at === -1) return "Untitled document";
@@ -103,7 +117,7 @@ export function deriveMetadata(text: string, lines: Line[], furniture: Set<numbe
     title,
     publisher: (producer && inspectorateIn(producer)) ?? inspectorateIn(headText) ?? mainCouncil(text) ?? "Unknown publisher",
     place,
-    kind: /inspection|review of/i.test(title) ? "inspection report" : "report",
+    kind: /inspection|review of/i.test(title) ? "inspection report" : /^minutes\b/i.test(title) ? "minutes" : "report",
     date: published ?? head.map((l) => parseDateLine(l.text)).find(Boolean) ?? parseDate(text) ?? null,
   };
 }

@@ -10,14 +10,28 @@ export const INSPECTORATES: { name: string; pattern: RegExp }[] = [
   { name: "Care Quality Commission", pattern: /\bcqc\b|care quality commission/i },
   { name: "HM Inspectorate of Probation", pattern: /inspectorate of probation/i },
   { name: "HM Inspectorate of Constabulary and Fire & Rescue Services", pattern: /\bhmicfrs\b/i },
+  { name: "Local Government and Social Care Ombudsman", pattern: /local government (?:(?:and|&) social care )?ombudsman|\blgsco\b/i },
 ];
 
 /** "Worcestershire County Council", "Leeds City Council", "Camden London Borough Council"… */
 export const COUNCIL = /\b((?:(?:North|South|East|West|Central) )?[A-Z][a-z]+(?:-(?:upon|on|under)-[A-Z][a-z]+)?) (County|City|Borough|District|Metropolitan Borough|London Borough) Council\b/g;
 
+/** True when a line is only an inspectorate's name, as a letterhead or cover page gives it: no title. */
+export function isInspectorateName(line: string): boolean {
+  return INSPECTORATES.some((i) => new RegExp(`^(?:${i.pattern.source}|${i.name})$`, "i").test(line.trim()));
+}
+
 /** The inspectorate a piece of text names, if any. */
 export function inspectorateIn(text: string): string | undefined {
   return INSPECTORATES.find((i) => i.pattern.test(text))?.name;
+}
+
+/**
+ * Text with its lines in capitals set in title case, so that a letterhead's "NORTHSHIRE
+ * COUNTY COUNCIL" is found as "Northshire County Council". For finding names, not quoting.
+ */
+export function unshoutLines(text: string): string {
+  return text.replace(/^[^\S\n]*[A-Z][A-Z'’&,. -]*[A-Z][^\S\n]*$/gm, (line) => line.toLowerCase().replace(/\b[a-z]/g, (c) => c.toUpperCase()).replace(/(['’])S\b/g, "$1s"));
 }
 
 /** The most often named value, ties going to the first seen; undefined for none. */
@@ -31,7 +45,7 @@ export function mostFrequent(values: string[]): string | undefined {
 
 /** The council a text names most often, as "Worcestershire County Council". */
 export function mainCouncil(text: string): string | undefined {
-  return mostFrequent([...text.matchAll(COUNCIL)].map((m) => `${m[1]} ${m[2]} Council`));
+  return mostFrequent([...unshoutLines(text).matchAll(COUNCIL)].map((m) => `${m[1]} ${m[2]} Council`));
 }
 
 /** Capitalised words that open a name's slot without being a place: "the council's children's services in May 2019". */
@@ -41,7 +55,7 @@ const NOT_PLACES = new Set(["The", "This", "Local", "Our", "Their", "Its", "All"
 export function mainPlace(text: string): string | undefined {
   const places = [
     ...[...text.matchAll(/\b([A-Z][a-z]+(?:shire)?)(?:'s)? children's (?:services|social care)/g)].map((m) => m[1]),
-    ...[...text.matchAll(COUNCIL)].map((m) => m[1]),
+    ...[...unshoutLines(text).matchAll(COUNCIL)].map((m) => m[1]),
     // "children in Care" in a heading is no place; "children in Worcestershire" is.
     ...[...text.matchAll(/\bchildren(?:'s services)? in ([A-Z][a-z]+)\b/g)].map((m) => m[1]).filter((p) => !new RegExp(`\\b${p.toLowerCase()}\\b`).test(text)),
   ].filter((p) => !NOT_PLACES.has(p));

@@ -170,6 +170,41 @@ describe("passages of the inspection report", () => {
     expect(parseDocument("t", oneLine).meta.title).toBe("Untitled document");
   });
 
+  it("reads another council's cover sheet: a council in capitals, a labelled title, decimal paragraphs, a running footer", () => {
+    const text =
+      "NORTHSHIRE COUNTY COUNCIL\n\nCABINET\n\nDate: 4 May 2022\n\nReport title: Adult Social Care Budget Outturn 2021/22\n\n" +
+      "1.1 This report sets out the outturn.\n\n1.2 The budget overspent by £6.8 million. 1.2 million people live here.\n\n" +
+      "Northshire County Council – Cabinet – 4 May 2022   Page 1 of 3\n";
+    const doc = parseDocument("t", text);
+    expect(doc.meta).toEqual({ title: "Adult Social Care Budget Outturn 2021/22", publisher: "Northshire County Council", place: "Northshire", kind: "report", date: "2022-05-04" });
+    const sentences = doc.passages.flatMap((p) => p.sentences.map((s) => [p.paragraph, text.slice(s.start, s.end)]));
+    expect(sentences.filter(([paragraph]) => paragraph === "1.2")).toEqual([
+      ["1.2", "The budget overspent by £6.8 million."],
+      ["1.2", "1.2 million people live here."],
+    ]);
+    expect(sentences.some(([, quote]) => quote!.includes("Page 1 of 3"))).toBe(false);
+  });
+
+  it("titles minutes by their opening line, date and all, and an inspectorate's report by its title, not its name", () => {
+    const minutes = "NORTHSHIRE COUNTY COUNCIL\n\nMINUTES of a meeting of the Scrutiny Committee held on Tuesday 12 July 2022\n\nPresent:\nCllr A Smith (Chair)\n\nThe committee noted the report.\n";
+    expect(parseDocument("t", minutes).meta).toMatchObject({ title: "MINUTES of a meeting of the Scrutiny Committee held on Tuesday 12 July 2022", kind: "minutes", publisher: "Northshire County Council" });
+    const report = "Care Quality Commission\n\nNorthshire County Council\n\nAdult social care: local authority inspection report\n\nReport published: 12 March 2021\n\nPeople wait too long for assessments.\n";
+    expect(parseDocument("t", report).meta).toEqual({
+      title: "Adult social care: local authority inspection report",
+      publisher: "Care Quality Commission",
+      place: "Northshire",
+      kind: "inspection report",
+      date: "2021-03-12",
+    });
+  });
+
+  it("credits an ombudsman's letter to the ombudsman, not to the council it writes to", () => {
+    const letter =
+      "Local Government & Social Care Ombudsman\nPO Box 4771\nCoventry\nCV4 0EH\n\n20 July 2022\n\nMs Catherine Doyle\nChief Executive\nEastbridge City Council\n\n" +
+      "Dear Ms Doyle\n\nAnnual Review letter 2022\n\nWe upheld 72% of complaints about Eastbridge City Council this year.\n\nYours sincerely,\n\nPaul Najsarek\nInterim Local Government and Social Care Ombudsman\n";
+    expect(parseDocument("t", letter).meta).toEqual({ title: "Annual Review letter 2022", publisher: "Local Government and Social Care Ombudsman", place: "Eastbridge", kind: "letter", date: "2022-07-20" });
+  });
+
   it("takes a Markdown title as the title, however short", () => {
     const text = "# Panel notes\n\nThe panel discussed caseloads. Social workers carry caseloads of over 30 children.\n";
     expect(parseDocument("n", text).meta.title).toBe("Panel notes");
