@@ -23,8 +23,8 @@ afterAll(async () => {
 
 const AGENDA = "2017-10-24-worcestershire-scrutiny-panel-agenda";
 const GLOUCESTERSHIRE = "2018-06-08-ofsted-gloucestershire-monitoring-visit-3";
-const ASK_EXAMPLE = 'Send JSON such as {"question": "What did inspectors say about missing children?"}.';
-const EMPTY_QUESTION = 'question is empty. Ask a question in words, such as "What did inspectors say about missing children?".';
+const ASK_EXAMPLE = 'Send JSON such as {"question": "What do the documents say about staffing?"}.';
+const EMPTY_QUESTION = 'question is empty. Ask a question in words, such as "What do the documents say about staffing?".';
 const ALLOWED_ASK_FIELDS = "Allowed fields: question, history, filters, maxCitations.";
 const TOO_LARGE = "The request body is larger than 65,536 bytes. Send a shorter question or less history.";
 
@@ -165,7 +165,7 @@ const errorCases: ErrorCase[] = [
     send: () => post("/api/ask", '{"question": "unterminated'),
     status: 400,
     code: "invalid_json",
-    message: 'The request body is not valid JSON. Send JSON such as {"question": "What did inspectors say about missing children?"}, with Content-Type: application/json.',
+    message: 'The request body is not valid JSON. Send JSON such as {"question": "What do the documents say about staffing?"}, with Content-Type: application/json.',
   },
   {
     name: "ask: a form sent where JSON belongs",
@@ -173,7 +173,7 @@ const errorCases: ErrorCase[] = [
     status: 400,
     code: "invalid_json",
     message:
-      'The request body is not valid JSON (it was sent as application/x-www-form-urlencoded). Send JSON such as {"question": "What did inspectors say about missing children?"}, with Content-Type: application/json.',
+      'The request body is not valid JSON (it was sent as application/x-www-form-urlencoded). Send JSON such as {"question": "What do the documents say about staffing?"}, with Content-Type: application/json.',
   },
   { name: "ask: empty body", send: () => post("/api/ask", ""), status: 400, code: "invalid_request", message: `The request body is empty. ${ASK_EXAMPLE}` },
   // The size limit is checked on bytes, before the body is parsed: the 20,000-character
@@ -280,7 +280,7 @@ const errorCases: ErrorCase[] = [
     send: () => app.request("/api/search?q=%3F%3F%3F"),
     status: 400,
     code: "invalid_request",
-    message: 'q names nothing to search for. Ask a question in words, such as "What did inspectors say about missing children?".',
+    message: 'q names nothing to search for. Ask a question in words, such as "What do the documents say about staffing?".',
   },
   {
     name: "search: missing q",
@@ -294,7 +294,7 @@ const errorCases: ErrorCase[] = [
     send: () => app.request("/api/search?q="),
     status: 400,
     code: "invalid_request",
-    message: 'q is empty. Ask a question in words, such as "What did inspectors say about missing children?".',
+    message: 'q is empty. Ask a question in words, such as "What do the documents say about staffing?".',
   },
   // POST /api/verify
   {

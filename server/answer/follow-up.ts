@@ -8,6 +8,9 @@ const PRONOUN = /\b(?:it|its|they|them|their|that|this|those|these|there|he|she|
 const EXISTENTIAL = /\b(?:is|are|was|were) there\b|\bthere (?:is|are|was|were|have|has)\b/gi;
 /** A question that opens this way and names a subject of its own is a whole question. */
 const OPENER = /^\s*(?:what|which|who|whose|whom|when|where|why|how|is|are|was|were|do|does|did|can|could|should|would|will|has|have|had)\b/i;
+/** A year, or a financial year: "2021", "2021/22", "2021-22". */
+const YEAR = /\b(?:19|20)\d{2}(?:[/-]\d{2}(?:\d{2})?)?\b/;
+
 /** A question with this few words of its own leans on the one before. */
 const SHORT = 4;
 
@@ -48,6 +51,8 @@ export function resolveFollowUp(question: string, history: Turn[], places: Map<s
   if (namesPlace(question).length > 0) {
     for (const place of namesPlace(context)) context = context.replace(new RegExp(`\\s*\\b(?:in |for |by )?${place}(?:'s)?\\b`, "gi"), "");
   }
+  // So do years: "and in 2023?" after "…the vacancy rate in 2021?" asks about 2023 alone.
+  if (YEAR.test(question)) context = context.replace(new RegExp(`\\s*\\b(?:in |for |during |at )?${YEAR.source}`, "gi"), "");
   const own = question.replace(CONNECTOR, "").trim();
   return { question: `${context.replace(/[?.!\s]+$/, "")} — ${own}`, followUp: true, own };
 }

@@ -38,7 +38,7 @@ export const FiltersSchema = strictObject({
 export type Filters = z.infer<typeof FiltersSchema>;
 
 /** How to put a question, for messages about one that has nothing in it. */
-export const ASK_IN_WORDS = 'Ask a question in words, such as "What did inspectors say about missing children?".';
+export const ASK_IN_WORDS = 'Ask a question in words, such as "What do the documents say about staffing?".';
 
 const questionText = (field: string) =>
   z

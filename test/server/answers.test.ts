@@ -163,14 +163,14 @@ describe("answers from the seed documents", () => {
   it("says a question of question words and punctuation has nothing to search for, offering nothing", async () => {
     for (const question of ["???", "Why?", "what is the and of it"]) {
       const answer = await ask(engine, { question });
-      expect(answer).toMatchObject({ abstained: true, reason: 'The question names nothing to search for. Ask a question in words, such as "What did inspectors say about missing children?".', citations: [] });
+      expect(answer).toMatchObject({ abstained: true, reason: 'The question names nothing to search for. Ask a question in words, such as "What do the documents say about staffing?".', citations: [] });
       expect(answer.related).toBeUndefined();
     }
   });
 
   it("takes thanks or a greeting as a reply: it searches nothing, and the next follow-up still carries on the question", async () => {
     const first = "What did inspectors say about children who go missing?";
-    const reply = 'That reads as a reply, not a question, so nothing was searched. Ask a question in words, such as "What did inspectors say about missing children?".';
+    const reply = 'That reads as a reply, not a question, so nothing was searched. Ask a question in words, such as "What do the documents say about staffing?".';
     // The letters do thank their readers ("I would like to thank all of the staff…"), but nobody asked about that.
     expect(await ask(engine, { question: "Thanks!" })).toMatchObject({ abstained: true, reason: reply, citations: [] });
     for (const question of ["ok", "great, thank you very much"]) {

@@ -175,6 +175,9 @@ describe("follow-up questions", () => {
       own: "in Gloucestershire?",
     });
     expect(resolveFollowUp("What about caseloads?", [], places)).toEqual({ question: "What about caseloads?", followUp: false });
+    // A year named in the follow-up replaces the years named before, as a place does.
+    const rate = [{ role: "user" as const, content: "What was the vacancy rate for social workers in 2021/22?" }];
+    expect(resolveFollowUp("and in 2023?", rate, places).question).toBe("What was the vacancy rate for social workers — in 2023?");
     // Turns that say nothing are passed over, not read as the earlier question.
     const blank = ["   ", "???", "thanks"].map((content) => ({ role: "user" as const, content }));
     expect(resolveFollowUp("and caseloads?", blank, places)).toEqual({ question: "and caseloads?", followUp: false });
