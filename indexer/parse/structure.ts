@@ -92,7 +92,13 @@ function findLetterLines(lines: Line[]): Set<number> {
   const marks = new Set<number>();
   lines.forEach((line, i) => {
     if (SALUTATION.test(line.text) && line.text.length < 60) marks.add(i);
-    if (parseDateLine(line.text)) marks.add(i);
+    if (parseDateLine(line.text)) {
+      marks.add(i);
+      // Between a letter's date and its "Dear …" stands the addressee ("By email", "Ms Catherine
+      // Doyle", "Chief Executive"): who it went to, not what it says.
+      const salutation = lines.findIndex((l, j) => j > i && j <= i + DATE_TO_SALUTATION && SALUTATION.test(l.text) && l.text.length < 60);
+      for (let j = i + 1; j < salutation; j++) marks.add(j);
+    }
     if (SIGN_OFF.test(line.text)) marks.add(i);
   });
   return marks;

@@ -198,11 +198,16 @@ describe("passages of the inspection report", () => {
     });
   });
 
-  it("credits an ombudsman's letter to the ombudsman, not to the council it writes to", () => {
+  it("credits an ombudsman's letter to the ombudsman, not to the council it writes to, and quotes none of its addressee", () => {
     const letter =
-      "Local Government & Social Care Ombudsman\nPO Box 4771\nCoventry\nCV4 0EH\n\n20 July 2022\n\nMs Catherine Doyle\nChief Executive\nEastbridge City Council\n\n" +
+      "Local Government & Social Care Ombudsman\nPO Box 4771\nCoventry\nCV4 0EH\n\n20 July 2022\n\nBy email\n\nMs Catherine Doyle\nChief Executive\nEastbridge City Council\n\n" +
       "Dear Ms Doyle\n\nAnnual Review letter 2022\n\nWe upheld 72% of complaints about Eastbridge City Council this year.\n\nYours sincerely,\n\nPaul Najsarek\nInterim Local Government and Social Care Ombudsman\n";
-    expect(parseDocument("t", letter).meta).toEqual({ title: "Annual Review letter 2022", publisher: "Local Government and Social Care Ombudsman", place: "Eastbridge", kind: "letter", date: "2022-07-20" });
+    const doc = parseDocument("t", letter);
+    expect(doc.meta).toEqual({ title: "Annual Review letter 2022", publisher: "Local Government and Social Care Ombudsman", place: "Eastbridge", kind: "letter", date: "2022-07-20" });
+    expect(doc.passages.flatMap((p) => p.sentences.map((s) => letter.slice(s.start, s.end)))).toEqual([
+      "We upheld 72% of complaints about Eastbridge City Council this year.",
+      "Paul Najsarek\nInterim Local Government and Social Care Ombudsman",
+    ]);
   });
 
   it("takes a Markdown title as the title, however short", () => {
