@@ -104,7 +104,7 @@ describe("buildIndex", () => {
     await writeLetters(config.seedsDir);
     const expected = parsedCounts(LETTERS);
     // Pinned as well as derived, so a change in how the parser cuts these letters is noticed here.
-    expect(expected).toEqual({ passages: 14, sentences: 22 });
+    expect(expected).toEqual({ passages: 11, sentences: 19 });
     const before = Date.now();
 
     const result = await buildIndex(config);
@@ -146,22 +146,22 @@ describe("buildIndex", () => {
         { id: "2018-08-03-worcestershire-monitoring-visit", file: WORCESTERSHIRE, hash: sha256(LETTERS[WORCESTERSHIRE]) },
         { id: "2019-02-14-herefordshire-focused-visit", file: HEREFORDSHIRE, hash: sha256(LETTERS[HEREFORDSHIRE]) },
       ],
-      counts: { documents: 3, passages: 14, sentences: 22 },
+      counts: { documents: 3, passages: 11, sentences: 19 },
       files: expect.any(Object),
     });
     // Every other file, at the size it has on disk.
     expect(manifest.files["sentence-vectors.f32"]).toBe((await stat(join(live, "sentence-vectors.f32"))).size);
-    expect(manifest.files["sentence-vectors.f32"]).toBe(22 * DIMS * 4);
+    expect(manifest.files["sentence-vectors.f32"]).toBe(19 * DIMS * 4);
     expect(Date.parse(manifest.builtAt)).toBeGreaterThanOrEqual(before);
     expect(Date.parse(manifest.builtAt)).toBeLessThanOrEqual(Date.now());
 
     const index = await load(config);
     expect(index.documents.map((d) => [d.file, d.text])).toEqual(manifest.documents.map((d: { file: string }) => [d.file, LETTERS[d.file as keyof typeof LETTERS]]));
-    expect(index.passages).toHaveLength(14);
-    expect(index.sentences).toHaveLength(22);
-    expect(index.sentences.map((s) => s.row)).toEqual(Array.from({ length: 22 }, (_, i) => i));
-    expect(index.sentenceVectors).toHaveLength(22 * DIMS);
-    expect(index.passageVectors.map((v) => v.length)).toEqual(Array(14).fill(DIMS));
+    expect(index.passages).toHaveLength(11);
+    expect(index.sentences).toHaveLength(19);
+    expect(index.sentences.map((s) => s.row)).toEqual(Array.from({ length: 19 }, (_, i) => i));
+    expect(index.sentenceVectors).toHaveLength(19 * DIMS);
+    expect(index.passageVectors.map((v) => v.length)).toEqual(Array(11).fill(DIMS));
     // Each sentence's text is exactly what was sent to be embedded, so rows and texts line up.
     const sentenceNorms = index.sentences.map((s) => Math.hypot(...index.sentenceVectors.subarray(s.row * DIMS, (s.row + 1) * DIMS)));
     for (const norm of sentenceNorms) expect(norm).toBeCloseTo(1, 5);
@@ -190,8 +190,8 @@ describe("buildIndex", () => {
 
     const again = await buildIndex(config, { embedder });
 
-    expect(first).toMatchObject({ upToDate: false, documents: 2, passages: 10, sentences: 16, embedded: 16 });
-    expect(again).toEqual({ upToDate: true, documents: 2, passages: 10, sentences: 16, embedded: 0, reused: 0, skipped: [], changes: { added: [], removed: [], renamed: [] }, seconds: expect.any(Number), bytes: 0 });
+    expect(first).toMatchObject({ upToDate: false, documents: 2, passages: 8, sentences: 14, embedded: 14 });
+    expect(again).toEqual({ upToDate: true, documents: 2, passages: 8, sentences: 14, embedded: 0, reused: 0, skipped: [], changes: { added: [], removed: [], renamed: [] }, seconds: expect.any(Number), bytes: 0 });
     expect(embedder.calls).toEqual([]);
     expect(await snapshot(join(config.dataDir, "index"))).toEqual(built);
   });
@@ -206,12 +206,12 @@ describe("buildIndex", () => {
 
     const sentences = await readFile(join(index, "sentences.json"), "utf8");
     await writeFile(join(index, "sentences.json"), sentences.slice(0, 100));
-    expect(await buildIndex(config, { embedder })).toMatchObject({ upToDate: false, sentences: 16 });
-    expect((await load(config)).sentences).toHaveLength(16);
+    expect(await buildIndex(config, { embedder })).toMatchObject({ upToDate: false, sentences: 14 });
+    expect((await load(config)).sentences).toHaveLength(14);
 
     await rm(join(index, "vectors"), { recursive: true });
-    expect(await buildIndex(config, { embedder })).toMatchObject({ upToDate: false, sentences: 16, embedded: 0, reused: 16 });
-    expect((await load(config)).passageVectors).toHaveLength(10);
+    expect(await buildIndex(config, { embedder })).toMatchObject({ upToDate: false, sentences: 14, embedded: 0, reused: 14 });
+    expect((await load(config)).passageVectors).toHaveLength(8);
   });
 
   it("rebuilds when forced, re-using every vector and embedding nothing", async () => {
@@ -223,7 +223,7 @@ describe("buildIndex", () => {
     // No embedder passed in and nothing to embed: the width comes from the re-used vectors.
     const result = await buildIndex(config, { force: true });
 
-    expect(result).toMatchObject({ upToDate: false, documents: 2, passages: 10, sentences: 16, embedded: 0, reused: 16 });
+    expect(result).toMatchObject({ upToDate: false, documents: 2, passages: 8, sentences: 14, embedded: 0, reused: 14 });
     const after = await load(config);
     expect(after.manifest.builtAt).not.toBe(before.manifest.builtAt);
     expect(after.manifest.embedder).toEqual({ id: "use-lite-512", dimensions: 512 });
@@ -242,7 +242,7 @@ describe("buildIndex", () => {
 
     const result = await buildIndex(config, { embedder });
 
-    expect(result).toMatchObject({ upToDate: false, embedded: 0, reused: 16 });
+    expect(result).toMatchObject({ upToDate: false, embedded: 0, reused: 14 });
     expect(embedder.calls).toEqual([]);
     const after = await load(config);
     expect(after.manifest.formatVersion).toBe(FORMAT_VERSION);
@@ -295,7 +295,7 @@ describe("buildIndex", () => {
       ],
     ]);
     const expected = parsedCounts({ ...TWO_LETTERS, [WORCESTERSHIRE]: changed });
-    expect(expected).toEqual({ passages: 11, sentences: 18 });
+    expect(expected).toEqual({ passages: 9, sentences: 16 });
     expect(result).toMatchObject({ upToDate: false, documents: 2, ...expected, embedded: 2, reused: expected.sentences - 2 });
 
     const after = await load(config);
@@ -306,7 +306,7 @@ describe("buildIndex", () => {
     // The changed letter's old sentences are re-used by their words, wherever they now sit.
     const oldRowOf = new Map(before.sentences.map((s) => [s.searchText, s.row]));
     const kept = after.sentences.filter((s) => oldRowOf.has(s.searchText));
-    expect(kept).toHaveLength(16);
+    expect(kept).toHaveLength(14);
     for (const s of kept) expect(vectorOf(after, s.row)).toEqual(vectorOf(before, oldRowOf.get(s.searchText)!));
     // The new sentences' rows hold their own vectors.
     const fresh = await useLite.embed(embedder.calls[0]);
@@ -325,8 +325,8 @@ describe("buildIndex", () => {
     expect(result).toMatchObject({
       upToDate: false,
       documents: 2,
-      passages: 10,
-      sentences: 16,
+      passages: 8,
+      sentences: 14,
       skipped: [
         { file: "empty.txt", reason: "it is empty" },
         { file: "scan.txt", reason: "it is binary, not text" },
@@ -365,7 +365,7 @@ describe("buildIndex", () => {
     await buildIndex(config, { embedder });
     const built = await snapshot(config.dataDir);
     embedder.calls.length = 0;
-    // Paragraphs alike but for their figures, as templated papers are: one passage each, beside the letters' 10.
+    // Paragraphs alike but for their figures, as templated papers are: one passage each, beside the letters' 8.
     const paragraph = (i: number) => `Placement ${i} was reviewed by the panel, which found that the child had been visited within ${i % 20} working days.`;
     await writeFile(join(config.seedsDir, "register.txt"), Array.from({ length: MAX_PASSAGES + 1 }, (_, i) => paragraph(i)).join("\n\n"));
 
@@ -373,7 +373,7 @@ describe("buildIndex", () => {
 
     expect(error).toBeInstanceOf(IndexerError);
     expect((error as Error).message).toBe(
-      `The documents in ${config.seedsDir} make 45,011 passages, more than the 45,000 one index can hold (about 16 MB of text). ` +
+      `The documents in ${config.seedsDir} make 45,009 passages, more than the 45,000 one index can hold (about 16 MB of text). ` +
         "Index fewer or shorter documents at a time: split them (and any very long document) across folders, each indexed and served with its own VERBATIM_SEEDS and VERBATIM_DATA.",
     );
     expect(embedder.calls).toEqual([]);
