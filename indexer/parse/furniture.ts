@@ -13,6 +13,8 @@ const FURNITURE_PATTERNS: RegExp[] = [
   /^(?:t|tel|telephone|textphone|f|fax|e|email|w|web|direct [tf])\s*:?\s+[\d+(]/i,
   // A running footer that ends in its page number: "Northshire County Council – Cabinet – 4 May 2022   Page 1 of 3".
   /^.{0,100}\bpage \d+ of \d+$/i,
+  // A cover sheet's "Report title: …" is the document's title, shown above every quote, not one of its sentences.
+  /^(?:report )?title\s*:/i,
   // A rule drawn in characters: "---", "* * *", "=====".
   /^([-_=*~·•])(?:\s*\1){2,}$/,
 ];
