@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -437,6 +437,17 @@ describe("buildIndex", () => {
     await new Promise((resolve) => gone.on("exit", resolve));
     await writeFile(join(config.dataDir, ".build.lock"), String(gone.pid));
     expect(await buildIndex(config, { embedder, force: true })).toMatchObject({ upToDate: false, documents: 2 });
+    expect(await readdir(config.dataDir)).toEqual(["index"]);
+
+    // An empty lock is one being made this moment, unless it has stood empty for a while.
+    const lock = join(config.dataDir, ".build.lock");
+    await writeFile(lock, "");
+    expect(((await buildIndex(config, { embedder }).catch((e: unknown) => e)) as Error).message).toBe(
+      `Another build of the index in ${config.dataDir} is running. Wait for it to finish, then try again.`,
+    );
+    const aMinuteAgo = new Date(Date.now() - 60_000);
+    await utimes(lock, aMinuteAgo, aMinuteAgo);
+    expect(await buildIndex(config, { embedder })).toMatchObject({ upToDate: true });
     expect(await readdir(config.dataDir)).toEqual(["index"]);
   });
 

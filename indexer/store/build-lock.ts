@@ -1,7 +1,10 @@
 import { rmSync } from "node:fs";
-import { mkdir, open, readFile, rm } from "node:fs/promises";
+import { mkdir, open, readFile, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { IndexerError } from "../read-documents.js";
+
+/** How long a lock may stand empty while its maker writes its process id into it. */
+const FRESH_MS = 5_000;
 
 /** True while a process with this id runs: signal 0 tests for it without touching it. */
 function running(pid: number): boolean {
@@ -39,9 +42,13 @@ export async function lockBuilds(dataDir: string): Promise<() => Promise<void>> 
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const holder = Number((await readFile(path, "utf8").catch(() => "")).trim());
-      if (Number.isInteger(holder) && holder > 0 && running(holder)) {
-        throw new IndexerError(`Another build of the index in ${dataDir} is running (process ${holder}). Wait for it to finish, then try again.`);
+      const written = (await readFile(path, "utf8").catch(() => "")).trim();
+      const holder = Number(written);
+      // An empty lock is one another build has just made and not yet signed: taken, unless it is old.
+      const justMade = written === "" && Date.now() - (await stat(path).then((s) => s.mtimeMs, () => 0)) < FRESH_MS;
+      if (justMade || (Number.isInteger(holder) && holder > 0 && running(holder))) {
+        const who = justMade ? "" : ` (process ${holder})`;
+        throw new IndexerError(`Another build of the index in ${dataDir} is running${who}. Wait for it to finish, then try again.`);
       }
       await rm(path, { force: true });
     }
