@@ -190,8 +190,11 @@ export function readStructure(text: string, lines: Line[]): Structure {
     const isTable = lineText.includes("\t");
     // "Leadership, management and governance<tab>Inadequate": a listed section with its judgement.
     const listedSection = majors.has(lineText.split("\t")[0].trim().toLowerCase());
+    // "2. Budget outturn" over "2.1 The table below…": a numbered section, not a numbered paragraph.
+    const numberedSection = number !== undefined && paragraphNumber(lines[i + 1]?.text ?? "") === `${number}.1` && isHeadingText(lineText.replace(/^\d+\.\s+/, ""));
     const isHeading =
-      line.afterBlank && (listedSection || (isHeadingText(lineText) && (lines[i + 1]?.afterBlank ?? true) && !isSignature(lines, i)));
+      line.afterBlank &&
+      (listedSection || numberedSection || (isHeadingText(lineText) && (lines[i + 1]?.afterBlank ?? true) && !isSignature(lines, i)));
 
     if (isHeading) {
       close();

@@ -185,6 +185,20 @@ describe("passages of the inspection report", () => {
     expect(sentences.some(([, quote]) => quote!.includes("Page 1 of 3") || quote!.startsWith("Report title"))).toBe(false);
   });
 
+  it("takes a numbered line over its first sub-paragraph for a numbered section, and keeps a cover sheet out of paragraph 1.1", () => {
+    const text =
+      "NORTHSHIRE COUNTY COUNCIL\n\nCABINET\n\nDate: 4 May 2022\n\nReport of: Cabinet Member for Adult Social Care\n\n1. Executive summary\n\n" +
+      "1.1 This report sets out the outturn.\n\n2. Budget outturn 2021/22\n\n2.1 The table below shows the outturn.\n\n3. The council agreed the plan.\n";
+    const doc = parseDocument("t", text);
+    expect(doc.passages.flatMap((p) => p.sentences.map((s) => [p.section.at(-1), p.paragraph, text.slice(s.start, s.end)]))).toEqual([
+      ["CABINET", null, "Date: 4 May 2022"],
+      ["CABINET", null, "Report of: Cabinet Member for Adult Social Care"],
+      ["1. Executive summary", "1.1", "This report sets out the outturn."],
+      ["2. Budget outturn 2021/22", "2.1", "The table below shows the outturn."],
+      ["2. Budget outturn 2021/22", "3", "The council agreed the plan."],
+    ]);
+  });
+
   it("titles minutes by their opening line, date and all, and an inspectorate's report by its title, not its name", () => {
     const minutes = "NORTHSHIRE COUNTY COUNCIL\n\nMINUTES of a meeting of the Scrutiny Committee held on Tuesday 12 July 2022\n\nPresent:\nCllr A Smith (Chair)\n\nThe committee noted the report.\n";
     expect(parseDocument("t", minutes).meta).toMatchObject({ title: "MINUTES of a meeting of the Scrutiny Committee held on Tuesday 12 July 2022", kind: "minutes", publisher: "Northshire County Council" });
