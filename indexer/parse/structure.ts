@@ -16,7 +16,12 @@ export interface Unit {
   /** First and last line indexes, for finding embedded documents. */
   firstLine: number;
   lastLine: number;
+  /** A list whose items are short lines under a lead-in, with no bullets: "Present:" over the members. */
+  unbulleted?: boolean;
 }
+
+/** The longest line that can be an unbulleted list item, as a name and role is. */
+const SHORT_ITEM = 60;
 
 export interface Heading {
   text: string;
@@ -204,7 +209,14 @@ export function readStructure(text: string, lines: Line[]): Structure {
     }
     const heading = headings.length - 1;
     const leadIn = current && current.kind !== "table" && /:\s*$/.test(text.slice(current.start, current.end));
-    if (bullet) {
+    // "Present:" over "Cllr A Smith (Chair)" and "Cllr R Okafor": short lines under a lead-in are items, bullets or not.
+    const shortItem =
+      !line.afterBlank && !!current && (leadIn || !!current.unbulleted) && lineText.length <= SHORT_ITEM && /^[A-Z(]/.test(lineText) && !/[.,;]$/.test(lineText);
+    if (shortItem) {
+      current!.kind = "list";
+      current!.unbulleted = true;
+      current!.breaks.push(line.start);
+    } else if (bullet) {
       if (current && (current.kind === "list" || leadIn)) {
         current.kind = "list";
       } else {

@@ -199,6 +199,19 @@ describe("passages of the inspection report", () => {
     ]);
   });
 
+  it("quotes each member under 'Present:' on their own, though the list has no bullets, and leaves wrapped prose whole", () => {
+    const text =
+      "MINUTES of a meeting of the Scrutiny Committee held on 12 July 2022\n\nPresent:\nCllr A Smith (Chair)\nCllr R Okafor (Vice-Chair)\n\n" +
+      "The committee considered the report of the Director, which set out the\nposition at the end of the year.\n";
+    const doc = parseDocument("t", text);
+    expect(doc.passages.flatMap((p) => p.sentences.map((s) => text.slice(s.start, s.end)))).toEqual([
+      "Present:",
+      "Cllr A Smith (Chair)",
+      "Cllr R Okafor (Vice-Chair)",
+      "The committee considered the report of the Director, which set out the\nposition at the end of the year.",
+    ]);
+  });
+
   it("titles minutes by their opening line, date and all, and an inspectorate's report by its title, not its name", () => {
     const minutes = "NORTHSHIRE COUNTY COUNCIL\n\nMINUTES of a meeting of the Scrutiny Committee held on Tuesday 12 July 2022\n\nPresent:\nCllr A Smith (Chair)\n\nThe committee noted the report.\n";
     expect(parseDocument("t", minutes).meta).toMatchObject({ title: "MINUTES of a meeting of the Scrutiny Committee held on Tuesday 12 July 2022", kind: "minutes", publisher: "Northshire County Council" });
