@@ -37,7 +37,10 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
-const BULLET = /^(?:[-•*▪◦–]|\d{1,2}\))\s+/;
+const BULLET = /^(?:[-•*▪◦–]|\d{1,2}\)|\((?:[a-z]|[ivx]{1,4})\)|[a-z]\))\s+/;
+
+/** A lettered item's label, which stays in its quote: "(b) approve the plan" is recommendation (b). */
+const LETTERED = /^(?:\((?:[a-z]|[ivx]{1,4})\)|[a-z]\))\s/;
 
 /** The bullet marker's length if the line is a bullet item ("- text", "• text"), else 0. */
 export function bulletMarker(line: string): number {
@@ -51,7 +54,8 @@ export function bulletMarker(line: string): number {
 /** True when a sentence starting at `start` opens a list item: only a bullet marker comes before it on its line. */
 export function opensListItem(text: string, start: number): boolean {
   const before = text.slice(text.lastIndexOf("\n", start - 1) + 1, start).trimStart();
-  return before !== "" && bulletMarker(`${before}x`) === before.length;
+  if (before === "") return LETTERED.test(text.slice(start, start + 8));
+  return bulletMarker(`${before}x`) === before.length;
 }
 
 /**

@@ -138,6 +138,17 @@ describe("passages of the inspection report", () => {
     ]);
   });
 
+  it("quotes each lettered recommendation on its own, its letter kept, as an item of the list it is in", () => {
+    const text = "# Recommendations\n\nCabinet is asked to:\n\n(a) note the overspend of £6.8 million;\n(b) approve the recovery plan; and\n(iv) delegate authority to the Director.\n";
+    const doc = buildCorpus([{ id: "t", file: "t.md", hash: "h", text }]);
+    expect(doc.sentences.map((s) => [text.slice(s.start, s.end), s.listItem])).toEqual([
+      ["Cabinet is asked to:", false],
+      ["(a) note the overspend of £6.8 million;", true],
+      ["(b) approve the recovery plan; and", true],
+      ["(iv) delegate authority to the Director.", true],
+    ]);
+  });
+
   it("quotes a list item numbered '1)' without its number, as it quotes a '-' item without its dash", () => {
     const text = "# Panel notes\n\nThe panel asked for:\n\n1) a report on caseloads\n2) a plan for adoption\n- a visit to the front door\n";
     const doc = parseDocument("t", text);
