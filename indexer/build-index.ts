@@ -52,7 +52,7 @@ export interface FileChanges {
   renamed: { from: string; to: string }[];
 }
 
-const NO_CHANGES: FileChanges = { added: [], removed: [], renamed: [] };
+const noChanges = (): FileChanges => ({ added: [], removed: [], renamed: [] });
 
 /** What changed between the files an index was built from and the files there now, by name and content. */
 export function fileChanges(before: { file: string; hash: string }[], now: { file: string; hash: string }[]): FileChanges {
@@ -131,7 +131,7 @@ async function buildHeld(config: IndexerConfig, options: BuildOptions, files: So
   await removeStaleBuilds(config.dataDir);
   const manifest = await readManifest(live);
   if (!options.force && (await isCurrent(live, manifest, files, id))) {
-    return { upToDate: true, documents: files.length, passages: manifest!.counts.passages, sentences: manifest!.counts.sentences, embedded: 0, reused: 0, skipped, changes: NO_CHANGES, seconds: seconds(), bytes: 0 };
+    return { upToDate: true, documents: files.length, passages: manifest!.counts.passages, sentences: manifest!.counts.sentences, embedded: 0, reused: 0, skipped, changes: noChanges(), seconds: seconds(), bytes: 0 };
   }
 
   const corpus = buildCorpus(files);
@@ -192,7 +192,7 @@ async function buildHeld(config: IndexerConfig, options: BuildOptions, files: So
     embedded: missing.length,
     reused: new Set(keys).size - missing.length,
     skipped,
-    changes: manifest ? fileChanges(manifest.documents, files) : NO_CHANGES,
+    changes: manifest ? fileChanges(manifest.documents, files) : noChanges(),
     seconds: seconds(),
     bytes,
   };

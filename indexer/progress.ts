@@ -18,7 +18,6 @@ export function formatProgress(p: Progress): string {
   return `${bar} ${p.done}/${p.total} texts embedded · ${counted(p.documents, "document")}, ${counted(p.passages, "passage")} · ${Math.round(p.rate)}/s · ${Math.ceil(p.secondsLeft)} s left`;
 }
 
-/** The closing summary of a build. */
 /**
  * What a re-index dropped, renamed and added, a line each: a renamed or removed file's
  * citation links stop opening, and nobody should learn that from a broken link.
@@ -31,6 +30,7 @@ export function formatChanges({ added, removed, renamed }: FileChanges): string[
   ];
 }
 
+/** The closing summary of a build. */
 export function formatSummary(r: BuildResult): string {
   return (
     `Indexed ${counted(r.documents, "document")}: ${counted(r.passages, "passage")}, ${counted(r.sentences, "sentence")} ` +

@@ -39,15 +39,14 @@ export function findNearDuplicates(texts: string[], containment = DUPLICATE_CONT
   const holding = new Map<string, number[]>();
   return texts.map((_, i) => {
     const own = shingled[i];
-    let rarest: number[] = [];
-    let first = true;
+    let rarest: number[] | undefined;
     for (const w of vocabularies[i]) {
       const list = holding.get(w) ?? [];
-      if (first || list.length < rarest.length) [rarest, first] = [list, false];
+      if (!rarest || list.length < rarest.length) rarest = list;
     }
     let best: number | null = null;
     let bestShare = 0;
-    for (const j of rarest) {
+    for (const j of rarest ?? []) {
       let n = 0;
       for (const s of own) if (shingled[j].has(s)) n++;
       const share = n / own.size;

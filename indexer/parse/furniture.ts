@@ -1,5 +1,11 @@
 import type { Line } from "./lines.js";
 
+/**
+ * A cover sheet's "Report title: …" (or "Title: …"): the document's title, shown above every
+ * quote, so not one of its sentences. (A letter's "Subject:" line is its title by another road.)
+ */
+export const TITLE_LABEL = /^(?:report )?title\s*:\s*(\S.*)$/i;
+
 /** Page furniture and boilerplate that official documents repeat; never passages. */
 const FURNITURE_PATTERNS: RegExp[] = [
   /^page \d+(?: of \d+)?$/i,
@@ -13,8 +19,7 @@ const FURNITURE_PATTERNS: RegExp[] = [
   /^(?:t|tel|telephone|textphone|f|fax|e|email|w|web|direct [tf])\s*:?\s+[\d+(]/i,
   // A running footer that ends in its page number: "Northshire County Council – Cabinet – 4 May 2022   Page 1 of 3".
   /^.{0,100}\bpage \d+ of \d+$/i,
-  // A cover sheet's "Report title: …" is the document's title, shown above every quote, not one of its sentences.
-  /^(?:report )?title\s*:/i,
+  TITLE_LABEL,
   // A rule drawn in characters: "---", "* * *", "=====".
   /^([-_=*~·•])(?:\s*\1){2,}$/,
 ];

@@ -37,10 +37,10 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
-const BULLET = /^(?:[-•*▪◦–]|\d{1,2}\)|\((?:[a-z]|[ivx]{1,4})\)|[a-z]\))\s+/;
-
 /** A lettered item's label, which stays in its quote: "(b) approve the plan" is recommendation (b). */
-const LETTERED = /^(?:\((?:[a-z]|[ivx]{1,4})\)|[a-z]\))\s/;
+const LETTER_LABEL = String.raw`\((?:[a-z]|[ivx]{1,4})\)|[a-z]\)`;
+const LETTERED = new RegExp(`^(?:${LETTER_LABEL})\\s`);
+const BULLET = new RegExp(String.raw`^(?:[-•*▪◦–]|\d{1,2}\)|${LETTER_LABEL})\s+`);
 
 /** The bullet marker's length if the line is a bullet item ("- text", "• text"), else 0. */
 export function bulletMarker(line: string): number {

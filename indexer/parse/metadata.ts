@@ -3,6 +3,7 @@ import type { LetterFrame } from "./letters.js";
 import { parseDate, parseDateLine, parsePublishedLine } from "../contract/dates.js";
 import { COUNCIL, inspectorateIn, isInspectorateName, mainCouncil, mainPlace, unshoutLines } from "./publishers.js";
 import { headingLabel, splitTitle } from "./structure.js";
+import { TITLE_LABEL } from "./furniture.js";
 import type { Source } from "../contract/schemas.js";
 
 /**
@@ -44,9 +45,6 @@ function agendaTitle(head: Line[]): string {
  * citation would carry it.
  */
 const TITLE_LINE_MAX = 250;
-
-/** "Report title: …", "Title: …", "Subject: …". */
-const TITLE_LABEL = /^(?:report title|title|subject)\s*:\s*(\S.*)$/i;
 
 /** A line that labels a date: "Date: 4 May 2022", "Inspection date: 24 October 2016 to …". */
 const DATED_LINE = /^[\w ]{0,30}\bdates?\s*(?:of [\w ]+)?:/i;

@@ -18,7 +18,8 @@ export const COUNCIL = /\b((?:(?:North|South|East|West|Central) )?[A-Z][a-z]+(?:
 
 /** True when a line is only an inspectorate's name, as a letterhead or cover page gives it: no title. */
 export function isInspectorateName(line: string): boolean {
-  return INSPECTORATES.some((i) => new RegExp(`^(?:${i.pattern.source}|${i.name})$`, "i").test(line.trim()));
+  const text = line.trim();
+  return INSPECTORATES.some((i) => i.name.toLowerCase() === text.toLowerCase() || i.pattern.exec(text)?.[0].length === text.length);
 }
 
 /** The inspectorate a piece of text names, if any. */
@@ -51,13 +52,22 @@ export function mainCouncil(text: string): string | undefined {
 /** Capitalised words that open a name's slot without being a place: "the council's children's services in May 2019". */
 const NOT_PLACES = new Set(["The", "This", "Local", "Our", "Their", "Its", "All", ...MONTH_NAMES]);
 
+/**
+ * "children in Worcestershire": the capitalised word, each time it follows, unless the text
+ * also writes it in lower case, as a heading's "children in Care" is. Each word is looked up once.
+ */
+function placesAfterChildrenIn(text: string): string[] {
+  const found = [...text.matchAll(/\bchildren(?:'s services)? in ([A-Z][a-z]+)\b/g)].map((m) => m[1]);
+  const common = new Set([...new Set(found)].filter((p) => new RegExp(`\\b${p.toLowerCase()}\\b`).test(text)));
+  return found.filter((p) => !common.has(p));
+}
+
 /** The place a text is mostly about: the authority it names with its children's services or council. */
 export function mainPlace(text: string): string | undefined {
   const places = [
     ...[...text.matchAll(/\b([A-Z][a-z]+(?:shire)?)(?:'s)? children's (?:services|social care)/g)].map((m) => m[1]),
     ...[...unshoutLines(text).matchAll(COUNCIL)].map((m) => m[1]),
-    // "children in Care" in a heading is no place; "children in Worcestershire" is.
-    ...[...text.matchAll(/\bchildren(?:'s services)? in ([A-Z][a-z]+)\b/g)].map((m) => m[1]).filter((p) => !new RegExp(`\\b${p.toLowerCase()}\\b`).test(text)),
+    ...placesAfterChildrenIn(text),
   ].filter((p) => !NOT_PLACES.has(p));
   return mostFrequent(places);
 }
