@@ -29,7 +29,7 @@ export function isFollowUp(question: string, places: Map<string, string> = new M
   const own = contentWords(question);
   if (own.length === 0) return false;
   if (PRONOUN.test(question.replace(EXISTENTIAL, "")) && own.length <= SHORT) return true;
-  const subject = own.filter((w) => !places.has(w) && !/^\d{4}$/.test(w));
+  const subject = own.filter((w) => !places.has(w) && !YEAR.test(w));
   if (subject.length === 0) return true;
   return !OPENER.test(question) && own.length <= SHORT - 2;
 }

@@ -38,7 +38,9 @@ export const FiltersSchema = strictObject({
 export type Filters = z.infer<typeof FiltersSchema>;
 
 /** How to put a question, for messages about one that has nothing in it. */
-export const ASK_IN_WORDS = 'Ask a question in words, such as "What do the documents say about staffing?".';
+/** The question messages give as an example: about any council's papers, not the seeds in particular. */
+export const EXAMPLE_QUESTION = "What do the documents say about staffing?";
+export const ASK_IN_WORDS = `Ask a question in words, such as "${EXAMPLE_QUESTION}".`;
 
 const questionText = (field: string) =>
   z

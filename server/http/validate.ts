@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { z } from "zod/v4";
 import { ApiError } from "./errors.js";
+import { EXAMPLE_QUESTION } from "./schemas.js";
 
 type Issue = z.core.$ZodIssue & { input?: unknown };
 
@@ -50,13 +51,14 @@ export function parseOr400<S extends z.ZodType>(schema: S, input: unknown): z.in
 /** The request's JSON body, or a 400 that says it is not JSON. */
 export async function jsonBody(c: Context): Promise<unknown> {
   const text = await c.req.text();
-  if (text.trim() === "") throw new ApiError(400, "invalid_request", "The request body is empty. Send JSON such as {\"question\": \"What do the documents say about staffing?\"}.");
+  const example = `{"question": "${EXAMPLE_QUESTION}"}`;
+  if (text.trim() === "") throw new ApiError(400, "invalid_request", `The request body is empty. Send JSON such as ${example}.`);
   try {
     return JSON.parse(text);
   } catch {
     // A form or a file sent by mistake says so in its content type.
     const type = c.req.header("content-type")?.split(";")[0].trim();
     const sentAs = type && type !== "application/json" ? ` (it was sent as ${type})` : "";
-    throw new ApiError(400, "invalid_json", `The request body is not valid JSON${sentAs}. Send JSON such as {"question": "What do the documents say about staffing?"}, with Content-Type: application/json.`);
+    throw new ApiError(400, "invalid_json", `The request body is not valid JSON${sentAs}. Send JSON such as ${example}, with Content-Type: application/json.`);
   }
 }
