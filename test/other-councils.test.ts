@@ -3,9 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildIndex } from "../indexer/build-index.js";
 import { ask, type Engine } from "../server/answer/ask.js";
-import { loadEngine } from "../server/load-engine.js";
+import { engineOver } from "./helpers/engine.js";
 
 // Six papers of two invented councils, in the shapes councils publish: a CQC report and letter,
 // a cabinet report with a cover sheet and decimal paragraphs, minutes, an ombudsman's letter,
@@ -16,9 +15,7 @@ let dir: string;
 let engine: Engine;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "verbatim-other-councils-"));
-  const config = { seedsDir: FIXTURES, dataDir: join(dir, "data"), embedder: { kind: "use-lite" as const }, threads: 1 };
-  await buildIndex(config);
-  engine = await loadEngine(join(config.dataDir, "index"), config.embedder);
+  engine = await engineOver(FIXTURES, join(dir, "data"));
 });
 afterAll(async () => {
   await engine?.embedder.close();

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildIndex } from "../../indexer/build-index.js";
+import { engineOver } from "../helpers/engine.js";
 import { ask, type Engine } from "../../server/answer/ask.js";
 import { loadEngine, StartupError } from "../../server/load-engine.js";
 
@@ -15,9 +15,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "verbatim-undated-"));
   await mkdir(join(dir, "seeds"));
   await writeFile(join(dir, "seeds", "notes.md"), NOTES);
-  const config = { seedsDir: join(dir, "seeds"), dataDir: join(dir, "data"), embedder: { kind: "use-lite" as const }, threads: 1 };
-  await buildIndex(config);
-  engine = await loadEngine(join(config.dataDir, "index"), config.embedder);
+  engine = await engineOver(join(dir, "seeds"), join(dir, "data"));
 });
 afterAll(async () => {
   await engine?.embedder.close();
