@@ -6,13 +6,18 @@ import { loadEngine } from "./load-engine.js";
 import { exitOnFailure } from "../indexer/user-error.js";
 import { readCommandLine } from "../indexer/command-line.js";
 import { counted } from "../indexer/progress.js";
+import { buildWithProgress } from "../indexer/build-with-progress.js";
 import { listen, listenAddress, serverUrl } from "./listen.js";
 
-/** Starts the server over the built index: `npm start` runs the indexer first. */
+/**
+ * `npm start`: brings the index up to date with the documents, then serves it. Its settings
+ * are read first, so a mistyped PORT or option is refused before a build, not after one.
+ */
 async function main() {
   readCommandLine("Usage: npm start (set PORT and HOST in the environment to choose where it listens)", {});
   const { port, host } = listenAddress(process.env);
   const config = configFromEnv();
+  await buildWithProgress(config);
   const engine = await loadEngine(join(config.dataDir, "index"), config.embedder);
   const app = createApp(engine, { webDir: fileURLToPath(new URL("../web", import.meta.url)) });
   await listen(app, port, host);

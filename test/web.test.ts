@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../server/app.js";
 import { seedEngine } from "./helpers/engine.js";
 import type { Engine } from "../server/answer/ask.js";
-import type { AskResponse, Citation } from "../server/http/schemas.js";
+import { EXAMPLE_QUESTION, type AskResponse, type Citation } from "../server/http/schemas.js";
 
 
 let engine: Engine | undefined;
@@ -160,6 +160,8 @@ describe("chat page", () => {
     const page = await context.newPage();
     watch(page);
     await page.goto(`${base}/`);
+    // The page's example is the one error messages give: about any council's papers, not these seeds.
+    expect(await page.locator("#question-hint").textContent()).toBe(`For example: “${EXAMPLE_QUESTION}” Press Enter to ask; Shift+Enter starts a new line.`);
     const turn = await askInPage(page, MISSING);
     const [source] = await Promise.all([context.waitForEvent("page"), turn.locator("a.cite-marker").first().click()]);
     watch(source);

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
@@ -8,7 +9,6 @@ import { Hono } from "hono";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { listen, listenAddress, listenFailure, serverUrl } from "../../server/listen.js";
 import { UserError } from "../../indexer/user-error.js";
-import { buildIndex } from "../../indexer/build-index.js";
 
 describe("where the server listens", () => {
   it("reads PORT and HOST, defaulting to 127.0.0.1:3000", () => {
@@ -42,37 +42,66 @@ describe("npm start", () => {
   beforeAll(clean);
   afterAll(clean);
 
-  it("says how many documents and passages it serves, in words that agree with the number, and where", async () => {
+  it("builds the index the first time, finds it up to date the next, and says what it serves, in words that agree with the number", async () => {
     const seedsDir = join(dir, "seeds");
     const dataDir = join(dir, "data");
     await mkdir(seedsDir, { recursive: true });
     await writeFile(join(seedsDir, "2020-01-01-one-letter.txt"), "Inspectors found that every child in the home was safe.\n");
-    await buildIndex({ seedsDir, dataDir, embedder: { kind: "use-lite" }, threads: 1 });
     const port = await new Promise<number>((resolve) => {
       const probe: Server = createServer().listen(0, "::1", () => {
         const { port } = probe.address() as { port: number };
         probe.close(() => resolve(port));
       });
     });
-
-    const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-      cwd: fileURLToPath(new URL("../..", import.meta.url)),
-      env: { ...process.env, VERBATIM_SEEDS: seedsDir, VERBATIM_DATA: dataDir, HOST: "::1", PORT: String(port) },
-    });
-    try {
-      const stdout = await new Promise<string>((resolve) => {
-        let text = "";
-        child.stdout.on("data", (chunk) => {
-          text += chunk;
-          if (text.includes("\n")) resolve(text);
-        });
-        child.on("close", () => resolve(text));
+    const serving = `Verbatim is serving 1 document (1 passage) at http://[::1]:${port}`;
+    const start = async () => {
+      const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+        cwd: fileURLToPath(new URL("../..", import.meta.url)),
+        env: { ...process.env, VERBATIM_SEEDS: seedsDir, VERBATIM_DATA: dataDir, HOST: "::1", PORT: String(port) },
       });
-      expect(stdout).toBe(`Verbatim is serving 1 document (1 passage) at http://[::1]:${port}\n`);
-      expect((await fetch(`http://[::1]:${port}/`)).status).toBe(200);
-    } finally {
-      child.kill();
-    }
+      try {
+        const stdout = await new Promise<string>((resolve) => {
+          let text = "";
+          child.stdout.on("data", (chunk) => {
+            text += chunk;
+            if (text.includes(serving)) resolve(text);
+          });
+          child.on("close", () => resolve(text));
+        });
+        expect((await fetch(`http://[::1]:${port}/`)).status).toBe(200);
+        // The build's seconds and size vary; every other word is asserted.
+        return stdout.replace(/\d+\.\d+ (s|KB)\b/g, "N $1").split("\n");
+      } finally {
+        child.kill();
+        await new Promise((resolve) => child.once("close", resolve));
+      }
+    };
+
+    expect(await start()).toEqual([
+      `Indexing ${seedsDir} into ${dataDir}/index`,
+      "Indexed 1 document: 1 passage, 1 sentence (1 text embedded, 0 reused) in N s. Index size N KB.",
+      serving,
+      "",
+    ]);
+    expect(await start()).toEqual([
+      `Indexing ${seedsDir} into ${dataDir}/index`,
+      "The index is up to date: 1 document, 1 passage, 1 sentence (checked in N s). Use --force to rebuild.",
+      serving,
+      "",
+    ]);
+  });
+
+  it("prints its usage without building anything when asked for help", async () => {
+    const dataDir = join(dir, "help-data");
+    const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts", "--help"], {
+      cwd: fileURLToPath(new URL("../..", import.meta.url)),
+      env: { ...process.env, VERBATIM_SEEDS: join(dir, "seeds"), VERBATIM_DATA: dataDir },
+    });
+    let stdout = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    expect(await new Promise((resolve) => child.on("close", resolve))).toBe(0);
+    expect(stdout).toBe("Usage: npm start (set PORT and HOST in the environment to choose where it listens)\n");
+    expect(existsSync(dataDir)).toBe(false);
   });
 });
 
