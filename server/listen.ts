@@ -37,10 +37,30 @@ export function listenFailure(error: NodeJS.ErrnoException, port: number, host: 
   return error;
 }
 
+/**
+ * The reply to a request Node refuses before the app sees it: an address or headers over
+ * Node's 16 KB limit would otherwise get a bare 431, not the API's `{ error: { code, message } }`.
+ */
+export function refusedRequest(error: NodeJS.ErrnoException): string {
+  const tooLarge = error.code === "HPE_HEADER_OVERFLOW";
+  const body = JSON.stringify({
+    error: tooLarge
+      ? { code: "headers_too_large", message: "The request's address or headers are larger than 16 KB. Send a long question in the body of POST /api/ask." }
+      : { code: "bad_request", message: "The request is not well-formed HTTP. Send it with an HTTP client or a browser." },
+  });
+  const status = tooLarge ? "431 Request Header Fields Too Large" : "400 Bad Request";
+  return `HTTP/1.1 ${status}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
+}
+
 /** Serves an app; resolves once it listens, or rejects with what to do when it cannot. */
 export function listen(app: Hono, port: number, host: string): Promise<ServerType> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(server));
     server.once("error", (error) => reject(listenFailure(error, port, host)));
+    server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+      // A client gone, or a reply already begun, has nobody to tell.
+      if (error.code === "ECONNRESET" || !socket.writable) socket.destroy();
+      else socket.end(refusedRequest(error));
+    });
   });
 }

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
-import { createServer, type Server } from "node:net";
+import { connect, createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -123,6 +123,31 @@ describe("listening", () => {
     const app = new Hono().get("/", (c) => c.text("here"));
     open.push(await listen(app, port, "127.0.0.1"));
     expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toBe("here");
+  });
+
+  it("answers a request Node refuses before the app sees it in the API's error shape", async () => {
+    const port = await occupied();
+    await new Promise((closed) => (open.pop() as Server).close(closed));
+    open.push(await listen(new Hono().get("/api/search", (c) => c.text("searched")), port, "127.0.0.1"));
+    const long = await fetch(`http://127.0.0.1:${port}/api/search?q=${"a".repeat(20_000)}`);
+    expect(long.status).toBe(431);
+    expect(long.headers.get("content-type")).toBe("application/json");
+    expect(await long.json()).toEqual({
+      error: { code: "headers_too_large", message: "The request's address or headers are larger than 16 KB. Send a long question in the body of POST /api/ask." },
+    });
+    // Not HTTP at all, on a raw socket.
+    const reply = await new Promise<string>((resolve) => {
+      const socket = connect(port, "127.0.0.1", () => socket.write("HELLO\r\n\r\n"));
+      let text = "";
+      socket.on("data", (chunk) => (text += chunk));
+      socket.on("close", () => resolve(text));
+    });
+    expect(reply.split("\r\n")[0]).toBe("HTTP/1.1 400 Bad Request");
+    expect(JSON.parse(reply.split("\r\n\r\n")[1])).toEqual({
+      error: { code: "bad_request", message: "The request is not well-formed HTTP. Send it with an HTTP client or a browser." },
+    });
+    // The server goes on serving.
+    expect(await (await fetch(`http://127.0.0.1:${port}/api/search?q=short`)).text()).toBe("searched");
   });
 
   it("says a port is taken and how to choose another, instead of crashing with a stack", async () => {
