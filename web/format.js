@@ -2,11 +2,11 @@
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
-/** "2017-01-24" → "24 January 2017"; null → "undated". */
+/** "2017-01-24" → "24 January 2017"; "2023-03" (a document dated by its month) → "March 2023"; null → "undated". */
 export function displayDate(iso) {
   if (!iso) return "undated";
   const [y, m, d] = iso.split("-").map(Number);
-  return `${d} ${MONTHS[m - 1]} ${y}`;
+  return d ? `${d} ${MONTHS[m - 1]} ${y}` : `${MONTHS[m - 1]} ${y}`;
 }
 
 /** A section path as one line: "Inspection findings › Missing children". */

@@ -13,9 +13,26 @@ const STOP_WORDS = new Set(
     "all some other over under up out very just only").split(" "),
 );
 
-/** Porter's stemmer: "assessments", "assessed" and "assessing" meet at "assess". Numbers stay as written. */
+/**
+ * Irregular past forms, which Porter's stemmer leaves apart from their verb: "overspent" must
+ * find "overspend", "led" "lead", "found" "find". Ordinary English, not any document's wording.
+ */
+const IRREGULAR = new Map(
+  Object.entries({
+    spend: "spent", overspend: "overspent", underspend: "underspent", lead: "led", pay: "paid", make: "made", keep: "kept",
+    hold: "held", seek: "sought", bring: "brought", buy: "bought", teach: "taught", think: "thought", tell: "told",
+    sell: "sold", send: "sent", build: "built", meet: "met", find: "found", give: "gave given", take: "took taken",
+    write: "wrote written", begin: "began begun", choose: "chose chosen", fall: "fell fallen", rise: "rose risen",
+    grow: "grew grown", know: "knew known", see: "saw seen", go: "went gone", come: "came", run: "ran", leave: "left",
+    feel: "felt", hear: "heard", say: "said", lose: "lost", understand: "understood", undertake: "undertook undertaken",
+    withdraw: "withdrew withdrawn", oversee: "oversaw overseen", deal: "dealt", mean: "meant", stand: "stood",
+    show: "shown", draw: "drew drawn", fly: "flew flown", drive: "drove driven", speak: "spoke spoken",
+  }).flatMap(([verb, forms]) => forms.split(" ").map((form) => [form, verb] as const)),
+);
+
+/** Porter's stemmer: "assessments", "assessed" and "assessing" meet at "assess"; "spent" meets "spend". Numbers stay as written. */
 export function stem(word: string): string {
-  return /\d/.test(word) ? word : stemmer(word);
+  return /\d/.test(word) ? word : stemmer(IRREGULAR.get(word) ?? word);
 }
 
 /** Folds case, accents, curly quotes and dashes, leaving words separated by spaces. */

@@ -1,4 +1,4 @@
-import { parseDateLine } from "../contract/dates.js";
+import { parseDateLine, parseMonthLine } from "../contract/dates.js";
 import type { SourceMeta } from "./metadata.js";
 
 /** Citation fields a document may state for itself in front matter, overriding what is read from its text. */
@@ -10,14 +10,14 @@ export interface FrontMatter {
   fields: Partial<SourceMeta>;
 }
 
-/** "2019-05-01" or "1 May 2019" as an ISO date; undefined for anything else. */
+/** "2019-05-01" or "1 May 2019" as an ISO date, "2019-05" or "May 2019" as an ISO month; undefined for anything else. */
 function frontMatterDate(value: string): string | undefined {
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (iso) {
+  if (/^\d{4}-(?:0[1-9]|1[0-2])$/.test(value)) return value;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
     const date = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) ? value : undefined;
   }
-  return parseDateLine(value);
+  return parseDateLine(value) ?? parseMonthLine(value);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Line } from "./lines.js";
 import type { LetterFrame } from "./letters.js";
-import { parseDate, parseDateLine, parsePublishedLine } from "../contract/dates.js";
-import { COUNCIL, inspectorateIn, isInspectorateName, mainCouncil, mainPlace, unshoutLines } from "./publishers.js";
+import { parseDate, parseDateLine, parseMonthLine, parseMonthYear, parsePublishedLine } from "../contract/dates.js";
+import { inspectorateIn, isCouncilName, isInspectorateName, mainCouncil, mainPlace } from "./publishers.js";
 import { headingLabel, splitTitle } from "./structure.js";
 import { TITLE_LABEL } from "./furniture.js";
 import type { Source } from "../contract/schemas.js";
@@ -22,9 +22,14 @@ export function letterKind(subject: string | undefined): string {
   return subject && !/inspect/i.test(subject) ? "letter" : "inspection letter";
 }
 
-/** The publisher of a letter: the inspectorate its letterhead or signature names, else the council it names. */
+/**
+ * The publisher of a letter: the inspectorate its letterhead or signature names; for a letter
+ * signed by one of Her Majesty's Inspectors, which several inspectorates have, the one its
+ * body names; else the council it names.
+ */
 export function letterPublisher(head: string, signature: string | undefined, body: string): string {
-  return inspectorateIn(head) ?? (signature && /majesty's inspector|\bHMI\b/i.test(signature) ? "Ofsted" : undefined) ?? mainCouncil(body) ?? "Unknown publisher";
+  const byInspector = signature && /majesty's inspector|\bHMI\b/i.test(signature) ? inspectorateIn(body) : undefined;
+  return inspectorateIn(head) ?? (signature && inspectorateIn(signature)) ?? byInspector ?? mainCouncil(body) ?? "Unknown publisher";
 }
 
 function isAgenda(head: Line[]): boolean {
@@ -60,13 +65,12 @@ function reportTitle(head: Line[], furniture: Set<number>): string {
   // A council report's cover sheet says which line is the title: "Report title: Budget outturn 2021/22".
   const labelled = head.map((l) => TITLE_LABEL.exec(l.text)?.[1]).find((t) => t && t.length <= TITLE_LINE_MAX);
   if (labelled) return labelled;
-  const COUNCIL_ONLY = new RegExp(`^${COUNCIL.source}$`);
   const at = head.findIndex(
     (l, i) =>
       !furniture.has(i) &&
       l.text.length >= 15 &&
       l.text.length <= TITLE_LINE_MAX &&
-      !COUNCIL_ONLY.test(unshoutLines(l.text)) &&
+      !isCouncilName(l.text) &&
       !isInspectorateName(l.text) &&
       // A date line is no title, but a title may hold a date: "Minutes of the … Committee held on 12 July 2022".
       !parseDateLine(l.text) &&
@@ -111,11 +115,16 @@ export function deriveMetadata(text: string, lines: Line[], furniture: Set<numbe
   }
   const title = reportTitle(head, furniture);
   const producer = /\b(\w+) produces this report\b/i.exec(text)?.[1];
+  const inspectorate = (producer && inspectorateIn(producer)) ?? inspectorateIn(headText);
+  // An inspectorate's report whose cover speaks of inspecting ("Date of inspection: May 2019") is an inspection report, whatever its title.
+  const inspection = /inspection|review of/i.test(title) || (!!inspectorate && /\binspect/i.test(headText));
+  // The cover's date, a day or else a month ("March 2023"), before any date in the body, which may be a visit's.
+  const coverDate = head.map((l) => parseDateLine(l.text) ?? parseMonthLine(l.text)).find(Boolean) ?? parseDate(headText) ?? parseMonthYear(headText);
   return {
     title,
-    publisher: (producer && inspectorateIn(producer)) ?? inspectorateIn(headText) ?? mainCouncil(text) ?? "Unknown publisher",
+    publisher: inspectorate ?? mainCouncil(text) ?? "Unknown publisher",
     place,
-    kind: /inspection|review of/i.test(title) ? "inspection report" : /^minutes\b/i.test(title) ? "minutes" : "report",
-    date: published ?? head.map((l) => parseDateLine(l.text)).find(Boolean) ?? parseDate(text) ?? null,
+    kind: inspection ? "inspection report" : /^minutes\b/i.test(title) ? "minutes" : "report",
+    date: published ?? coverDate ?? parseDate(text) ?? null,
   };
 }

@@ -9,12 +9,46 @@ export const INSPECTORATES: { name: string; pattern: RegExp }[] = [
   { name: "Ofsted", pattern: /\bofsted\b/i },
   { name: "Care Quality Commission", pattern: /\bcqc\b|care quality commission/i },
   { name: "HM Inspectorate of Probation", pattern: /inspectorate of probation/i },
-  { name: "HM Inspectorate of Constabulary and Fire & Rescue Services", pattern: /\bhmicfrs\b/i },
+  { name: "HM Inspectorate of Prisons", pattern: /inspectorate of prisons/i },
+  { name: "HM Inspectorate of Constabulary and Fire & Rescue Services", pattern: /\bhmicfrs\b|inspectorate of constabulary/i },
   { name: "Local Government and Social Care Ombudsman", pattern: /local government (?:(?:and|&) social care )?ombudsman|\blgsco\b/i },
+  { name: "Housing Ombudsman", pattern: /\bhousing ombudsman\b/i },
+  { name: "Regulator of Social Housing", pattern: /regulator of social housing/i },
+  // Wales and Scotland. "Care Inspectorate Wales" comes before Scotland's "Care Inspectorate", whose pattern it would also match.
+  { name: "Care Inspectorate Wales", pattern: /care inspectorate wales|\bciw\b/i },
+  { name: "Estyn", pattern: /\bestyn\b/i },
+  { name: "Audit Wales", pattern: /\baudit wales\b|wales audit office/i },
+  { name: "Public Services Ombudsman for Wales", pattern: /public services ombudsman for wales/i },
+  { name: "Care Inspectorate", pattern: /\bcare inspectorate\b/i },
+  { name: "Education Scotland", pattern: /\beducation scotland\b/i },
+  { name: "Audit Scotland", pattern: /\baudit scotland\b/i },
+  { name: "Scottish Public Services Ombudsman", pattern: /scottish public services ombudsman|\bspso\b/i },
 ];
 
-/** "Worcestershire County Council", "Leeds City Council", "Camden London Borough Council"… */
-export const COUNCIL = /\b((?:(?:North|South|East|West|Central) )?[A-Z][a-z]+(?:-(?:upon|on|under)-[A-Z][a-z]+)?) (County|City|Borough|District|Metropolitan Borough|London Borough) Council\b/g;
+/** A place's name: "Worcestershire", "North Yorkshire", "Stockton-on-Tees", "Kingston upon Thames". */
+const PLACE = String.raw`(?:(?:North|South|East|West|Central|Mid) )?[A-Z][a-z]+(?:[- ](?:upon|on|under)[- ][A-Z][a-z]+)?`;
+
+/**
+ * A council's name, either way round: "Worcestershire County Council", "Carreg County Borough
+ * Council", "Camden London Borough Council"; "London Borough of Camden", "City of York Council".
+ */
+const COUNCIL = new RegExp(
+  String.raw`\b(${PLACE}) (County Borough|County|City|Borough|District|Metropolitan Borough|London Borough) Council\b|\b(London Borough|Royal Borough|City and County|City|County Borough|Borough) of (${PLACE})(?: Council)?\b`,
+  "g",
+);
+
+/** The councils a text names, each with its place; a letterhead in capitals is read in title case. */
+function councilsIn(text: string): { name: string; place: string }[] {
+  return [...unshoutLines(text).matchAll(COUNCIL)].map((m) =>
+    m[1] ? { name: `${m[1]} ${m[2]} Council`, place: m[1] } : { name: m[0].endsWith(" Council") ? m[0] : `${m[0]} Council`, place: m[4] },
+  );
+}
+
+/** True when a line is only a council's name, as a letterhead gives it: no title. */
+export function isCouncilName(line: string): boolean {
+  const text = unshoutLines(line.trim());
+  return councilsIn(text).some((c) => c.name === text || c.name === `${text} Council`);
+}
 
 /** True when a line is only an inspectorate's name, as a letterhead or cover page gives it: no title. */
 export function isInspectorateName(line: string): boolean {
@@ -46,7 +80,7 @@ export function mostFrequent(values: string[]): string | undefined {
 
 /** The council a text names most often, as "Worcestershire County Council". */
 export function mainCouncil(text: string): string | undefined {
-  return mostFrequent([...unshoutLines(text).matchAll(COUNCIL)].map((m) => `${m[1]} ${m[2]} Council`));
+  return mostFrequent(councilsIn(text).map((c) => c.name));
 }
 
 /** Capitalised words that open a name's slot without being a place: "the council's children's services in May 2019". */
@@ -66,7 +100,7 @@ function placesAfterChildrenIn(text: string): string[] {
 export function mainPlace(text: string): string | undefined {
   const places = [
     ...[...text.matchAll(/\b([A-Z][a-z]+(?:shire)?)(?:'s)? children's (?:services|social care)/g)].map((m) => m[1]),
-    ...[...unshoutLines(text).matchAll(COUNCIL)].map((m) => m[1]),
+    ...councilsIn(text).map((c) => c.place),
     ...placesAfterChildrenIn(text),
   ].filter((p) => !NOT_PLACES.has(p));
   return mostFrequent(places);

@@ -5,11 +5,11 @@ import type { ScoredSentence } from "./score-sentences.js";
 import { goesOnFrom, sourceKey } from "./select-sentences.js";
 import type { Citation } from "../http/schemas.js";
 
-/** "2017-10-12" → "12 October 2017". */
+/** "2017-10-12" → "12 October 2017"; a document dated only by its month, "2023-03" → "March 2023". */
 export function displayDate(iso: string | null): string {
   if (!iso) return "undated";
   const [y, m, d] = iso.split("-").map(Number);
-  return `${d} ${MONTH_NAMES[m - 1]} ${y}`;
+  return d ? `${d} ${MONTH_NAMES[m - 1]} ${y}` : `${MONTH_NAMES[m - 1]} ${y}`;
 }
 
 /**

@@ -82,12 +82,15 @@ export const VerifyRequestSchema = strictObject({
   quote: z.string(),
 }).refine((v) => v.start <= v.end, { error: "start must not be greater than end." });
 
+/** A source's date as the index records it. */
+const SOURCE_DATE = z.string().nullable().describe("YYYY-MM-DD; YYYY-MM for a document that gives only a month and year; null when it gives no date.");
+
 export const CitationSchema = z.object({
   n: z.number().int(),
   documentId: z.string(),
   documentTitle: z.string().describe("The cited source's own title: an appended letter's title, not its pack's."),
   publisher: z.string(),
-  date: z.string().nullable(),
+  date: SOURCE_DATE,
   author: z.string().optional(),
   within: SourceSchema.shape.within.describe("For a document inside a pack: the pack and the appendix."),
   section: z.array(z.string()),
@@ -105,7 +108,7 @@ export const RelatedSchema = z.object({
   text: z.string().describe("The passage's first sentence, as a preview."),
   documentId: z.string(),
   documentTitle: z.string(),
-  date: z.string().nullable(),
+  date: SOURCE_DATE,
   section: z.array(z.string()),
   start: z.number(),
   end: z.number(),
@@ -140,7 +143,7 @@ export const SearchResponseSchema = z.object({
       documentId: z.string(),
       documentTitle: z.string(),
       publisher: z.string(),
-      date: z.string().nullable(),
+      date: SOURCE_DATE,
       section: z.array(z.string()),
       paragraph: z.string().nullable(),
       start: z.number().int(),

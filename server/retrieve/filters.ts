@@ -1,5 +1,6 @@
 import type { Passage } from "../../indexer/contract/schemas.js";
 import type { Filters } from "../http/schemas.js";
+import { dateSpan } from "../../indexer/contract/dates.js";
 
 /** True when a filter list allows a value: an empty or absent list allows all; case does not matter. */
 export const anyOf = (allowed: string[] | undefined, value: string) => !allowed || allowed.length === 0 || allowed.some((a) => a.toLowerCase() === value.toLowerCase());
@@ -9,8 +10,9 @@ export function passes(passage: Passage, filters: Filters): boolean {
   const { source } = passage;
   if (!anyOf(filters.documentIds, passage.documentId)) return false;
   if (!anyOf(filters.publishers, source.publisher) || !anyOf(filters.places, source.place) || !anyOf(filters.kinds, source.kind)) return false;
-  if ((filters.from || filters.to) && !source.date) return false;
-  if (filters.from && source.date! < filters.from) return false;
-  if (filters.to && source.date! > filters.to) return false;
-  return true;
+  if (!filters.from && !filters.to) return true;
+  if (!source.date) return false;
+  // A document dated only by its month ("2023-03") passes when any day of that month is within the bounds.
+  const { first, last } = dateSpan(source.date);
+  return !(filters.from && last < filters.from) && !(filters.to && first > filters.to);
 }

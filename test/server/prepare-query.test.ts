@@ -26,6 +26,11 @@ describe("normalising text for search", () => {
     expect(["expectation", "expected", "policies", "2017", "61%"].map(stem)).toEqual(["expect", "expect", "polici", "2017", "61%"]);
   });
 
+  it("meets an irregular past form at its verb, as Porter's stemmer alone would not", () => {
+    expect(terms("Which councils overspent? The council overspends.")).toEqual(["council", "overspend", "council", "overspend"]);
+    expect(["led", "leading", "found", "finds", "written", "writes", "left", "leaving"].map(stem)).toEqual(["lead", "lead", "find", "find", "write", "write", "leav", "leav"]);
+  });
+
   it("knows a text in capitals, and gives it to the sentence encoder in lower case", () => {
     expect(["UPDATE ON THE IMPROVEMENT PLAN", "WHAT ABOUT THE FFD?", "The FFD and IRO", "FFD", "PLO AND IRO"].map(isShouted)).toEqual([true, true, false, false, true]);
     expect(encoderText("UPDATE ON THE CHILDREN'S SOCIAL CARE SERVICE IMPROVEMENT PLAN")).toBe("update on the children's social care service improvement plan");

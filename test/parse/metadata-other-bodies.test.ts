@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { parseDocument } from "../../indexer/parse/parse-document.js";
+import { dateSpan, parseMonthLine, parseMonthYear, parsePublishedLine } from "../../indexer/contract/dates.js";
+import { passes } from "../../server/retrieve/filters.js";
+import { displayDate } from "../../server/answer/compose-answer.js";
+import type { Passage } from "../../indexer/contract/schemas.js";
+
+// Invented papers in the shapes Welsh, Scottish and London bodies use; none of it is in the seeds.
+const CIW =
+  "Care Inspectorate Wales\n\nPerformance Evaluation Inspection of Carreg County Borough Council Children's Services\n\nMarch 2023\n\n" +
+  "Introduction\n\nCare Inspectorate Wales carried out an inspection of Carreg County Borough Council on 9 January 2023. Inspectors met 40 families.\n";
+const ESTYN =
+  "Estyn\n\nA report on\n\nLocal Government Education Services\n\nCarreg County Borough Council\n\nDate of inspection: May 2019\n\n" +
+  "Summary\n\nCarreg County Borough Council supports its schools well. Attendance in secondary schools is below the average for Wales.\n";
+const LONDON = "London Borough of Fenwick\n\nHousing Committee\n\nDate: 3 June 2021\n\nReport title: Temporary accommodation\n\nThe London Borough of Fenwick placed 40 families in temporary accommodation.\n";
+const HMI_LETTER = (body: string) =>
+  "12 March 2020\n\nMs A Jones\nDirector of Education\nCarreg County Borough Council\n\nDear Ms Jones\n\nFocused visit to Carreg County Borough Council\n\n" +
+  `${body}\n\nYours sincerely\n\nJohn Smith HMI\n`;
+
+describe("metadata of bodies beyond England's councils and Ofsted", () => {
+  it("reads a Welsh county borough's place and an inspectorate's month-dated cover", () => {
+    expect(parseDocument("ciw", CIW).meta).toEqual({
+      title: "Performance Evaluation Inspection of Carreg County Borough Council Children's Services",
+      publisher: "Care Inspectorate Wales",
+      place: "Carreg",
+      kind: "inspection report",
+      date: "2023-03",
+    });
+  });
+
+  it("takes an inspectorate's report that speaks of its inspection for an inspection report, dated by the month it names", () => {
+    expect(parseDocument("estyn", ESTYN).meta).toEqual({
+      title: "Local Government Education Services",
+      publisher: "Estyn",
+      place: "Carreg",
+      kind: "inspection report",
+      date: "2019-05",
+    });
+  });
+
+  it("reads a council named 'London Borough of …'", () => {
+    expect(parseDocument("fenwick", LONDON).meta).toEqual({
+      title: "Temporary accommodation",
+      publisher: "London Borough of Fenwick Council",
+      place: "Fenwick",
+      kind: "report",
+      date: "2021-06-03",
+    });
+  });
+
+  it("does not take every letter an HMI signs for Ofsted's: the inspectorate its body names, else the council", () => {
+    expect(parseDocument("a", HMI_LETTER("Estyn inspectors visited three schools.")).meta.publisher).toBe("Estyn");
+    expect(parseDocument("b", HMI_LETTER("Inspectors visited three schools.")).meta.publisher).toBe("Carreg County Borough Council");
+  });
+
+  it("takes a month and year in front matter, and refuses a thirteenth month", () => {
+    const front = (date: string) => `---\ntitle: Notes\ndate: ${date}\n---\n\nThe panel met.\n`;
+    expect(parseDocument("t", front("2023-03")).meta.date).toBe("2023-03");
+    expect(parseDocument("t", front("March 2023")).meta.date).toBe("2023-03");
+    expect(parseDocument("t", front("2023-13")).meta.date).toBe(null);
+  });
+});
+
+describe("a date of a month only", () => {
+  it("is read from a line, a labelled line or running text, and never given a day nobody wrote", () => {
+    expect(parseMonthLine("March 2023")).toBe("2023-03");
+    expect(parseMonthLine("In March 2023 we met.")).toBe(undefined);
+    expect(parsePublishedLine("Published: March 2023")).toBe("2023-03");
+    expect(parsePublishedLine("Published: 4 March 2023")).toBe("2023-03-04");
+    expect(parseMonthYear("Date of inspection: May 2019")).toBe("2019-05");
+  });
+
+  it("covers every day of its month, leap days included", () => {
+    expect(dateSpan("2024-02")).toEqual({ first: "2024-02-01", last: "2024-02-29" });
+    expect(dateSpan("2023-02")).toEqual({ first: "2023-02-01", last: "2023-02-28" });
+    expect(dateSpan("2023-12-05")).toEqual({ first: "2023-12-05", last: "2023-12-05" });
+  });
+
+  it("passes a date filter that takes in any day of the month, and fails one that takes in none", () => {
+    const passage = { documentId: "d", source: { title: "t", publisher: "p", place: "x", kind: "report", date: "2023-03" } } as Passage;
+    expect(passes(passage, { from: "2023-03-31" })).toBe(true);
+    expect(passes(passage, { from: "2023-04-01" })).toBe(false);
+    expect(passes(passage, { to: "2023-03-01" })).toBe(true);
+    expect(passes(passage, { to: "2023-02-28" })).toBe(false);
+    expect(passes(passage, { from: "2023-03-10", to: "2023-03-20" })).toBe(true);
+  });
+
+  it("reads as the month in answers and on the page", async () => {
+    // The page's own module, plain JavaScript that the browser runs.
+    const { displayDate: pageDate } = (await import("../../web/format.js" as string)) as { displayDate(date: string): string };
+    expect(displayDate("2023-03")).toBe("March 2023");
+    expect(displayDate("2023-03-09")).toBe("9 March 2023");
+    expect(pageDate("2023-03")).toBe("March 2023");
+    expect(pageDate("2023-03-09")).toBe("9 March 2023");
+  });
+});
