@@ -8,7 +8,7 @@ import { parseDate } from "../../indexer/contract/dates.js";
 import { searchPassages, type Hit, type SearchOptions } from "../retrieve/search.js";
 import { anyOf } from "../retrieve/filters.js";
 import { scoreSentences, type ScoredSentence } from "./score-sentences.js";
-import { defaultSelectOptions, selectSentences, withContext } from "./select-sentences.js";
+import { defaultSelectOptions, leadOf, selectSentences, withContext } from "./select-sentences.js";
 import { NOT_A_QUESTION, outsideTheDocuments, tooWeak } from "./abstain.js";
 import { isPleasantry } from "../retrieve/question-words.js";
 import { noneMatch } from "./none-match.js";
@@ -146,8 +146,7 @@ export async function ask(engine: Engine, request: AskRequest): Promise<AskRespo
   const limit = request.maxCitations ?? defaultSelectOptions.maxCitations;
   const selected = selectSentences(scored, { maxCitations: limit, factsOnly: query.intent !== "general" });
   const chosen = withContext(selected, neighbour, limit, query.intent !== "general");
-  // The lead is the best quote that holds the fact, never a sentence quoted only as context for another.
-  const lead = query.intent === "general" ? undefined : selected.find((s) => s.fact && s.coverage > 0 && chosen.includes(s));
+  const lead = query.intent === "general" ? undefined : leadOf(selected, chosen);
   const { answer, citations } = composeAnswer(index, chosen, lead);
   return {
     answer,

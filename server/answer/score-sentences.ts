@@ -42,9 +42,15 @@ const NOT_FIGURES = new RegExp(`\\b\\d{1,2} (?:${MONTH_NAMES.join("|")})\\b|\\b(
 /** A person's name: "Andrew Waugh", or as council papers write their members, "Mrs F M Oborski" or "Cllr J Smith". */
 const PERSON = String.raw`\b(?:[A-Z][a-z]+|(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?(?: [A-Z]\.?){1,3}) [A-Z][a-z'-]+\b`;
 
+/** Sums of money: "£4.1 million" answers "how much", not "how many". */
+const MONEY = /£\s?\d[\d,.]*(?:\s?(?:million|billion|bn|m|k)\b)?/gi;
+
+/** "A third of social workers" is a figure; "the third monitoring visit" is not. */
+const FIGURE = /\d|\b(?:half|a third|a quarter|two thirds|three quarters|majority|minority)\b/i;
+
 const FACT_PATTERNS: Record<Exclude<Intent, "general">, RegExp> = {
-  // "A third of social workers" is a figure; "the third monitoring visit" is not.
-  figure: /\d|\b(?:half|a third|a quarter|two thirds|three quarters|majority|minority)\b/i,
+  count: FIGURE,
+  figure: FIGURE,
   person: new RegExp(`${PERSON}.*\\b(?:HMI|[Ii]nspector|[Dd]irector|led|lead|[Cc]hair|carried out by)|\\b(?:led|carried out by|inspectors were)\\b.*${PERSON}`),
   date: new RegExp(`\\b(?:\\d{1,2} )?(?:${MONTH_NAMES.join("|")}) \\d{4}\\b|\\b(?:19|20)\\d{2}\\b`),
 };
@@ -52,7 +58,8 @@ const FACT_PATTERNS: Record<Exclude<Intent, "general">, RegExp> = {
 /** True when a sentence holds what a question of this intent asks for: a figure, a name, a date. */
 export function holdsFact(intent: Intent, text: string): boolean {
   if (intent === "general") return false;
-  return FACT_PATTERNS[intent].test(intent === "figure" ? text.replace(NOT_FIGURES, "") : text);
+  const figures = intent === "count" ? text.replace(NOT_FIGURES, "").replace(MONEY, "") : intent === "figure" ? text.replace(NOT_FIGURES, "") : text;
+  return FACT_PATTERNS[intent].test(figures);
 }
 
 /** Scores every sentence of the retrieved passages against the question. */

@@ -154,3 +154,14 @@ export function withContext(chosen: ScoredSentence[], neighbour: Neighbour, limi
   }
   return out;
 }
+
+/**
+ * The quote an answer after a figure, a name or a date leads with: the best-scoring quote that
+ * holds the fact and shares words with the question, never one quoted only as context for
+ * another. Selection lists each source's best first, so the best is looked for, not the first found.
+ */
+export function leadOf(selected: ScoredSentence[], chosen: ScoredSentence[]): ScoredSentence | undefined {
+  let lead: ScoredSentence | undefined;
+  for (const s of selected) if (s.fact && s.coverage > 0 && chosen.includes(s) && (!lead || s.score > lead.score)) lead = s;
+  return lead;
+}

@@ -4,7 +4,8 @@ import { synonymsIn, type SynonymGroups } from "./synonyms.js";
 import type { ShortForms } from "./corpus-facts.js";
 
 /** What kind of fact a question asks for; such questions lead with the sentence that holds it. */
-export type Intent = "figure" | "person" | "date" | "general";
+/** What a question asks for: a count ("how many…"), another figure (a share, a sum), a person, a date, or anything. */
+export type Intent = "count" | "figure" | "person" | "date" | "general";
 
 export interface PreparedQuery {
   question: string;
@@ -31,7 +32,8 @@ const AUXILIARY = "(?:is|was|were|are|did|does|do|has|had|have|will|would|should
 
 function intentOf(question: string): Intent {
   const q = question.trim();
-  if (ASKS(`(?:what|which) (?:percentage|proportion|share|number|figure|rate)|how (?:many|much|often)`).test(q) || /%|\bper ?cent/i.test(q)) return "figure";
+  if (ASKS(`how many|(?:what|which) number`).test(q)) return "count";
+  if (ASKS(`(?:what|which) (?:percentage|proportion|share|figure|rate)|how (?:much|often)`).test(q) || /%|\bper ?cent/i.test(q)) return "figure";
   if (ASKS(`who(?:se)? ${AUXILIARY}|who \\w+ed|which (?:inspectors?|officers?|person|people|director)`).test(q)) return "person";
   if (ASKS(`when ${AUXILIARY}|what (?:date|year|month|day)|how long ago`).test(q)) return "date";
   return "general";

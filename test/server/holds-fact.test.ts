@@ -15,6 +15,15 @@ describe("a sentence that holds the fact a question asks for", () => {
     expect(notFigures.map((t) => holdsFact("figure", t))).toEqual([false, false, false, false, false]);
   });
 
+  it("for a count ('how many…'): a number or a share, not a sum of money, which answers 'how much'", () => {
+    const money = "Of this, £4.1 million relates to placements for children looked after.";
+    expect(holdsFact("count", "The number of children looked after rose from 612 to 655.")).toBe(true);
+    expect(holdsFact("count", "Some 48% of care leavers are NEET.")).toBe(true);
+    expect(holdsFact("count", money)).toBe(false);
+    expect(holdsFact("count", "The overspend of £9.3m includes 14 placements.")).toBe(true);
+    expect(holdsFact("figure", money)).toBe(true);
+  });
+
   it("for a person: a name with a role or a verb of leading, whatever the role's case", () => {
     expect(holdsFact("person", "Hilary Thompson, Chair of Worcestershire Safeguarding Children Board")).toBe(true);
     expect(holdsFact("person", "The visit was carried out by Andrew Waugh and John Roughton, Her Majesty's Inspectors.")).toBe(true);

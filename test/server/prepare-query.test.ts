@@ -150,7 +150,8 @@ describe("preparing a question", () => {
     expect(prepareQuery("When children who are in care run off, does anyone notice?", {}, []).intent).toBe("general");
     // A follow-up, joined to the question before it, asks what it asks.
     expect(prepareQuery("What did inspectors say about missing children — who led it?", {}, []).intent).toBe("person");
-    expect(prepareQuery("What did inspectors say about missing children — how many were there?", {}, []).intent).toBe("figure");
+    expect(prepareQuery("What did inspectors say about missing children — how many were there?", {}, []).intent).toBe("count");
+    expect(prepareQuery("How much did the council overspend?", {}, []).intent).toBe("figure");
     const q = prepareQuery("Did Herefordshire or the SEND team do OK in 2022?", {}, []);
     expect(q.names).toEqual(["Herefordshire", "SEND"]);
     expect(q.years).toEqual([2022]);

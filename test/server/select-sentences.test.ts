@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ScoredSentence } from "../../server/answer/score-sentences.js";
-import { selectSentences, withContext } from "../../server/answer/select-sentences.js";
+import { leadOf, selectSentences, withContext } from "../../server/answer/select-sentences.js";
 
 /** A scored sentence with only what selection reads: its id, document, passage, text and score. */
 function sentence(id: string, documentId: string, passageId: string, score: number, text = `Sentence ${id}.`): ScoredSentence {
@@ -164,5 +164,25 @@ describe("withContext", () => {
       ["These are in the assessment teams.", 0.1],
     ]);
     expect(ids(withContext([list[0]], neighbour, 10))).toEqual(["h1", "h2"]);
+  });
+});
+
+describe("leadOf", () => {
+  const fact = (s: ScoredSentence, coverage = 0.5) => ({ ...s, fact: true, coverage });
+  it("leads with the best-scoring quote that holds the fact, not the first source's", () => {
+    // Selection puts each source's best first: A's best holds no figure, B's best does, but A's second scores higher.
+    const a1 = sentence("a1", "A", "a-p1", 0.95);
+    const b1 = fact(sentence("b1", "B", "b-p1", 0.73));
+    const a2 = fact(sentence("a2", "A", "a-p1", 0.94));
+    const selected = [a1, b1, a2];
+    expect(leadOf(selected, selected)?.sentence.id).toBe("a2");
+  });
+
+  it("passes over a fact sharing no word with the question, and one left out of the answer", () => {
+    const loose = fact(sentence("a1", "A", "a-p1", 0.9), 0);
+    const dropped = fact(sentence("b1", "B", "b-p1", 0.8));
+    const kept = fact(sentence("c1", "C", "c-p1", 0.7));
+    expect(leadOf([loose, dropped, kept], [loose, kept])?.sentence.id).toBe("c1");
+    expect(leadOf([loose], [loose])).toBe(undefined);
   });
 });
