@@ -56,7 +56,7 @@ export function selectSentences(scored: ScoredSentence[], options: Partial<Selec
 }
 
 /** Openings that lean on the sentence before: quoted alone, they would mislead. */
-const LEANS_BACK = /^(?:this|these|that|those|it|they|such|as a result|consequently|however|furthermore|in addition|despite this|therefore|at that time|since then)\b/i;
+const LEANS_BACK = /^(?:this|these|that|those|it|they|such|as a result|consequently|however|furthermore|in addition|despite this|therefore|at that time|since then|(?:[\w-]+ )?of (?:these|those|this|them)|of which)\b/i;
 
 /** A sentence that introduces what follows ("…the following area for priority action:"): alone, it says nothing. */
 const LEADS_IN = /:\s*$/;
@@ -102,7 +102,7 @@ export function goesOnFrom(before: ScoredSentence, quote: ScoredSentence): boole
  * leans on, or the lead-in of the list a quote is an item of ("The proportion of children
  * entitled to free school meals:"), however many items back.
  */
-function leanedOn(s: ScoredSentence, neighbour: Neighbour): ScoredSentence | undefined {
+function leanedOnOnce(s: ScoredSentence, neighbour: Neighbour): ScoredSentence | undefined {
   if (LEANS_BACK.test(s.sentence.searchText)) return neighbour(s, -1);
   if (!isListItem(s)) return undefined;
   for (let back = neighbour(s, -1); back; back = neighbour(back, -1)) {
@@ -113,9 +113,19 @@ function leanedOn(s: ScoredSentence, neighbour: Neighbour): ScoredSentence | und
 }
 
 /**
+ * What a quote cannot stand without, and what that leans on in turn, three sentences at most:
+ * "Six of those families…" needs "Of these, 14 were families.", which needs the 40 households before it.
+ */
+function leanedOn(s: ScoredSentence, neighbour: Neighbour): ScoredSentence[] {
+  const chain: ScoredSentence[] = [];
+  for (let back = leanedOnOnce(s, neighbour); back && chain.length < 3; back = leanedOnOnce(back, neighbour)) chain.push(back);
+  return chain;
+}
+
+/**
  * Quotes the chosen sentences, best first, each with what it cannot stand without: the
- * sentence before a quote that opens "This…" or "As a result…", and what follows it that
- * belongs with it (see `sequel`). For a question after a figure, name or date, a quote
+ * sentences before a quote that opens "This…" or "As a result…" (see `leanedOn`), and what
+ * follows it that belongs with it (see `sequel`). For a question after a figure, name or date, a quote
  * without one also brings the sentence before when that holds it: "The previous inspection
  * … was in October 2010." before "The local authority was judged to be inadequate."
  * A quote whose context would not fit in the limit, or introduces what was not found, is
@@ -143,8 +153,9 @@ export function withContext(chosen: ScoredSentence[], neighbour: Neighbour, limi
     const after = sequel(s, neighbour);
     if (!after) continue;
     const previous = neighbour(s, -1);
-    const before = leanedOn(s, neighbour) ?? (asksForFact && !s.fact && !LEADS_IN.test(s.sentence.searchText) && previous?.fact ? previous : undefined);
-    const group = [s, ...[before, ...after].filter((x): x is ScoredSentence => !!x && fresh(x))];
+    const leaned = leanedOn(s, neighbour);
+    const before = leaned.length > 0 ? leaned : asksForFact && !s.fact && !LEADS_IN.test(s.sentence.searchText) && previous?.fact ? [previous] : [];
+    const group = [s, ...[...before, ...after].filter(fresh)];
     if (out.length + group.length <= limit) add(group);
   }
   for (const s of [...out]) {

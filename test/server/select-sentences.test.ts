@@ -87,6 +87,18 @@ describe("withContext", () => {
     expect(ids(withContext(at(6), neighbour, 10))).toEqual(["s6", "s5"]);
   });
 
+  it("brings the sentence that a quote opening 'Six of those…' or 'Of this, …' counts from", () => {
+    const { list, neighbour } = passageOf("f", [
+      ["The council placed 40 households in bed and breakfast.", 0.3],
+      ["Of these, 14 were families.", 0.5],
+      ["Six of those families had been there for more than six weeks.", 0.9],
+      ["Of the 40 placements, most were in the town.", 0.8],
+    ]);
+    expect(ids(withContext([list[2]], neighbour, 10))).toEqual(["f3", "f2", "f1"]);
+    // "Of the 40 placements" counts from nothing before it.
+    expect(ids(withContext([list[3]], neighbour, 10))).toEqual(["f4"]);
+  });
+
   it("leaves out a quote whose context would not fit, and fills gaps only with room to spare", () => {
     // s6 needs s5 and would make five; the gap s2 would make four.
     expect(ids(withContext(at(1, 3, 6), neighbour, 3))).toEqual(["s1", "s3", "s4"]);
