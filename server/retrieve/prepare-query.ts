@@ -3,8 +3,10 @@ import { NOT_NAMES, QUESTION_WORDS } from "./question-words.js";
 import { synonymsIn, type SynonymGroups } from "./synonyms.js";
 import type { ShortForms } from "./corpus-facts.js";
 
-/** What kind of fact a question asks for; such questions lead with the sentence that holds it. */
-/** What a question asks for: a count ("how many…"), another figure (a share, a sum), a person, a date, or anything. */
+/**
+ * What kind of fact a question asks for: a count ("how many…"), another figure (a share, a
+ * sum), a person, a date, or none in particular. Such questions lead with the sentence that holds it.
+ */
 export type Intent = "count" | "figure" | "person" | "date" | "general";
 
 export interface PreparedQuery {
@@ -30,10 +32,14 @@ export interface PreparedQuery {
 const ASKS = (words: string) => new RegExp(`(?:^|[,;?—]\\s*|\\band\\s+)(?:${words})\\b`, "i");
 const AUXILIARY = "(?:is|was|were|are|did|does|do|has|had|have|will|would|should|can|could)";
 
+/** A search typed as words, not asked ("attendance rate in Carreg"): no question word or verb opens it. */
+const KEYWORDS = /^(?!(?:what|which|who|whose|whom|when|where|why|how|is|are|was|were|do|does|did|can|could|has|have|had|should|will|would|tell|give|show|list|describe|explain|summarise|summarize|compare)\b)/i;
+
 function intentOf(question: string): Intent {
   const q = question.trim();
-  if (ASKS(`how many|(?:what|which) number`).test(q)) return "count";
+  if (ASKS(`how many|(?:what|which) number`).test(q) || (KEYWORDS.test(q) && /\bnumber of\b/i.test(q))) return "count";
   if (ASKS(`(?:what|which) (?:percentage|proportion|share|figure|rate)|how (?:much|often)`).test(q) || /%|\bper ?cent/i.test(q)) return "figure";
+  if (KEYWORDS.test(q) && /\b(?:percentage|proportion|rate)\b/i.test(q)) return "figure";
   if (ASKS(`who(?:se)? ${AUXILIARY}|who \\w+ed|which (?:inspectors?|officers?|person|people|director)`).test(q)) return "person";
   if (ASKS(`when ${AUXILIARY}|what (?:date|year|month|day)|how long ago`).test(q)) return "date";
   return "general";

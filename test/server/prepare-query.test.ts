@@ -152,6 +152,11 @@ describe("preparing a question", () => {
     expect(prepareQuery("What did inspectors say about missing children — who led it?", {}, []).intent).toBe("person");
     expect(prepareQuery("What did inspectors say about missing children — how many were there?", {}, []).intent).toBe("count");
     expect(prepareQuery("How much did the council overspend?", {}, []).intent).toBe("figure");
+    // Words typed as a search, with no question word, ask for a figure when they name one.
+    expect(prepareQuery("attendance rate in Carreg secondary schools", {}, []).intent).toBe("figure");
+    expect(prepareQuery("number of children looked after", {}, []).intent).toBe("count");
+    expect(prepareQuery("What did inspectors say about the rate of re-referrals?", {}, []).intent).toBe("general");
+    expect(prepareQuery("missing children", {}, []).intent).toBe("general");
     const q = prepareQuery("Did Herefordshire or the SEND team do OK in 2022?", {}, []);
     expect(q.names).toEqual(["Herefordshire", "SEND"]);
     expect(q.years).toEqual([2022]);
