@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -15,7 +16,7 @@ import { parseDocument } from "../indexer/parse/parse-document.js";
 import { IndexerError, documentId } from "../indexer/read-documents.js";
 import { LETTERS, longLetter, writeLetters } from "./fixtures/ofsted-letters.js";
 
-const root = join(tmpdir(), "verbatim-build-index-test");
+const root = mkdtempSync(join(tmpdir(), "verbatim-build-index-test-"));
 const DIMS = 512;
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 

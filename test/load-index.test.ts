@@ -1,4 +1,5 @@
 import { cp, readFile, rm, truncate, writeFile } from "node:fs/promises";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,7 +8,7 @@ import { loadIndex, type LoadResult } from "../indexer/contract/load-index.js";
 import { FORMAT_VERSION } from "../indexer/contract/schemas.js";
 import { LETTERS, writeLetters } from "./fixtures/ofsted-letters.js";
 
-const root = join(tmpdir(), "verbatim-load-index-test");
+const root = mkdtempSync(join(tmpdir(), "verbatim-load-index-test-"));
 const built = join(root, "data", "index");
 const REBUILD = "Run `npm run index` to rebuild it.";
 // A damaged index may look current to the indexer, so the advice forces the rebuild.

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { mkdtempSync } from "node:fs";
 import { chmod, mkdir, rm, symlink, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,7 +7,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { IndexerError, documentId, readDocuments } from "../indexer/read-documents.js";
 import { LETTERS } from "./fixtures/ofsted-letters.js";
 
-const root = join(tmpdir(), "verbatim-read-documents-test");
+const root = mkdtempSync(join(tmpdir(), "verbatim-read-documents-test-"));
 const sha256 = (bytes: string | Buffer) => createHash("sha256").update(bytes).digest("hex");
 
 const WORCESTERSHIRE = LETTERS["2018-08-03-worcestershire-monitoring-visit.txt"];

@@ -1,4 +1,5 @@
 import { readFile, rm } from "node:fs/promises";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,7 +11,7 @@ import { UserError } from "../indexer/user-error.js";
 import { LETTERS, writeLetters } from "./fixtures/ofsted-letters.js";
 import { TINY_HIDDEN_SIZE, writeTinyModel } from "./fixtures/tiny-transformers-model.js";
 
-const root = join(tmpdir(), "verbatim-transformers-index-test");
+const root = mkdtempSync(join(tmpdir(), "verbatim-transformers-index-test-"));
 const modelsDir = join(root, "models");
 const model = "test/tiny-bert";
 const WORCESTERSHIRE = "2018-08-03-worcestershire-monitoring-visit.txt";

@@ -1,4 +1,5 @@
 import { rm } from "node:fs/promises";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -6,7 +7,7 @@ import { EmbedderError, type Embedder } from "../../indexer/embedders/embedder.t
 import { createTransformersEmbedder } from "../../indexer/embedders/transformers-embedder.ts";
 import { TINY_VOCAB, tinyEmbeddingMatrix, writeTinyModel } from "../fixtures/tiny-transformers-model.ts";
 
-const root = join(tmpdir(), "verbatim-transformers-embedder-test");
+const root = mkdtempSync(join(tmpdir(), "verbatim-transformers-embedder-test-"));
 const modelsDir = join(root, "models");
 const model = "test/tiny-bert";
 

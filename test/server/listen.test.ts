@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { connect, createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
@@ -37,7 +37,7 @@ describe("the address the server gives", () => {
 });
 
 describe("npm start", () => {
-  const dir = join(tmpdir(), "verbatim-listen-test");
+  const dir = mkdtempSync(join(tmpdir(), "verbatim-listen-test-"));
   const clean = () => rm(dir, { recursive: true, force: true });
   beforeAll(clean);
   afterAll(clean);
