@@ -31,7 +31,7 @@ const LENGTH_K = 1.2;
  * the subject: a year in a statutory boilerplate line is not the date asked for.
  */
 const FACT_COVERAGE = 0.2;
-const FACT_CONTEXT = 0.3;
+export const FACT_CONTEXT = 0.3;
 /** USE-lite cosines: unrelated sentences sit near this, close paraphrases well above. */
 const DENSE_FLOOR = 0.15;
 const DENSE_SPAN = 0.45;

@@ -1,4 +1,4 @@
-import type { ScoredSentence } from "./score-sentences.js";
+import { FACT_CONTEXT, type ScoredSentence } from "./score-sentences.js";
 import { words } from "../../indexer/contract/normalise.js";
 
 export interface SelectOptions {
@@ -168,11 +168,12 @@ export function withContext(chosen: ScoredSentence[], neighbour: Neighbour, limi
 
 /**
  * The quote an answer after a figure, a name or a date leads with: the best-scoring quote that
- * holds the fact and shares words with the question, never one quoted only as context for
- * another. Selection lists each source's best first, so the best is looked for, not the first found.
+ * holds the fact and shares words with the question, or sits in a passage that does ("The
+ * inspectors were Nicola Bennett and Kate Malleson" for "who carried out the visit?"), never
+ * one quoted only as context for another. Selection lists each source's best first, so the best is looked for, not the first found.
  */
 export function leadOf(selected: ScoredSentence[], chosen: ScoredSentence[]): ScoredSentence | undefined {
   let lead: ScoredSentence | undefined;
-  for (const s of selected) if (s.fact && s.coverage > 0 && chosen.includes(s) && (!lead || s.score > lead.score)) lead = s;
+  for (const s of selected) if (s.fact && (s.coverage > 0 || s.context >= FACT_CONTEXT) && chosen.includes(s) && (!lead || s.score > lead.score)) lead = s;
   return lead;
 }

@@ -196,5 +196,8 @@ describe("leadOf", () => {
     const kept = fact(sentence("c1", "C", "c-p1", 0.7));
     expect(leadOf([loose, dropped, kept], [loose, kept])?.sentence.id).toBe("c1");
     expect(leadOf([loose], [loose])).toBe(undefined);
+    // A name in a passage about the question leads though the sentence shares no word with it.
+    const inPassage = { ...loose, context: 0.5 };
+    expect(leadOf([inPassage], [inPassage])?.sentence.id).toBe("a1");
   });
 });
