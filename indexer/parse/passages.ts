@@ -1,4 +1,4 @@
-import type { Structure, Unit } from "./structure.js";
+import type { Heading, Structure, Unit } from "./structure.js";
 import type { EmbeddedPart } from "./embedded.js";
 import type { SourceMeta } from "./metadata.js";
 import type { Source } from "../contract/schemas.js";
@@ -47,7 +47,10 @@ function sectionOf(unit: Unit, structure: Structure, part: EmbeddedPart | undefi
   const visible = structure.headings.slice(0, unit.heading + 1).filter((h) => !part || h.line >= part.firstLine);
   const inner = visible[visible.length - 1];
   const major = [...visible].reverse().find((h) => h.level === 1);
-  const path = [major, inner && inner !== major && inner.level === 2 ? inner : undefined].filter((h) => h !== undefined).map((h) => h!.text);
+  // A heading set directly under another with nothing between ("Main findings" / "Outcomes") is read under it.
+  const own: Heading[] = [];
+  for (let h: Heading | undefined = inner; h && visible.includes(h); h = h.parent === undefined ? undefined : structure.headings[h.parent]) own.unshift(h);
+  const path = [major && !own.includes(major) && inner.level === 2 ? major : undefined, ...own].filter((h) => h !== undefined).map((h) => h.text);
   return part ? [`${part.label}: ${part.title}`, ...path] : path;
 }
 

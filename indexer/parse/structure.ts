@@ -1,4 +1,4 @@
-import { bulletMarker, endsClause, paragraphNumber, PERSON_LINE, ROLE_LINE, SALUTATION, SIGN_OFF, startsMidSentence, type Line } from "./lines.js";
+import { bulletMarker, endsClause, endsUnfinished, labelledItems, paragraphNumber, PERSON_LINE, ROLE_LINE, SALUTATION, SIGN_OFF, startsMidSentence, type Line } from "./lines.js";
 import { DATE_TO_SALUTATION } from "./letters.js";
 import { findFurniture, trailingFurnitureAt } from "./furniture.js";
 import { parseDateLine } from "../contract/dates.js";
@@ -27,6 +27,8 @@ export interface Heading {
   text: string;
   level: 1 | 2;
   line: number;
+  /** Index into `Structure.headings` of the heading set directly above this one with nothing under it. */
+  parent?: number;
 }
 
 export interface Structure {
@@ -114,6 +116,91 @@ function isSignature(lines: Line[], i: number): boolean {
   return i > 0 && SIGN_OFF.test(lines[i - 1].text);
 }
 
+/** A line's text without trailing furniture ("… This page is intentionally left blank"). */
+function ownText(line: Line): string {
+  const cut = trailingFurnitureAt(line.text);
+  return cut === -1 ? line.text : line.text.slice(0, cut);
+}
+
+/**
+ * True when a line set after a blank one carries on the text before it: a page break
+ * mid-sentence ("…has remained" / "constant, and…", "…inspected by" / "Estyn, Her Majesty's…").
+ */
+function continues(before: string, line: string): boolean {
+  if (startsMidSentence(line)) return !endsClause(before);
+  return endsUnfinished(before) && /^[A-Z]/.test(line) && bulletMarker(line) === 0 && paragraphNumber(line) === undefined;
+}
+
+/** A heading line (or the first of a title set over several), as the document's lines place it. */
+interface HeadingLine {
+  text: string;
+  lastLine: number;
+  /** The line of a heading set directly above with nothing under it, which is this one's parent. */
+  parentLine?: number;
+}
+
+/** What deciding a document's headings needs to know of its lines. */
+interface HeadingRules {
+  /** The heading at a line as its own shape and neighbours make it, if any. */
+  shapeAt: (i: number) => HeadingLine | undefined;
+  /** Furniture and a letter's frame, which are never content. */
+  skipped: Set<number>;
+  levelOf: (label: string) => 1 | 2;
+  /** True for a heading the contents list names: a heading whatever is under it. */
+  listed: (label: string) => boolean;
+  byline: (i: number) => boolean;
+}
+
+/**
+ * Decides which heading-shaped lines are headings, by what comes under them. A heading with
+ * nothing under it before the next is that heading's parent ("Main findings" over "Outcomes"),
+ * unless it ranks below it. In a run of three or more, the lines between the first and the
+ * last have nothing under them and head nothing: they are content ("Inadequate" between a
+ * section and its "Summary"; members' names), unless the contents list names them. One with
+ * nothing at all after it is content too. Only the cover, above the first content, is left as
+ * it stands: its lines name the document, and every citation carries its title and publisher.
+ */
+function placeHeadings(lines: Line[], rules: HeadingRules): Map<number, HeadingLine> {
+  const { shapeAt, skipped, levelOf, listed, byline } = rules;
+  const placed = new Map<number, HeadingLine>();
+  let seenContent = false;
+  let before: string | undefined;
+  for (let i = 0; i < lines.length; ) {
+    if (skipped.has(i)) {
+      i++;
+      continue;
+    }
+    const first = before !== undefined && lines[i].afterBlank && continues(before, ownText(lines[i])) ? undefined : shapeAt(i);
+    if (!first) {
+      seenContent = true;
+      before = byline(i) ? undefined : ownText(lines[i]);
+      i += byline(i) ? 2 : 1;
+      continue;
+    }
+    const run: [number, HeadingLine][] = [[i, first]];
+    let next = first.lastLine + 1;
+    for (let shape = shapeAt(next); shape; shape = shapeAt(next)) {
+      run.push([next, shape]);
+      next = shape.lastLine + 1;
+    }
+    before = undefined;
+    if (seenContent && next >= lines.length) run.pop();
+    const heads: [number, HeadingLine][] = [];
+    run.forEach(([line, heading], k) => {
+      if (seenContent && k > 0 && k < run.length - 1 && !listed(heading.text)) return;
+      const above = heads[heads.length - 1];
+      if (seenContent && above && above[0] === run[k - 1][0]) {
+        if (levelOf(above[1].text) <= levelOf(heading.text)) heading = { ...heading, parentLine: above[0] };
+        else if (!listed(above[1].text)) heads.pop();
+      }
+      heads.push([line, heading]);
+    });
+    for (const [line, heading] of heads) placed.set(line, heading);
+    i = next;
+  }
+  return placed;
+}
+
 /**
  * Reads the structure of a document from its lines: headings with levels, and units of
  * content (paragraphs, numbered paragraphs, bullet lists with their lead-in, tables).
@@ -124,7 +211,9 @@ export function readStructure(text: string, lines: Line[]): Structure {
   const contents = readContents(lines);
   contents.rows.forEach((i) => furniture.add(i));
   const letterLines = findLetterLines(lines);
+  const skipped = new Set([...furniture, ...letterLines]);
   const majors = contents.titles;
+  const labelled = labelledItems(lines);
   const headings: Heading[] = [];
   const units: Unit[] = [];
   const hasCapsHeadings = lines.some((l) => isHeadingText(l.text) && /[A-Z]{4}/.test(l.text) && l.text === l.text.toUpperCase());
@@ -140,6 +229,29 @@ export function readStructure(text: string, lines: Line[]): Structure {
     if (majors.size > 0) return majors.has(label.toLowerCase()) ? 1 : 2;
     return hasCapsHeadings && label !== label.toUpperCase() ? 2 : 1;
   };
+  // "Tina Russell" / "Assistant Director Safeguarding" on a title slide says who speaks: content,
+  // not headings. A letter's addressee, above its "Dear …", stays out of the content.
+  const byline = (i: number): boolean => {
+    const [line, role] = [lines[i], lines[i + 1]];
+    const addressee = lines.slice(i + 2, i + DATE_TO_SALUTATION).some((l) => SALUTATION.test(l.text));
+    return line.afterBlank && !!role && PERSON_LINE.test(ownText(line)) && ROLE_LINE.test(role.text) && !furniture.has(i + 1) && !addressee;
+  };
+  const shapeAt = (i: number): HeadingLine | undefined => {
+    const line = lines[i];
+    if (!line?.afterBlank || skipped.has(i) || labelled.has(i)) return undefined;
+    const title = splitTitle(lines, i);
+    if (title) return title;
+    if (byline(i)) return undefined;
+    const own = ownText(line);
+    const number = paragraphNumber(own);
+    // "Leadership, management and governance<tab>Inadequate": a listed section with its judgement.
+    const listedSection = majors.has(own.split("\t")[0].trim().toLowerCase());
+    // "2. Budget outturn" over "2.1 The table below…": a numbered section, not a numbered paragraph.
+    const numberedSection = number !== undefined && paragraphNumber(lines[i + 1]?.text ?? "") === `${number}.1` && isHeadingText(own.replace(/^\d+\.\s+/, ""));
+    const plain = isHeadingText(own) && (lines[i + 1]?.afterBlank ?? true) && !isSignature(lines, i);
+    return listedSection || numberedSection || plain ? { text: headingLabel(own.split("\t")[0]), lastLine: i } : undefined;
+  };
+  const placed = placeHeadings(lines, { shapeAt, skipped, levelOf, listed: (label) => majors.has(label.toLowerCase()), byline });
 
   let current: Unit | undefined;
   // The last unit that was closed by a page break rather than by its own end, and may go on.
@@ -152,17 +264,15 @@ export function readStructure(text: string, lines: Line[]): Structure {
   let skipTo = -1;
   lines.forEach((line, i) => {
     if (i <= skipTo) return;
-    if (furniture.has(i) || letterLines.has(i)) {
+    if (skipped.has(i)) {
       if (current) open = current;
       close();
       return;
     }
-    const cut = trailingFurnitureAt(line.text);
-    const end = cut === -1 ? line.end : line.start + cut;
-    const lineText = text.slice(line.start, end);
+    const lineText = ownText(line);
+    const end = line.start + lineText.length;
     const last = current ?? open;
-    // A page break mid-sentence: this line carries on the paragraph before it.
-    if (last && line.afterBlank && startsMidSentence(lineText) && !endsClause(text.slice(last.start, last.end))) {
+    if (last && line.afterBlank && continues(text.slice(last.start, last.end), lineText)) {
       if (!current) {
         units.pop();
         current = last;
@@ -173,40 +283,23 @@ export function readStructure(text: string, lines: Line[]): Structure {
       return;
     }
     open = undefined;
-    const title = line.afterBlank ? splitTitle(lines, i) : undefined;
-    if (title) {
+    const placedHeading = placed.get(i);
+    if (placedHeading) {
       close();
-      headings.push({ text: title.text, level: levelOf(title.text), line: i });
-      skipTo = title.lastLine;
+      const parent = placedHeading.parentLine === undefined ? undefined : headings.findIndex((h) => h.line === placedHeading.parentLine);
+      headings.push({ text: placedHeading.text, level: levelOf(placedHeading.text), line: i, ...(parent === undefined ? {} : { parent }) });
+      skipTo = placedHeading.lastLine;
       return;
     }
-    // "Tina Russell" / "Assistant Director Safeguarding" on a title slide says who speaks: content,
-    // not headings. A letter's addressee, above its "Dear …", stays out of the content.
-    const role = lines[i + 1];
-    const addressee = lines.slice(i + 2, i + DATE_TO_SALUTATION).some((l) => SALUTATION.test(l.text));
-    if (line.afterBlank && role && PERSON_LINE.test(lineText) && ROLE_LINE.test(role.text) && !furniture.has(i + 1) && !addressee) {
+    if (byline(i)) {
       close();
-      units.push({ kind: "paragraph", start: line.start, end: role.end, breaks: [], heading: headings.length - 1, firstLine: i, lastLine: i + 1 });
+      units.push({ kind: "paragraph", start: line.start, end: lines[i + 1].end, breaks: [], heading: headings.length - 1, firstLine: i, lastLine: i + 1 });
       skipTo = i + 1;
       return;
     }
-    const bullet = bulletMarker(lineText) > 0;
-    const number = paragraphNumber(lineText);
+    const bullet = bulletMarker(lineText) > 0 || labelled.has(i);
+    const number = labelled.has(i) ? undefined : paragraphNumber(lineText);
     const isTable = lineText.includes("\t");
-    // "Leadership, management and governance<tab>Inadequate": a listed section with its judgement.
-    const listedSection = majors.has(lineText.split("\t")[0].trim().toLowerCase());
-    // "2. Budget outturn" over "2.1 The table below…": a numbered section, not a numbered paragraph.
-    const numberedSection = number !== undefined && paragraphNumber(lines[i + 1]?.text ?? "") === `${number}.1` && isHeadingText(lineText.replace(/^\d+\.\s+/, ""));
-    const isHeading =
-      line.afterBlank &&
-      (listedSection || numberedSection || (isHeadingText(lineText) && (lines[i + 1]?.afterBlank ?? true) && !isSignature(lines, i)));
-
-    if (isHeading) {
-      close();
-      const label = headingLabel(lineText.split("\t")[0]);
-      headings.push({ text: label, level: levelOf(label), line: i });
-      return;
-    }
     const heading = headings.length - 1;
     const leadIn = current && current.kind !== "table" && /:\s*$/.test(text.slice(current.start, current.end));
     // "Present:" over "Cllr A Smith (Chair)" and "Cllr R Okafor": short lines under a lead-in are items, bullets or not.

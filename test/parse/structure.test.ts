@@ -1,0 +1,150 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parseDocument } from "../../indexer/parse/parse-document.js";
+
+// Trimmed papers of invented councils and inspectorates, in shapes the seeds do not have.
+const fixture = (file: string) => readFileSync(new URL(`../fixtures/structure/${file}`, import.meta.url), "utf8");
+
+/** Each passage as its section path, paragraph number and sentences. */
+function passagesOf(text: string) {
+  return parseDocument("t", text).passages.map((p) => ({
+    section: p.section.join(" > "),
+    paragraph: p.paragraph,
+    sentences: p.sentences.map((s) => text.slice(s.start, s.end)),
+  }));
+}
+
+describe("headings with nothing under them", () => {
+  it("reads a run of labelled lines as list items, each quoted with its label, and nests a heading set directly over another", () => {
+    expect(passagesOf(fixture("2019-07-estyn-carreg-education-services.txt"))).toEqual([
+      {
+        section: "Carreg County Borough Council",
+        paragraph: null,
+        // "by" leaves the line unfinished: the next line goes on with it.
+        sentences: ["Date of inspection: May 2019\n\nby\n\nEstyn, Her Majesty's Inspectorate for Education and Training in Wales"],
+      },
+      {
+        section: "About Carreg County Borough Council",
+        paragraph: null,
+        sentences: [
+          "Carreg County Borough Council serves a population of around 139,000 people.",
+          "There are 52 primary schools, 8 secondary schools, 2 all-age schools and 1 special school maintained by the local authority.",
+          "Five of the primary schools and one secondary school are Welsh-medium.",
+        ],
+      },
+      {
+        section: "About Carreg County Borough Council",
+        paragraph: null,
+        sentences: [
+          "The Director of Education was appointed in September 2017.",
+          "The local authority works with the Central Valleys Education Consortium (CVEC) to provide school improvement services.",
+        ],
+      },
+      {
+        section: "Summary",
+        paragraph: null,
+        sentences: [
+          "Carreg County Borough Council has made strong progress in improving its secondary schools since the last inspection in 2013.",
+          "Leaders have a clear vision for education, and elected members challenge officers well.",
+        ],
+      },
+      {
+        section: "Summary",
+        paragraph: null,
+        sentences: [
+          "Standards in primary schools are generally good.",
+          "However, outcomes for pupils eligible for free school meals remain too low at key stage 4, and the gap between them and other pupils has not narrowed over the last three years.",
+        ],
+      },
+      {
+        section: "Recommendations",
+        paragraph: null,
+        sentences: [
+          "R1 Improve outcomes for pupils eligible for free school meals, particularly at key stage 4",
+          "R2 Reduce the number of fixed-term exclusions in secondary schools",
+          "R3 Improve attendance in secondary schools",
+          "R4 Strengthen the evaluation of the impact of grant funding, including the Pupil Development Grant",
+        ],
+      },
+      {
+        section: "What happens next",
+        paragraph: null,
+        sentences: [
+          "The local authority will draw up an action plan that shows how it will address the recommendations.",
+          "Estyn will invite the local authority to prepare case studies on its work in Welsh-medium education for dissemination on Estyn's website.",
+        ],
+      },
+      {
+        section: "Main findings > Outcomes",
+        paragraph: null,
+        sentences: [
+          "In 2018, the proportion of pupils achieving the level 2 threshold including English or Welsh and mathematics was 57.8%, above the Wales average of 55.1%.",
+          "However, only 29% of pupils eligible for free school meals reached this threshold.",
+        ],
+      },
+      {
+        section: "Main findings > Outcomes",
+        paragraph: null,
+        sentences: [
+          "The rate of fixed-term exclusions of five days or fewer in secondary schools rose from 41 per 1,000 pupils in 2015-2016 to 63 per 1,000 pupils in 2017-2018, one of the highest rates in Wales.",
+        ],
+      },
+      {
+        section: "Quality of education services > Support for school improvement",
+        paragraph: null,
+        sentences: [
+          "Officers and the consortium know schools well.",
+          "Since 2016, no secondary school has been placed in special measures, and the number of primary schools needing Estyn review has fallen from 6 to 2.",
+        ],
+      },
+      {
+        section: "Support for vulnerable learners",
+        paragraph: null,
+        sentences: [
+          "The local authority's inclusion service provides valuable support for pupils with social, emotional and behavioural difficulties.",
+          "The Youth Service works well with schools to reduce the number of young people not in education, employment or training (NEET).",
+          "In 2018, 1.4% of year 11 leavers were NEET, compared with 4.3% in 2013.",
+        ],
+      },
+      {
+        section: "Leadership and management",
+        paragraph: null,
+        sentences: [
+          "The Chief Executive and the Director of Education provide clear and effective leadership.",
+          "The Cabinet Member for Education, Councillor Gwen Rhys-Jones, has a sound understanding of the strengths and areas for improvement in schools.",
+          "Report published: 12 July 2019",
+        ],
+      },
+    ]);
+  });
+
+  it("takes the lines between the first and last of a run of three for content, and a last line with nothing after it too", () => {
+    const text =
+      "Summary\n\nThe council met.\n\nQuality of services\n\nInadequate\n\nLeadership\n\nLeaders changed.\n\n" +
+      "Recommendation 1: Improve attendance\n\nRecommendation 2: Reduce exclusions\n\nTable 1: Spending by year\n\n1 Publish the plan\n\n2 Report in March\n\nChair\n";
+    expect(passagesOf(text).map((p) => [p.section, p.sentences])).toEqual([
+      ["Summary", ["The council met."]],
+      ["Quality of services", ["Inadequate"]],
+      [
+        "Leadership",
+        [
+          "Leaders changed.",
+          "Recommendation 1: Improve attendance",
+          "Recommendation 2: Reduce exclusions",
+          "Table 1: Spending by year",
+          "1 Publish the plan",
+          "2 Report in March",
+          "Chair",
+        ],
+      ],
+    ]);
+  });
+
+  it("keeps a heading that ranks below the one after it as content, not as its parent", () => {
+    const text = "RULES\n\nMembers must declare interests.\n\nNB This applies to partners\n\nWHAT MUST I DO?\n\nRegister it within 28 days.\n";
+    expect(passagesOf(text).map((p) => [p.section, p.sentences])).toEqual([
+      ["RULES", ["Members must declare interests.", "NB This applies to partners"]],
+      ["WHAT MUST I DO?", ["Register it within 28 days."]],
+    ]);
+  });
+});
