@@ -60,6 +60,11 @@ function isHeadingText(text: string): boolean {
   return headingShaped(text);
 }
 
+/** A minute's title after its number: short and capitalised, not a sentence ("Active Travel Fund: Tranche 2"). */
+function isItemTitle(text: string): boolean {
+  return /^[A-Z"'‘“]/.test(text) && !/[.,;]$/.test(text) && text.length <= MAX_HEADING_CHARS && text.split(/\s+/).length <= MAX_HEADING_WORDS;
+}
+
 /** Clean heading text: no Markdown hashes, bold markers or footnote marks. */
 export function headingLabel(text: string): string {
   return text.replace(/^#{1,6}\s+/, "").split("**")[0].replace(/[¹²³⁴⁵⁶⁷⁸⁹⁰]+/g, "").trim();
@@ -248,8 +253,12 @@ export function readStructure(text: string, lines: Line[]): Structure {
     const listedSection = majors.has(own.split("\t")[0].trim().toLowerCase());
     // "2. Budget outturn" over "2.1 The table below…": a numbered section, not a numbered paragraph.
     const numberedSection = number !== undefined && paragraphNumber(lines[i + 1]?.text ?? "") === `${number}.1` && isHeadingText(own.replace(/^\d+\.\s+/, ""));
-    const plain = isHeadingText(own) && (lines[i + 1]?.afterBlank ?? true) && !isSignature(lines, i);
-    return listedSection || numberedSection || plain ? { text: headingLabel(own.split("\t")[0]), lastLine: i } : undefined;
+    // "31. Apologies for absence" on its own over the item's text: a minute's heading, not a numbered paragraph.
+    const below = lines[i + 1];
+    const body = !!below?.afterBlank && /^[A-Z]/.test(below.text) && !isHeadingText(below.text) && bulletMarker(below.text) === 0 && paragraphNumber(below.text) === undefined && !labelled.has(i + 1);
+    const numberedItem = number !== undefined && /^\d{1,3}\.\s/.test(own) && isItemTitle(own.replace(/^\d{1,3}\.\s+/, "")) && body;
+    const plain = isHeadingText(own) && (below?.afterBlank ?? true) && !isSignature(lines, i);
+    return listedSection || numberedSection || numberedItem || plain ? { text: headingLabel(own.split("\t")[0]), lastLine: i } : undefined;
   };
   const placed = placeHeadings(lines, { shapeAt, skipped, levelOf, listed: (label) => majors.has(label.toLowerCase()), byline });
 

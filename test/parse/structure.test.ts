@@ -148,3 +148,92 @@ describe("headings with nothing under them", () => {
     ]);
   });
 });
+
+describe("numbered items of minutes", () => {
+  it("takes a numbered line with a short title, over the item's text, for the item's heading", () => {
+    const text = fixture("2020-09-harbridge-cabinet-minutes.txt");
+    const items = passagesOf(text).filter((p) => p.section.includes(". "));
+    expect(items).toEqual([
+      {
+        section: "HARBRIDGE CITY COUNCIL > 31. Apologies for absence",
+        paragraph: null,
+        sentences: ["An apology for absence was received from Councillor Gareth Lowe (Culture and Leisure)."],
+      },
+      {
+        section: "HARBRIDGE CITY COUNCIL > 32. Declarations of interest",
+        paragraph: null,
+        sentences: [
+          "Councillor Voss declared a non-pecuniary interest in item 36 as a member of the Harbridge Cycling Campaign and took no part in the discussion or vote on that item.",
+        ],
+      },
+      {
+        section: "HARBRIDGE CITY COUNCIL > 33. Minutes",
+        paragraph: null,
+        sentences: ["RESOLVED that the minutes of the meeting held on 21 July 2020 be approved as a correct record and signed by the Chair."],
+      },
+      {
+        section: "HARBRIDGE CITY COUNCIL > 34. Public questions",
+        paragraph: null,
+        sentences: [
+          "One question had been received from Mr Neil Danvers about the closure of public toilets in Riverside Park.",
+          "The Cabinet Member for Environment and Transport replied that the toilets had been closed because of COVID-19 and would reopen on 1 October 2020.",
+        ],
+      },
+      {
+        section: "HARBRIDGE CITY COUNCIL > 35. Children's Services Improvement Plan: Progress Report",
+        paragraph: null,
+        sentences: [
+          "The Cabinet Member for Children and Families introduced the report, which set out progress against the improvement plan agreed after the Ofsted inspection of children's services in January 2020, which judged services to be inadequate.",
+        ],
+      },
+      {
+        section: "HARBRIDGE CITY COUNCIL > 35. Children's Services Improvement Plan: Progress Report",
+        paragraph: null,
+        sentences: [
+          "Councillor Grant, Chair of the Children and Young People Scrutiny Committee, asked about the use of agency social workers.",
+          "The Director replied that 38% of social workers were employed through agencies, and that a recruitment and retention package, including a market supplement of £3,000 a year, was proposed.",
+        ],
+      },
+      {
+        section: "HARBRIDGE CITY COUNCIL > 35. Children's Services Improvement Plan: Progress Report",
+        paragraph: null,
+        sentences: [
+          "RESOLVED that:",
+          "(a) the progress made against the Children's Services Improvement Plan be noted;",
+          "(b) a market supplement of £3,000 a year for qualified social workers in the assessment and child protection teams be approved from 1 November 2020, at an estimated cost of £420,000 a year;",
+          "(c) a further progress report be brought to Cabinet in March 2021.",
+        ],
+      },
+      {
+        section: "HARBRIDGE CITY COUNCIL > 36. Active Travel Fund: Tranche 2",
+        paragraph: null,
+        sentences: [
+          "The Cabinet Member for Environment and Transport presented the report on the Council's bid for £1.8 million from the Department for Transport's Active Travel Fund for segregated cycle lanes on the A412 London Road and Station Road.",
+        ],
+      },
+      {
+        section: "HARBRIDGE CITY COUNCIL > 36. Active Travel Fund: Tranche 2",
+        paragraph: null,
+        sentences: [
+          "RESOLVED that:",
+          "(a) the submission of the bid for £1.8 million be endorsed;",
+          "(b) authority be delegated to the Director of Place, in consultation with the Cabinet Member for Environment and Transport, to implement the scheme if the bid is successful.",
+        ],
+      },
+      {
+        section: "HARBRIDGE CITY COUNCIL > 39. Acquisition of land at Tanner's Wharf",
+        paragraph: null,
+        sentences: ["RESOLVED that the recommendations in the exempt report be approved.", "The meeting ended at 4.10 pm.", "Chair"],
+      },
+    ]);
+  });
+
+  it("keeps a numbered lead-in over its list, and numbered lines over numbered lines, as numbered paragraphs", () => {
+    const text = "Recommendations\n\n4. Cabinet is recommended to:\n\n(a) note the overspend;\n\n5. Improve attendance\n\n6. Reduce exclusions\n";
+    expect(passagesOf(text)).toEqual([
+      { section: "Recommendations", paragraph: "4", sentences: ["Cabinet is recommended to:", "(a) note the overspend;"] },
+      { section: "Recommendations", paragraph: "5", sentences: ["Improve attendance"] },
+      { section: "Recommendations", paragraph: "6", sentences: ["Reduce exclusions"] },
+    ]);
+  });
+});
