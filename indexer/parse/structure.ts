@@ -41,6 +41,7 @@ export interface Structure {
 }
 
 const MAX_HEADING_WORDS = 13;
+const MAX_QUESTION_WORDS = 20;
 const MAX_HEADING_CHARS = 100;
 
 /**
@@ -56,7 +57,9 @@ function headingShaped(text: string): boolean {
 
 function isHeadingText(text: string): boolean {
   if (/^#{1,6}\s/.test(text)) return true;
-  if (text.length > MAX_HEADING_CHARS || text.split(/\s+/).length > MAX_HEADING_WORDS) return false;
+  // A question heads its answers, and runs longer: "What is it like to be a child or young person with SEND in this area?"
+  const maxWords = text.endsWith("?") ? MAX_QUESTION_WORDS : MAX_HEADING_WORDS;
+  if (text.length > MAX_HEADING_CHARS || text.split(/\s+/).length > maxWords) return false;
   return headingShaped(text);
 }
 
@@ -207,6 +210,19 @@ function placeHeadings(lines: Line[], rules: HeadingRules): Map<number, HeadingL
 }
 
 /**
+ * The heading a letter signed off at `signOff` opens with, its subject; -1 when its subject is
+ * no heading, and undefined for a sign-off under no "Dear …".
+ */
+function letterHeading(lines: Line[], signOff: number, skipped: Set<number>, headings: Heading[]): number | undefined {
+  let salutation = signOff - 1;
+  while (salutation >= 0 && !SALUTATION.test(lines[salutation].text)) salutation--;
+  if (salutation === -1) return undefined;
+  let subject = salutation + 1;
+  while (skipped.has(subject)) subject++;
+  return headings.findIndex((h) => h.line === subject);
+}
+
+/**
  * Reads the structure of a document from its lines: headings with levels, and units of
  * content (paragraphs, numbered paragraphs, bullet lists with their lead-in, tables).
  * Paragraphs broken across pages ("…has remained" / "constant, and…") are joined.
@@ -270,12 +286,16 @@ export function readStructure(text: string, lines: Line[]): Structure {
     current = undefined;
   };
 
+  // What follows a letter's sign-off (its signature, those who signed) speaks for the whole
+  // letter: it is filed under the letter's subject, or under no section, not under its last one.
+  let signedUnder: number | undefined;
   let skipTo = -1;
   lines.forEach((line, i) => {
     if (i <= skipTo) return;
     if (skipped.has(i)) {
       if (current) open = current;
       close();
+      if (SIGN_OFF.test(line.text)) signedUnder = letterHeading(lines, i, skipped, headings);
       return;
     }
     const lineText = ownText(line);
@@ -297,19 +317,20 @@ export function readStructure(text: string, lines: Line[]): Structure {
       close();
       const parent = placedHeading.parentLine === undefined ? undefined : headings.findIndex((h) => h.line === placedHeading.parentLine);
       headings.push({ text: placedHeading.text, level: levelOf(placedHeading.text), line: i, ...(parent === undefined ? {} : { parent }) });
+      signedUnder = undefined;
       skipTo = placedHeading.lastLine;
       return;
     }
     if (byline(i)) {
       close();
-      units.push({ kind: "paragraph", start: line.start, end: lines[i + 1].end, breaks: [], heading: headings.length - 1, firstLine: i, lastLine: i + 1 });
+      units.push({ kind: "paragraph", start: line.start, end: lines[i + 1].end, breaks: [], heading: signedUnder ?? headings.length - 1, firstLine: i, lastLine: i + 1 });
       skipTo = i + 1;
       return;
     }
     const bullet = bulletMarker(lineText) > 0 || labelled.has(i);
     const number = labelled.has(i) ? undefined : paragraphNumber(lineText);
     const isTable = lineText.includes("\t");
-    const heading = headings.length - 1;
+    const heading = signedUnder ?? headings.length - 1;
     const leadIn = current && current.kind !== "table" && /:\s*$/.test(text.slice(current.start, current.end));
     // "Present:" over "Cllr A Smith (Chair)" and "Cllr R Okafor": short lines under a lead-in are items, bullets or not.
     const shortItem =

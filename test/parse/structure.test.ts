@@ -237,3 +237,90 @@ describe("numbered items of minutes", () => {
     ]);
   });
 });
+
+describe("a letter's questions and signature", () => {
+  it("takes a question on a line of its own for a heading, however long, and files the signature under the letter, not its last section", () => {
+    expect(passagesOf(fixture("2023-11-20-ofsted-cqc-westmere-area-send-inspection.txt"))).toEqual([
+      { section: "Area SEND inspection of Westmere Local Area Partnership", paragraph: null, sentences: ["Dates of inspection: 25 September 2023 to 29 September 2023"] },
+      {
+        section: "Inspection outcome",
+        paragraph: null,
+        sentences: [
+          "The local area partnership's special educational needs and/or disabilities (SEND) arrangements lead to inconsistent experiences and outcomes for children and young people with SEND.",
+          "The local area partnership must work jointly to make improvements.",
+        ],
+      },
+      {
+        section: "Information about the local area partnership",
+        paragraph: null,
+        sentences: [
+          "Westmere Borough Council and NHS Westmere and Tamesbury Integrated Care Board (ICB) are jointly responsible for the planning and commissioning of services for children and young people with SEND in Westmere.",
+          "Since the last inspection in March 2019, there has been a new Director of Children's Services, appointed in January 2022, and a new Assistant Director for SEND and Inclusion.",
+        ],
+      },
+      {
+        section: "What is it like to be a child or young person with SEND in this area?",
+        paragraph: "1",
+        sentences: [
+          "Many children and young people with SEND in Westmere are well supported in their early years settings and primary schools.",
+          "Families value the Portage service and the early help offered through the family hubs.",
+        ],
+      },
+      {
+        section: "What is it like to be a child or young person with SEND in this area?",
+        paragraph: "2",
+        sentences: [
+          "Too many children and young people wait too long for their needs to be assessed.",
+          "In the 12 months before the inspection, only 38% of new EHCPs were issued within the statutory 20-week timescale.",
+          "This is well below the national average of 50%.",
+          "Some families told inspectors they had waited more than a year.",
+        ],
+      },
+      {
+        section: "What is it like to be a child or young person with SEND in this area?",
+        paragraph: "3",
+        sentences: [
+          "Waiting times for an assessment for autism spectrum disorder (ASD) are too long.",
+          "At the time of the inspection, 1,180 children were waiting for an assessment through the neurodevelopmental pathway, and the average wait from referral to diagnosis was 74 weeks.",
+        ],
+      },
+      {
+        section: "What is the area partnership doing that is effective?",
+        paragraph: null,
+        sentences: [
+          "Leaders have an accurate understanding of the area's strengths and weaknesses.",
+          "The parent carer forum, Westmere Parents Together, is an equal partner in strategic planning and co-production.",
+        ],
+      },
+      {
+        section: "Areas for improvement",
+        paragraph: "1",
+        sentences: ["Leaders should ensure that pupils at the Westmere Learning Centre receive full-time education unless there is a clear, time-limited reason for a part-time timetable."],
+      },
+      {
+        section: "Areas for improvement",
+        paragraph: "2",
+        sentences: ["Leaders should improve the local offer so that families can easily find information about services."],
+      },
+      {
+        section: "Area SEND inspection of Westmere Local Area Partnership",
+        paragraph: null,
+        sentences: [
+          "Helen Fairbrother\nHis Majesty's Inspector",
+          "Ofsted\nCare Quality Commission\nYvette Stanley, National Director, Regulation and Social Care\nManir Hussain, Deputy Chief Inspector, Primary Medical Services, Children Health and Justice\nHelen Fairbrother, HMI, Lead Inspector\nLea Hannam, CQC Children's Services Inspector",
+        ],
+      },
+    ]);
+  });
+
+  it("files a signature under no section when the letter's subject is no heading", () => {
+    const text =
+      "8 June 2018\n\nDear Mr Jones\n\nThis letter sets out the findings of the inspection of the council's services for children in need of help and protection.\n\n" +
+      "Strengths\n\nThe visit went well.\n\nYours sincerely\n\nJane Smith\nHer Majesty's Inspector\n";
+    expect(passagesOf(text).map((p) => [p.section, p.sentences])).toEqual([
+      ["", ["This letter sets out the findings of the inspection of the council's services for children in need of help and protection."]],
+      ["Strengths", ["The visit went well."]],
+      ["", ["Jane Smith\nHer Majesty's Inspector"]],
+    ]);
+  });
+});
