@@ -102,6 +102,25 @@ export function labelledItems(lines: Line[]): Set<number> {
   return items;
 }
 
+/** True for a line set out in columns: cells split by tabs, by "|", or by runs of three or more spaces. */
+export function inColumns(line: string): boolean {
+  return line.includes("\t") || /^\|.*\|$|\S \| \S|\S {3,}\S/.test(line);
+}
+
+/**
+ * The lines that are rows of a table: a line holding tabs, or one set out in columns beside
+ * another (a single line with wide spaces is prose typed loosely).
+ */
+export function tableRows(lines: Line[], skipped: Set<number>): Set<number> {
+  const columns = lines.map((l, i) => !skipped.has(i) && inColumns(l.text));
+  const rows = new Set<number>();
+  lines.forEach((line, i) => {
+    const beside = (!line.afterBlank && columns[i - 1]) || (!lines[i + 1]?.afterBlank && columns[i + 1]);
+    if (columns[i] && (line.text.includes("\t") || beside)) rows.add(i);
+  });
+  return rows;
+}
+
 /** True for lines that end a sentence or clause, so the next block cannot be their continuation. */
 export function endsClause(text: string): boolean {
   return /[.?!:;)"'’”]\s*$/.test(text) || /\*\*$/.test(text);

@@ -1,4 +1,4 @@
-import { bulletMarker, endsClause, endsUnfinished, labelledItems, paragraphNumber, PERSON_LINE, ROLE_LINE, SALUTATION, SIGN_OFF, startsMidSentence, type Line } from "./lines.js";
+import { bulletMarker, endsClause, endsUnfinished, labelledItems, paragraphNumber, tableRows, PERSON_LINE, ROLE_LINE, SALUTATION, SIGN_OFF, startsMidSentence, type Line } from "./lines.js";
 import { DATE_TO_SALUTATION } from "./letters.js";
 import { findFurniture, trailingFurnitureAt } from "./furniture.js";
 import { parseDateLine } from "../contract/dates.js";
@@ -19,6 +19,9 @@ export interface Unit {
   /** A list whose items are short lines under a lead-in, with no bullets: "Present:" over the members. */
   unbulleted?: boolean;
 }
+
+/** A table's caption: "Table 1: Households in temporary accommodation". */
+const CAPTION = /^(?:table|figure|chart)\s+\d+/i;
 
 /** The longest line that can be an unbulleted list item, as a name and role is. */
 const SHORT_ITEM = 60;
@@ -235,6 +238,7 @@ export function readStructure(text: string, lines: Line[]): Structure {
   const skipped = new Set([...furniture, ...letterLines]);
   const majors = contents.titles;
   const labelled = labelledItems(lines);
+  const rows = tableRows(lines, skipped);
   const headings: Heading[] = [];
   const units: Unit[] = [];
   const hasCapsHeadings = lines.some((l) => isHeadingText(l.text) && /[A-Z]{4}/.test(l.text) && l.text === l.text.toUpperCase());
@@ -273,7 +277,7 @@ export function readStructure(text: string, lines: Line[]): Structure {
     const below = lines[i + 1];
     const body = !!below?.afterBlank && /^[A-Z]/.test(below.text) && !isHeadingText(below.text) && bulletMarker(below.text) === 0 && paragraphNumber(below.text) === undefined && !labelled.has(i + 1);
     const numberedItem = number !== undefined && /^\d{1,3}\.\s/.test(own) && isItemTitle(own.replace(/^\d{1,3}\.\s+/, "")) && body;
-    const plain = isHeadingText(own) && (below?.afterBlank ?? true) && !isSignature(lines, i);
+    const plain = isHeadingText(own) && !rows.has(i) && (below?.afterBlank ?? true) && !isSignature(lines, i);
     return listedSection || numberedSection || numberedItem || plain ? { text: headingLabel(own.split("\t")[0]), lastLine: i } : undefined;
   };
   const placed = placeHeadings(lines, { shapeAt, skipped, levelOf, listed: (label) => majors.has(label.toLowerCase()), byline });
@@ -329,7 +333,7 @@ export function readStructure(text: string, lines: Line[]): Structure {
     }
     const bullet = bulletMarker(lineText) > 0 || labelled.has(i);
     const number = labelled.has(i) ? undefined : paragraphNumber(lineText);
-    const isTable = lineText.includes("\t");
+    const isTable = rows.has(i);
     const heading = signedUnder ?? headings.length - 1;
     const leadIn = current && current.kind !== "table" && /:\s*$/.test(text.slice(current.start, current.end));
     // "Present:" over "Cllr A Smith (Chair)" and "Cllr R Okafor": short lines under a lead-in are items, bullets or not.
@@ -348,11 +352,15 @@ export function readStructure(text: string, lines: Line[]): Structure {
       }
       current.breaks.push(line.start);
     } else if (isTable) {
-      if (!current || current.kind !== "table") {
+      // A table is read with its caption or lead-in ("Table 1: Households…", "…as follows:").
+      const captioned = current?.kind === "paragraph" && (leadIn || CAPTION.test(text.slice(current.start, current.end)));
+      if (captioned) {
+        current!.kind = "table";
+      } else if (!current || current.kind !== "table") {
         close();
         current = { kind: "table", start: line.start, end, breaks: [], heading, firstLine: i, lastLine: i };
       }
-      current.breaks.push(line.start);
+      current!.breaks.push(line.start);
     } else if (number !== undefined || line.afterBlank || !current || current.kind === "table") {
       close();
       current = { kind: "paragraph", start: line.start, end, breaks: [], paragraph: number, heading, firstLine: i, lastLine: i };

@@ -324,3 +324,38 @@ describe("a letter's questions and signature", () => {
     ]);
   });
 });
+
+describe("tables written as text", () => {
+  it("quotes each row of a table set out with '|' on its own, under the caption and lead-in above it", () => {
+    const passages = passagesOf(fixture("2024-03-07-ashcombe-housing-committee-temporary-accommodation.txt"));
+    expect(passages.find((p) => p.paragraph === "4.2")).toEqual({
+      section: "ASHCOMBE DISTRICT COUNCIL > 4. Homelessness demand and temporary accommodation",
+      paragraph: "4.2",
+      sentences: [
+        "The number of households in temporary accommodation at the end of each quarter is shown below.",
+        "Table 1: Households in temporary accommodation at quarter end",
+        "Type of accommodation        | Q3 2022/23 | Q1 2023/24 | Q2 2023/24 | Q3 2023/24",
+        "Council-owned hostel         | 38         | 40         | 40         | 41",
+        "Private sector leased homes  | 22         | 25         | 27         | 29",
+        "Bed and breakfast            | 9          | 17         | 24         | 31",
+        "Nightly-paid self-contained  | 14         | 19         | 21         | 26",
+        "Total                        | 83         | 101        | 112        | 127",
+      ],
+    });
+  });
+
+  it("quotes each row of a table set out in columns of spaces, or in Markdown without its rule, and a lone wide-spaced line as prose", () => {
+    const text =
+      "Our judgments\n\nArea                          Grade\nPreventing crime              Good\nResponding to the public      Inadequate\n\n" +
+      "Waiting times\n\n| Measure | 2021 | 2022 |\n| --- | --- | --- |\n| Median wait (days) | 47 | 39 |\n\nThe wait fell   by a fifth.\n";
+    expect(passagesOf(text).map((p) => [p.section, p.sentences])).toEqual([
+      ["Our judgments", ["Area                          Grade", "Preventing crime              Good", "Responding to the public      Inadequate"]],
+      ["Waiting times", ["| Measure | 2021 | 2022 |", "| Median wait (days) | 47 | 39 |", "The wait fell   by a fifth."]],
+    ]);
+  });
+
+  it("quotes a list item of one or two words on its own, not as the end of the item before", () => {
+    const text = "Introduction\n\nWe looked at the four principles of the Act:\n- People – voice and control\n- Prevention\n- Well-being\n";
+    expect(passagesOf(text)[0].sentences).toEqual(["We looked at the four principles of the Act:", "People – voice and control", "Prevention", "Well-being"]);
+  });
+});
