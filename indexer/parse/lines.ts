@@ -136,6 +136,9 @@ export function endsUnfinished(text: string): boolean {
   return /\b(?:by|of|the|a|an|to|for|from|with)$/.test(text);
 }
 
+/** A labelled fact or note: "Report published: 24 January 2017", "Contact officer: Tom Ellery". */
+export const LABELLED = /^[\w ]{2,30}:\s/;
+
 /** A letter's salutation: "Dear Ms Clarke". */
 export const SALUTATION = /^dear\s+\S/i;
 

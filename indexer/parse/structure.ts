@@ -1,4 +1,4 @@
-import { bulletMarker, endsClause, endsUnfinished, labelledItems, paragraphNumber, tableRows, PERSON_LINE, ROLE_LINE, SALUTATION, SIGN_OFF, startsMidSentence, type Line } from "./lines.js";
+import { bulletMarker, endsClause, endsUnfinished, LABELLED, labelledItems, paragraphNumber, tableRows, PERSON_LINE, ROLE_LINE, SALUTATION, SIGN_OFF, startsMidSentence, type Line } from "./lines.js";
 import { DATE_TO_SALUTATION } from "./letters.js";
 import { findFurniture, trailingFurnitureAt } from "./furniture.js";
 import { parseDateLine } from "../contract/dates.js";
@@ -54,7 +54,7 @@ const MAX_HEADING_CHARS = 100;
 function headingShaped(text: string): boolean {
   if (!/^[A-Z0-9"'‘“]/.test(text) || /[.,;:]$/.test(text) || text.includes("\t")) return false;
   // "Report published: 24 January 2017" is a labelled fact, not a heading.
-  if (/^[\w ]{2,30}:\s/.test(text)) return false;
+  if (LABELLED.test(text)) return false;
   return bulletMarker(text) === 0 && paragraphNumber(text) === undefined;
 }
 
@@ -98,7 +98,16 @@ function readContents(lines: Line[]): { rows: Set<number>; titles: Set<string> }
   const at = lines.findIndex((l) => /^(?:table of )?contents$/i.test(l.text));
   if (at === -1) return { rows, titles };
   rows.add(at);
-  for (let i = at + 1; i < lines.length && /\t\s*\d+$/.test(lines[i].text); i++) {
+  let end = at + 1;
+  while (end < lines.length && /\t\s*\d+$/.test(lines[end].text)) end++;
+  if (end === at + 1) {
+    // Without page numbers: the block of short lines under it, most of them found again below as headings.
+    while (end < lines.length && (end === at + 1 || !lines[end].afterBlank) && isHeadingText(lines[end].text)) end++;
+    const below = new Set(lines.slice(end).map((l) => l.text.toLowerCase()));
+    const found = lines.slice(at + 1, end).filter((l) => below.has(l.text.toLowerCase())).length;
+    if (end - at - 1 < 2 || found * 2 < end - at - 1) return { rows, titles };
+  }
+  for (let i = at + 1; i < end; i++) {
     rows.add(i);
     titles.add(lines[i].text.replace(/\t\s*\d+$/, "").trim().toLowerCase());
   }
@@ -244,8 +253,8 @@ export function readStructure(text: string, lines: Line[]): Structure {
   const hasCapsHeadings = lines.some((l) => isHeadingText(l.text) && /[A-Z]{4}/.test(l.text) && l.text === l.text.toUpperCase());
   // A heading used in several sections ("Summary", "Inspection findings") is never top-level.
   const headingCounts = new Map<string, number>();
-  for (const l of lines) {
-    if (!isHeadingText(l.text)) continue;
+  for (const [i, l] of lines.entries()) {
+    if (!isHeadingText(l.text) || contents.rows.has(i)) continue;
     const key = headingLabel(l.text).toLowerCase();
     headingCounts.set(key, (headingCounts.get(key) ?? 0) + 1);
   }

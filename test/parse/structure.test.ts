@@ -359,3 +359,85 @@ describe("tables written as text", () => {
     expect(passagesOf(text)[0].sentences).toEqual(["We looked at the four principles of the Act:", "People – voice and control", "Prevention", "Well-being"]);
   });
 });
+
+describe("contents lists and notes", () => {
+  it("leaves out a contents list without page numbers, and ranks the sections it lists above the rest", () => {
+    expect(passagesOf(fixture("2022-04-hmicfrs-peel-westmere-police.txt"))).toEqual([
+      {
+        section: "About this inspection",
+        paragraph: null,
+        sentences: [
+          "This inspection assesses the effectiveness, efficiency and legitimacy of Westmere Police.",
+          "His Majesty's Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS) has graded the force in ten areas of policing.",
+          "We use the grades outstanding, good, adequate, requires improvement and inadequate.",
+        ],
+      },
+      {
+        section: "Overall summary > Our judgments",
+        paragraph: null,
+        sentences: [
+          "Area                                         Grade",
+          "Investigating crime                          Requires improvement",
+          "Preventing crime                             Good",
+          "Responding to the public                     Inadequate",
+          "Protecting vulnerable people                 Adequate",
+          "Managing offenders                           Good",
+          "Developing a positive workplace              Adequate",
+          "Good use of resources                        Requires improvement",
+        ],
+      },
+      {
+        section: "Overall summary > HM Inspector's observations",
+        paragraph: null,
+        sentences: [
+          "I am pleased with some aspects of Westmere Police's performance, but there are areas in which the force needs to improve.",
+          "The force has a good understanding of the threat posed by serious and organised crime, and its neighbourhood policing teams work well with local councils, including Westmere Borough Council and Tamesbury District Council.",
+          "Wendy Williams\nHis Majesty's Inspector of Constabulary",
+        ],
+      },
+      {
+        section: "Responding to the public > Cause of concern",
+        paragraph: null,
+        sentences: [
+          "Westmere Police is not answering emergency and non-emergency calls quickly enough.",
+          "Between April 2021 and March 2022, the force answered 71.4% of 999 calls within 10 seconds, against a national target of 90%.",
+          "The average time to answer a 101 non-emergency call was 8 minutes 42 seconds, and 24% of 101 calls were abandoned.",
+        ],
+      },
+      {
+        // The contents list leaves "Investigating crime" out, so it ranks under the section before.
+        section: "Responding to the public > Investigating crime > Area for improvement",
+        paragraph: null,
+        sentences: ["The force should make sure that investigations are allocated to officers with the right skills and that supervisors review them regularly."],
+      },
+      {
+        section: "Responding to the public > Investigating crime > Area for improvement",
+        paragraph: null,
+        sentences: [
+          "In 2021/22 the force's charge rate for all crime was 6.1%, lower than the rate in England and Wales of 6.9%.",
+          "We reviewed 60 investigations and found that 42 were effective.",
+          "Published: 28 April 2022",
+        ],
+      },
+    ]);
+  });
+
+  it("keeps labelled notes ('Background papers: …') out of the numbered paragraph before them", () => {
+    const passages = passagesOf(fixture("2024-03-07-ashcombe-housing-committee-temporary-accommodation.txt"));
+    expect(passages.slice(-2)).toEqual([
+      {
+        section: "ASHCOMBE DISTRICT COUNCIL > 8. Equalities implications",
+        paragraph: "8.1",
+        sentences: [
+          "An equality impact assessment has been completed.",
+          "Households from Black and minority ethnic groups and single-parent households headed by women are over-represented among those in temporary accommodation.",
+        ],
+      },
+      {
+        section: "ASHCOMBE DISTRICT COUNCIL > 8. Equalities implications",
+        paragraph: null,
+        sentences: ["Background papers: Homelessness and Rough Sleeping Strategy 2022–2027.", "Contact officer: Tom Ellery, Housing Options Manager"],
+      },
+    ]);
+  });
+});
