@@ -69,6 +69,58 @@ export function paragraphNumber(line: string): string | undefined {
   return m ? m[1] : undefined;
 }
 
+/**
+ * An item's label and number: "R2 Reduce exclusions" (R, 2), "Recommendation 2: Reduce…"
+ * (Recommendation, 2), "2 Reduce…" ("", 2). Undefined for a numbered paragraph or a table row.
+ */
+function itemLabel(line: string): { family: string; n: number } | undefined {
+  if (line.includes("\t") || paragraphNumber(line) !== undefined) return undefined;
+  // The item's own words start with a capital: "Placement 2 was reviewed…" is a sentence.
+  const m = /^(?:([A-Z]{1,3})(\d{1,2})|([A-Z][a-z]+(?: [a-z]+){0,2}) (\d{1,2})|(\d{1,2}))[:.)]?\s+(?=[A-Z"'‘“(])/.exec(line);
+  if (!m) return undefined;
+  return { family: m[1] ?? m[3] ?? "", n: Number(m[2] ?? m[4] ?? m[5]) };
+}
+
+/**
+ * The lines that are labelled items: a run of lines each opening with the same label and the
+ * next number ("R1 …", "R2 …"), blank lines between allowed. One such line alone is not an
+ * item: "Table 1: Households…" is a caption, "12 children were…" a sentence.
+ */
+export function labelledItems(lines: Line[]): Set<number> {
+  const items = new Set<number>();
+  const labels = lines.map((l) => itemLabel(l.text));
+  labels.forEach((label, i) => {
+    // The next item starts after any lines its own text wraps onto.
+    let j = i + 1;
+    while (j < lines.length && !lines[j].afterBlank) j++;
+    const next = labels[j];
+    if (label && next && next.family === label.family && next.n === label.n + 1) {
+      items.add(i);
+      items.add(j);
+    }
+  });
+  return items;
+}
+
+/** True for a line set out in columns: cells split by tabs, by "|", or by runs of three or more spaces. */
+export function inColumns(line: string): boolean {
+  return line.includes("\t") || /^\|.*\|$|\S \| \S|\S {3,}\S/.test(line);
+}
+
+/**
+ * The lines that are rows of a table: a line holding tabs, or one set out in columns beside
+ * another (a single line with wide spaces is prose typed loosely).
+ */
+export function tableRows(lines: Line[], skipped: Set<number>): Set<number> {
+  const columns = lines.map((l, i) => !skipped.has(i) && inColumns(l.text));
+  const rows = new Set<number>();
+  lines.forEach((line, i) => {
+    const beside = (!line.afterBlank && columns[i - 1]) || (!lines[i + 1]?.afterBlank && columns[i + 1]);
+    if (columns[i] && (line.text.includes("\t") || beside)) rows.add(i);
+  });
+  return rows;
+}
+
 /** True for lines that end a sentence or clause, so the next block cannot be their continuation. */
 export function endsClause(text: string): boolean {
   return /[.?!:;)"'’”]\s*$/.test(text) || /\*\*$/.test(text);
@@ -78,6 +130,14 @@ export function endsClause(text: string): boolean {
 export function startsMidSentence(text: string): boolean {
   return /^[a-z(]/.test(text);
 }
+
+/** True when text stops on a word no sentence ends with ("…inspected by"), so the next line goes on with it. */
+export function endsUnfinished(text: string): boolean {
+  return /\b(?:by|of|the|a|an|to|for|from|with)$/.test(text);
+}
+
+/** A labelled fact or note: "Report published: 24 January 2017", "Contact officer: Tom Ellery". */
+export const LABELLED = /^[\w ]{2,30}:\s/;
 
 /** A letter's salutation: "Dear Ms Clarke". */
 export const SALUTATION = /^dear\s+\S/i;

@@ -1,8 +1,9 @@
-import type { Structure, Unit } from "./structure.js";
+import type { Heading, Structure, Unit } from "./structure.js";
 import type { EmbeddedPart } from "./embedded.js";
 import type { SourceMeta } from "./metadata.js";
 import type { Source } from "../contract/schemas.js";
 import { splitSentences, type Span } from "./sentences.js";
+import { LABELLED } from "./lines.js";
 
 export interface ParsedSentence extends Span {
   id: string;
@@ -32,6 +33,8 @@ interface Chunk {
   part: number;
   firstLine: number;
   lastLine: number;
+  /** A labelled note ("Contact officer: Tom Ellery"), which is no part of a numbered paragraph beside it. */
+  note: boolean;
 }
 
 const spanOf = (c: Chunk): Span => ({ start: c.sentences[0].start, end: c.sentences[c.sentences.length - 1].end });
@@ -47,7 +50,10 @@ function sectionOf(unit: Unit, structure: Structure, part: EmbeddedPart | undefi
   const visible = structure.headings.slice(0, unit.heading + 1).filter((h) => !part || h.line >= part.firstLine);
   const inner = visible[visible.length - 1];
   const major = [...visible].reverse().find((h) => h.level === 1);
-  const path = [major, inner && inner !== major && inner.level === 2 ? inner : undefined].filter((h) => h !== undefined).map((h) => h!.text);
+  // A heading set directly under another with nothing between ("Main findings" / "Outcomes") is read under it.
+  const own: Heading[] = [];
+  for (let h: Heading | undefined = inner; h && visible.includes(h); h = h.parent === undefined ? undefined : structure.headings[h.parent]) own.unshift(h);
+  const path = [major && !own.includes(major) && inner.level === 2 ? major : undefined, ...own].filter((h) => h !== undefined).map((h) => h.text);
   return part ? [`${part.label}: ${part.title}`, ...path] : path;
 }
 
@@ -65,7 +71,8 @@ function chunkUnit(text: string, unit: Unit, base: Omit<Chunk, "sentences">, max
 
 /**
  * Folds fragments shorter than minChars into a neighbour of the same section and part,
- * but never across furniture or a letter's sign-off, which would then sit inside the passage.
+ * but never across furniture or a letter's sign-off, which would then sit inside the passage,
+ * nor a note into a numbered paragraph.
  */
 function mergeTiny(chunks: Chunk[], { minChars, maxChars }: PassageOptions, skipped: Set<number>): Chunk[] {
   const out: Chunk[] = [];
@@ -73,7 +80,13 @@ function mergeTiny(chunks: Chunk[], { minChars, maxChars }: PassageOptions, skip
   for (const chunk of chunks) {
     const prev = out[out.length - 1];
     const fits =
-      prev && sameSection(prev, chunk) && !(prev.paragraph && chunk.paragraph) && lengthOf(prev) + lengthOf(chunk) <= maxChars * 1.3 && !between(prev, chunk);
+      prev &&
+      sameSection(prev, chunk) &&
+      !(prev.paragraph && chunk.paragraph) &&
+      !(prev.note && chunk.paragraph) &&
+      !(prev.paragraph && chunk.note) &&
+      lengthOf(prev) + lengthOf(chunk) <= maxChars * 1.3 &&
+      !between(prev, chunk);
     if (fits && (lengthOf(prev) < minChars || lengthOf(chunk) < minChars)) {
       prev.sentences.push(...chunk.sentences);
       prev.paragraph ??= chunk.paragraph;
@@ -100,7 +113,8 @@ export function splitPassages(
 ): ParsedPassage[] {
   const chunks = structure.units.flatMap((unit) => {
     const part = partOf(unit, parts);
-    const base = { section: sectionOf(unit, structure, parts[part]), paragraph: unit.paragraph ?? null, part, firstLine: unit.firstLine, lastLine: unit.lastLine };
+    const note = unit.kind === "paragraph" && unit.paragraph === undefined && LABELLED.test(structure.lines[unit.firstLine].text);
+    const base = { section: sectionOf(unit, structure, parts[part]), paragraph: unit.paragraph ?? null, part, firstLine: unit.firstLine, lastLine: unit.lastLine, note };
     return chunkUnit(text, unit, base, options.maxChars);
   });
   const skipped = new Set([...structure.furniture, ...structure.letterLines]);

@@ -55,14 +55,18 @@ export function splitSentences(text: string, start: number, end: number, breaks:
     }
   }
   const spans: Span[] = [];
+  const items = new Set(breaks);
   let from = start;
   for (const cut of [...cuts].sort((a, b) => a - b).concat(end)) {
+    const opensItem = items.has(from);
     const span = trimSpan(text, from, cut);
     from = cut;
     if (!span) continue;
-    const words = text.slice(span.start, span.end).split(/\s+/).length;
+    const quote = text.slice(span.start, span.end);
+    // A table's rule ("| --- | --- |") is a row of no words.
+    if (opensItem && !/[\p{L}\p{N}]/u.test(quote)) continue;
     const prev = spans[spans.length - 1];
-    if (prev && words < MIN_SENTENCE_WORDS && !breaks.includes(span.start)) prev.end = span.end;
+    if (prev && quote.split(/\s+/).length < MIN_SENTENCE_WORDS && !opensItem) prev.end = span.end;
     else spans.push(span);
   }
   return spans;

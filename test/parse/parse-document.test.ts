@@ -122,7 +122,7 @@ describe("passages of the inspection report", () => {
     expect(doc.meta.title).toBe("Annual report of the council and Statement of accounts");
     expect(doc.passages.map((p) => [p.section, text.slice(p.start, p.end)])).toEqual([
       [["Annual report of the council and Statement of accounts"], "The council met its targets."],
-      [["Capital"], "Spending rose by 4%."],
+      [["Revenue and", "Capital"], "Spending rose by 4%."],
     ]);
   });
 
