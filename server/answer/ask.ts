@@ -6,7 +6,8 @@ import type { AskRequest, AskResponse, Filters, Related } from "../http/schemas.
 import { prepareQuery, unshout, type Concept, type PreparedQuery } from "../retrieve/prepare-query.js";
 import { parseDate } from "../../indexer/contract/dates.js";
 import { searchPassages, type Hit, type SearchOptions } from "../retrieve/search.js";
-import { anyOf } from "../retrieve/filters.js";
+import { anyOf, mentions, passes } from "../retrieve/filters.js";
+import type { Passage } from "../../indexer/contract/schemas.js";
 import { scoreSentences, type ScoredSentence } from "./score-sentences.js";
 import { defaultSelectOptions, leadOf, selectSentences, withContext } from "./select-sentences.js";
 import { NOT_A_QUESTION, outsideTheDocuments, tooWeak } from "./abstain.js";
@@ -54,10 +55,8 @@ export interface Retrieval {
   interpretedAs?: string;
   /** Set when the question names something no document covers, or a place the filters leave out. */
   outside?: string;
-  /** The filters searched with: the request's, and a place or day the question names. */
+  /** The filters searched with: the request's, and a day the question names. */
   filters: Filters;
-  /** The documents' places the question names. */
-  named?: string[];
   hits: Hit[];
   scored: ScoredSentence[];
   embedMs: number;
@@ -79,16 +78,17 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
   const outside = isPleasantry(query.question) ? NOT_A_QUESTION : outsideTheDocuments(query, facts, index);
   if (outside) return { query, interpretedAs, outside, filters: request.filters ?? {}, hits: [], scored: [], embedMs: 0, searchMs: 0 };
 
-  // A question that names the place of some documents is about those documents, within any places the filters allow.
+  // A question that names the place of some documents is about that place: those documents' passages, and
+  // any other passage that names it, as a county's assessment names its districts. Within the filters.
   const named = query.names.map((n) => facts.places.get(n.toLowerCase())).filter((p): p is string => !!p);
   const filters: Filters = { ...request.filters };
-  if (named.length > 0) {
-    const kept = named.filter((n) => anyOf(filters.places, n));
-    if (kept.length === 0) {
-      const conflict = `The question names ${englishList(named, "and")}, but the filters search only ${englishList(filters.places ?? [], "and")}.`;
-      return { query, interpretedAs, outside: conflict, filters, hits: [], scored: [], embedMs: 0, searchMs: 0 };
-    }
-    filters.places = kept;
+  const about = named.length > 0 ? (p: Passage) => named.some((place) => p.source.place === place || mentions(facts, p, place)) : undefined;
+  if (about && !index.passages.some((p) => passes(p, filters) && about(p))) {
+    const outsideFilters = !!filters.places?.length && !named.some((n) => anyOf(filters.places, n));
+    const reason = outsideFilters
+      ? `The question names ${englishList(named, "and")}, but the filters search only ${englishList(filters.places!, "and")}.`
+      : `None of the documents searched is from or mentions ${englishList(named)}, which the question names.`;
+    return { query, interpretedAs, outside: reason, filters, hits: [], scored: [], embedMs: 0, searchMs: 0 };
   }
   // "What did the panel decide at its meeting on 24 October 2017?": only a source written on or
   // after that day can say what happened then; an agenda issued before it cannot.
@@ -99,9 +99,9 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
   const [vector] = await embedder.embed([query.embedText]);
   const embedMs = performance.now() - embedStart;
   const searchStart = performance.now();
-  const hits = searchPassages(index, query, vector, { ...engine.search, filters });
+  const hits = searchPassages(index, query, vector, { ...engine.search, filters, about });
   const scored = scoreSentences(index, facts, query, vector, hits);
-  return { query, interpretedAs, filters, named, hits, scored, embedMs, searchMs: performance.now() - searchStart };
+  return { query, interpretedAs, filters, hits, scored, embedMs, searchMs: performance.now() - searchStart };
 }
 
 /**
@@ -111,7 +111,7 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
 export async function ask(engine: Engine, request: AskRequest): Promise<AskResponse> {
   const started = performance.now();
   const { index, facts } = engine;
-  const { query, interpretedAs, outside, filters, named, hits, scored, embedMs, searchMs } = await retrieve(engine, request);
+  const { query, interpretedAs, outside, filters, hits, scored, embedMs, searchMs } = await retrieve(engine, request);
   const abstain = (reason: string, related?: Related[]): AskResponse => ({
     answer: reason,
     abstained: true,
@@ -122,7 +122,7 @@ export async function ask(engine: Engine, request: AskRequest): Promise<AskRespo
     timings: { totalMs: performance.now() - started, embedMs, searchMs, composeMs: 0 },
   });
   if (outside) return abstain(outside);
-  if (hits.length === 0) return abstain(noneMatch(index, filters, named));
+  if (hits.length === 0) return abstain(noneMatch(index, filters));
 
   const composeStart = performance.now();
   if (tooWeak(scored[0])) {

@@ -15,10 +15,9 @@ const LABELS = [
 /**
  * Why no passage passes the filters, so the asker knows what to change: the one filter no
  * document meets, beside the values the documents do have, or else that the filters cannot
- * all hold at once. A place or a date may come from the question itself ("in Gloucestershire",
- * "on 1 December 2018"), and `named` says which places did.
+ * all hold at once. A date may come from the question itself ("on 1 December 2018").
  */
-export function noneMatch(index: LoadedIndex, filters: Filters, named: string[] = []): string {
+export function noneMatch(index: LoadedIndex, filters: Filters): string {
   const { passages } = index;
   for (const { filter, name, of } of LABELS) {
     const asked = filters[filter];
@@ -33,6 +32,5 @@ export function noneMatch(index: LoadedIndex, filters: Filters, named: string[] 
     if (dates.length === 0) return `No document is dated ${asked}: none of them gives a date.`;
     return `No document is dated ${asked}; the documents date from ${displayDate(dates[0])} to ${displayDate(dates[dates.length - 1])}.`;
   }
-  if (named.length > 0) return `None of the documents searched is from ${englishList(named)}, which the question names.`;
   return "No document matches all the filters at once, though each matches some on its own.";
 }

@@ -1,6 +1,8 @@
 import type { Passage } from "../../indexer/contract/schemas.js";
 import type { Filters } from "../http/schemas.js";
 import { dateSpan } from "../../indexer/contract/dates.js";
+import { terms } from "../../indexer/contract/normalise.js";
+import type { CorpusFacts } from "./corpus-facts.js";
 
 /** True when a filter list allows a value: an empty or absent list allows all; case does not matter. */
 export const anyOf = (allowed: string[] | undefined, value: string) => !allowed || allowed.length === 0 || allowed.some((a) => a.toLowerCase() === value.toLowerCase());
@@ -15,4 +17,10 @@ export function passes(passage: Passage, filters: Filters): boolean {
   // A document dated only by its month ("2023-03") passes when any day of that month is within the bounds.
   const { first, last } = dateSpan(source.date);
   return !(filters.from && last < filters.from) && !(filters.to && first > filters.to);
+}
+
+/** True when a passage's words or headings name a place: "Lowmoor" in a county assessment's table of its districts. */
+export function mentions(facts: Pick<CorpusFacts, "passageTerms">, passage: Passage, place: string): boolean {
+  const own = facts.passageTerms.get(passage.id);
+  return !!own && terms(place).every((t) => own.has(t));
 }

@@ -37,8 +37,10 @@ const KEYWORDS = /^(?!(?:what|which|who|whose|whom|when|where|why|how|is|are|was
 
 function intentOf(question: string): Intent {
   const q = question.trim();
-  if (ASKS(`how many|(?:what|which) number`).test(q) || (KEYWORDS.test(q) && /\bnumber of\b/i.test(q))) return "count";
-  if (ASKS(`(?:what|which) (?:percentage|proportion|share|figure|rate)|how (?:much|often)`).test(q) || /%|\bper ?cent/i.test(q)) return "figure";
+  // "What was the number…", "what is the smoking rate…": the figure's word may come a few words in.
+  const whatIsThe = `(?:what|which) (?:is|was|are|were) (?:the |its |their )?(?:[\\w'-]+ ){0,3}`;
+  if (ASKS(`how many|(?:what|which) number|${whatIsThe}number`).test(q) || (KEYWORDS.test(q) && /\bnumber of\b/i.test(q))) return "count";
+  if (ASKS(`(?:what|which) (?:percentage|proportion|share|figure|rate)|${whatIsThe}(?:percentage|proportion|share|figure|rate|average|total)\\b|how (?:much|often)`).test(q) || /%|\bper ?cent/i.test(q)) return "figure";
   if (KEYWORDS.test(q) && /\b(?:percentage|proportion|rate)\b/i.test(q)) return "figure";
   if (ASKS(`who(?:se)? ${AUXILIARY}|who \\w+ed|which (?:inspectors?|officers?|person|people|director)`).test(q)) return "person";
   if (ASKS(`when ${AUXILIARY}|what (?:date|year|month|day)|how long ago`).test(q)) return "date";

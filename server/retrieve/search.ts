@@ -11,6 +11,8 @@ export type Fusion = "bm25" | "dense" | "rrf" | "weighted";
 
 export interface SearchOptions {
   filters: Filters;
+  /** What the question is about beyond the filters: passages of, or naming, a place it names. */
+  about?: (passage: Passage) => boolean;
   limit: number;
   fusion: Fusion;
   /** Share of the dense signal in weighted fusion. */
@@ -49,8 +51,8 @@ function rescale(scores: Float64Array, rows: number[]): (row: number) => number 
  * passages outside the filters and near-duplicates of a passage already ranked.
  */
 export function searchPassages(index: LoadedIndex, query: PreparedQuery, queryVector: ArrayLike<number>, options: Partial<SearchOptions> = {}): Hit[] {
-  const { filters, limit, fusion, denseWeight } = { ...defaultSearchOptions, ...options };
-  const rows = index.passages.flatMap((p, row) => (passes(p, filters) ? [row] : []));
+  const { filters, about, limit, fusion, denseWeight } = { ...defaultSearchOptions, ...options };
+  const rows = index.passages.flatMap((p, row) => (passes(p, filters) && (!about || about(p)) ? [row] : []));
   const lexical = bm25Scores(index, query.concepts);
   const dense = cosineScores(queryVector, index.passageVectors);
   // A loop rather than Math.max(...), which would build an argument list as long as the corpus on every query.

@@ -152,6 +152,10 @@ describe("preparing a question", () => {
     expect(prepareQuery("What did inspectors say about missing children — who led it?", {}, []).intent).toBe("person");
     expect(prepareQuery("What did inspectors say about missing children — how many were there?", {}, []).intent).toBe("count");
     expect(prepareQuery("How much did the council overspend?", {}, []).intent).toBe("figure");
+    // The figure's word may come a few words after "what is the".
+    expect(prepareQuery("What is the smoking rate in Lowmoor?", {}, []).intent).toBe("figure");
+    expect(prepareQuery("What was the number of children looked after?", {}, []).intent).toBe("count");
+    expect(prepareQuery("What is the purpose of the report?", {}, []).intent).toBe("general");
     // Words typed as a search, with no question word, ask for a figure when they name one.
     expect(prepareQuery("attendance rate in Carreg secondary schools", {}, []).intent).toBe("figure");
     expect(prepareQuery("number of children looked after", {}, []).intent).toBe("count");

@@ -1,0 +1,54 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { engineOver } from "../helpers/engine.js";
+import { ask, type Engine } from "../../server/answer/ask.js";
+
+// Invented papers of a two-tier area: a county's needs assessment names its districts, and a
+// district publishes a plan of its own, so "Lowmoor" is both a document's place and a county table's row.
+const COUNTY =
+  "Brackenfield County Council\n\nJoint Strategic Needs Assessment: Adult lifestyles\n\nPublished: 14 June 2021\n\nSmoking\n\n" +
+  "Smoking prevalence in Brackenfield is 15.2%. In Lowmoor the smoking rate is 19.6%, the highest of the districts.\n\n" +
+  "Alcohol\n\nAlcohol admissions in Brackenfield are below the England average.\n";
+const DISTRICT =
+  "Lowmoor District Council\n\nLocal Plan: Housing\n\nPublished: 2 March 2020\n\nHomes\n\n" +
+  "The plan provides 4,200 homes in Lowmoor by 2036. In 2018, 11.2% of Lowmoor residents had no qualifications.\n";
+const SMOKING = "In Lowmoor the smoking rate is 19.6%, the highest of the districts.";
+
+let dir: string;
+let engine: Engine;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "verbatim-named-place-"));
+  await mkdir(join(dir, "seeds"));
+  await writeFile(join(dir, "seeds", "brackenfield-jsna.txt"), COUNTY);
+  await writeFile(join(dir, "seeds", "lowmoor-local-plan.txt"), DISTRICT);
+  engine = await engineOver(join(dir, "seeds"), join(dir, "data"));
+});
+afterAll(async () => {
+  await engine?.embedder.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("a place the question names", () => {
+  it("is searched in its own documents and in any other passage that names it", async () => {
+    expect(engine.index.documents.map((d) => d.place)).toEqual(["Brackenfield", "Lowmoor"]);
+    const answer = await ask(engine, { question: "What is the smoking rate in Lowmoor?" });
+    expect(answer.abstained).toBe(false);
+    expect(answer.citations[0].quote).toBe(SMOKING);
+    // The county's other passages, which do not name Lowmoor, are not searched.
+    expect(answer.citations.some((c) => c.quote.includes("Alcohol admissions"))).toBe(false);
+  });
+
+  it("is found in a document the filters choose, though that document is another place's", async () => {
+    const byDocument = await ask(engine, { question: "What is the smoking rate in Lowmoor?", filters: { documentIds: ["brackenfield-jsna"] } });
+    expect(byDocument.citations[0].quote).toBe(SMOKING);
+    const byPlace = await ask(engine, { question: "What is the smoking rate in Lowmoor?", filters: { places: ["Brackenfield"] } });
+    expect(byPlace.citations[0].quote).toBe(SMOKING);
+  });
+
+  it("says so when no document searched is from the place or names it", async () => {
+    const answer = await ask(engine, { question: "What is the smoking rate in Brackenfield?", filters: { places: ["Lowmoor"] } });
+    expect(answer).toMatchObject({ abstained: true, reason: "The question names Brackenfield, but the filters search only Lowmoor.", citations: [] });
+  });
+});
