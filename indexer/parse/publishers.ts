@@ -21,6 +21,8 @@ export const INSPECTORATES: { name: string; pattern: RegExp }[] = [
   { name: "Public Services Ombudsman for Wales", pattern: /public services ombudsman for wales/i },
   { name: "Care Inspectorate", pattern: /\bcare inspectorate\b/i },
   { name: "Education Scotland", pattern: /\beducation scotland\b/i },
+  // The Accounts Commission publishes the Best Value reports that Audit Scotland prepares for it.
+  { name: "Accounts Commission", pattern: /\baccounts commission\b/i },
   { name: "Audit Scotland", pattern: /\baudit scotland\b/i },
   { name: "Scottish Public Services Ombudsman", pattern: /scottish public services ombudsman|\bspso\b/i },
 ];

@@ -36,8 +36,15 @@ export const FACT_CONTEXT = 0.3;
 const DENSE_FLOOR = 0.15;
 const DENSE_SPAN = 0.45;
 
-/** Dates, years and statute sections: numbers, but not the figure a "how many" question asks for. */
-const NOT_FIGURES = new RegExp(`\\b\\d{1,2} (?:${MONTH_NAMES.join("|")})\\b|\\b(?:${MONTH_NAMES.join("|")}) \\d{4}\\b|\\b(?:19|20)\\d{2}(?:[–/-]\\d{2,4})?\\b|\\bsections? \\d+`, "g");
+/**
+ * Dates, years, statute sections and the numbers that label parts of a document ("Question 5",
+ * "Policy H1", "Recommendation 3", "key stage 4"): numbers, but not the figure a "how many" question asks for.
+ */
+const NOT_FIGURES = new RegExp(
+  `\\b\\d{1,2} (?:${MONTH_NAMES.join("|")})\\b|\\b(?:${MONTH_NAMES.join("|")}) \\d{4}\\b|\\b(?:19|20)\\d{2}(?:[–/-]\\d{2,4})?\\b|` +
+    `\\b(?:sections?|questions?|recommendations?|polic(?:y|ies)|parts?|paragraphs?|paras?|appendix|appendices|chapters?|items?|tables?|figures?|priorit(?:y|ies)|pages?|annex|schedules?|stages?|phases?|tranches?|quarters?|q) [A-Z]{0,2}\\d+(?:\\.\\d+)*[a-z]?\\b`,
+  "gi",
+);
 
 /** A person's name: "Andrew Waugh", or as council papers write their members, "Mrs F M Oborski" or "Cllr J Smith". */
 const PERSON = String.raw`\b(?:[A-Z][a-z]+|(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?(?: [A-Z]\.?){1,3}) [A-Z][a-z'-]+\b`;

@@ -58,8 +58,11 @@ export function selectSentences(scored: ScoredSentence[], options: Partial<Selec
 /** Openings that lean on the sentence before: quoted alone, they would mislead. */
 const LEANS_BACK = /^(?:this|these|that|those|it|they|such|as a result|consequently|however|furthermore|in addition|despite this|therefore|at that time|since then|(?:[\w-]+ )?of (?:these|those|this|them)|of which)\b/i;
 
-/** A sentence that introduces what follows ("…the following area for priority action:"): alone, it says nothing. */
-const LEADS_IN = /:\s*$/;
+/**
+ * A sentence that introduces what follows ("…the following area for priority action:"), or a
+ * question the document asks ("Question 3: How many potholes…?"): alone, it answers nothing.
+ */
+const LEADS_IN = /[:?]\s*$/;
 
 type Neighbour = (s: ScoredSentence, step: -1 | 1) => ScoredSentence | undefined;
 

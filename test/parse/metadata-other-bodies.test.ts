@@ -48,6 +48,11 @@ describe("metadata of bodies beyond England's councils and Ofsted", () => {
     });
   });
 
+  it("takes the Accounts Commission, not Audit Scotland which prepares it, for a Best Value report's publisher", () => {
+    const text = "Best Value Assurance Report\nKessock Council\n\nPrepared by Audit Scotland\nNovember 2018\n\nThe Accounts Commission\nThe Accounts Commission is the public spending watchdog for local government.\n";
+    expect(parseDocument("bv", text).meta).toMatchObject({ title: "Best Value Assurance Report", publisher: "Accounts Commission", date: "2018-11" });
+  });
+
   it("does not take every letter an HMI signs for Ofsted's: the inspectorate its body names, else the council", () => {
     expect(parseDocument("a", HMI_LETTER("Estyn inspectors visited three schools.")).meta.publisher).toBe("Estyn");
     expect(parseDocument("b", HMI_LETTER("Inspectors visited three schools.")).meta.publisher).toBe("Carreg County Borough Council");

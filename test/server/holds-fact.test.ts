@@ -24,6 +24,12 @@ describe("a sentence that holds the fact a question asks for", () => {
     expect(holdsFact("figure", money)).toBe(true);
   });
 
+  it("for a figure: not a number that labels part of a document", () => {
+    const labels = ["Question 5: How were claims paid?", "Policy H1 requires affordable homes.", "Pupils at key stage 4 did well.", "Recommendation 3: The council should act.", "See paragraph 4.2 and Appendix 1."];
+    expect(labels.map((t) => holdsFact("figure", t))).toEqual([false, false, false, false, false]);
+    expect(holdsFact("figure", "Policy H1 requires 30% affordable homes.")).toBe(true);
+  });
+
   it("for a person: a name with a role or a verb of leading, whatever the role's case", () => {
     expect(holdsFact("person", "Hilary Thompson, Chair of Worcestershire Safeguarding Children Board")).toBe(true);
     expect(holdsFact("person", "The visit was carried out by Andrew Waugh and John Roughton, Her Majesty's Inspectors.")).toBe(true);

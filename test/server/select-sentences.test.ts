@@ -99,6 +99,16 @@ describe("withContext", () => {
     expect(ids(withContext([list[3]], neighbour, 10))).toEqual(["f4"]);
   });
 
+  it("quotes a question the document asks with its answer, or not at all", () => {
+    const { list, neighbour } = passageOf("q", [
+      ["Question 3: How many potholes were reported?", 0.9],
+      ["Answer: 11,206 potholes were reported in 2022/23.", 0.4],
+    ]);
+    expect(ids(withContext([list[0]], neighbour, 10))).toEqual(["q1", "q2"]);
+    const alone = passageOf("a", [["Does the council have clear strategic direction?", 0.9]]);
+    expect(ids(withContext([alone.list[0]], alone.neighbour, 10))).toEqual([]);
+  });
+
   it("leaves out a quote whose context would not fit, and fills gaps only with room to spare", () => {
     // s6 needs s5 and would make five; the gap s2 would make four.
     expect(ids(withContext(at(1, 3, 6), neighbour, 3))).toEqual(["s1", "s3", "s4"]);
