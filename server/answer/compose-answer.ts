@@ -2,7 +2,7 @@ import type { LoadedIndex } from "../../indexer/contract/load-index.js";
 import type { Source } from "../../indexer/contract/schemas.js";
 import { MONTH_NAMES } from "../../indexer/contract/dates.js";
 import type { ScoredSentence } from "./score-sentences.js";
-import { goesOnFrom, sourceKey } from "./select-sentences.js";
+import { goesOnFrom, introduces, isListItem, sourceKey } from "./select-sentences.js";
 import type { Citation } from "../http/schemas.js";
 
 /** "2017-10-12" → "12 October 2017"; a document dated only by its month, "2023-03" → "March 2023". */
@@ -63,15 +63,17 @@ export function composeAnswer(index: LoadedIndex, chosen: ScoredSentence[], lead
     .map((list) => list.sort((a, b) => a.sentence.start - b.sentence.start))
     .sort((a, b) => (a[0].sentence.source.date ?? "").localeCompare(b[0].sentence.source.date ?? "") || a[0].sentence.documentId.localeCompare(b[0].sentence.documentId));
   if (lead) {
-    const at = ordered.findIndex((g) => g.includes(lead));
-    ordered.unshift(...ordered.splice(at, 1));
+    ordered.unshift(...ordered.splice(ordered.findIndex((g) => g.includes(lead)), 1));
     // The lead goes first with the sentences it goes on from, so a list item keeps its lead-in
     // and a "This…" its antecedent: "The proportion … free school meals:", then the figure.
     // What goes on from it comes along too: the list's further items, a "However…".
     const group = ordered[0];
-    let first = group.indexOf(lead);
-    let last = first;
+    const at = group.indexOf(lead);
+    let first = at;
+    let last = at;
     while (first > 0 && goesOnFrom(group[first - 1], group[first])) first--;
+    // Earlier items come along only under their list's lead-in: findings bulleted without one stand apart.
+    if (isListItem(lead) && !group.slice(first, at).some(introduces)) first = at;
     while (last + 1 < group.length && goesOnFrom(group[last], group[last + 1])) last++;
     group.unshift(...group.splice(first, last - first + 1));
   }

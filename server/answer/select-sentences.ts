@@ -64,6 +64,9 @@ const LEANS_BACK = /^(?:this|these|that|those|it|they|such|as a result|consequen
  */
 const LEADS_IN = /[:?]\s*$/;
 
+/** True when a quote introduces what follows it: a list's lead-in, or a question the document goes on to answer. */
+export const introduces = (s: ScoredSentence): boolean => LEADS_IN.test(s.sentence.searchText);
+
 type Neighbour = (s: ScoredSentence, step: -1 | 1) => ScoredSentence | undefined;
 
 /**
@@ -88,7 +91,7 @@ function sequel(s: ScoredSentence, neighbour: Neighbour): ScoredSentence[] | und
  * An item of a list, which goes on from its lead-in: a bulleted one ("- 512 live with foster
  * families"), or one that opens in lower case ("in primary schools is 12.3%").
  */
-const isListItem = (s: ScoredSentence): boolean => s.sentence.listItem || /^[a-z]/.test(s.sentence.searchText);
+export const isListItem = (s: ScoredSentence): boolean => s.sentence.listItem || /^[a-z]/.test(s.sentence.searchText);
 
 /**
  * True when a quote goes on from the quote before it in the answer: "This…" or "However…"

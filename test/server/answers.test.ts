@@ -97,6 +97,14 @@ describe("answers from the seed documents", () => {
     ]);
   });
 
+  it("leads with the figure asked for, not the bulleted finding above it, which has no lead-in to share", async () => {
+    const answer = await ask(engine, { question: "How many Worcestershire children were on child protection plans in autumn 2016, and how had that changed since March 2016?" });
+    expect(answer.citations.slice(0, 2).map((c) => c.quote)).toEqual([
+      "At 23 October 2016, 354 children and young people were the subject of a child protection plan.",
+      "This is a decrease from 473 at 31 March 2016.",
+    ]);
+  });
+
   it("quotes a judgement without a date, in a question after a date, with the sentence before that dates it", async () => {
     const answer = await ask(engine, { question: "When was Worcestershire judged inadequate?" });
     const judged = answer.citations.findIndex((c) => c.quote === "The local authority was judged to be inadequate.");
