@@ -6,15 +6,13 @@ import type { AskRequest, AskResponse, Filters, Related } from "../http/schemas.
 import { prepareQuery, unshout, type Concept, type PreparedQuery } from "../retrieve/prepare-query.js";
 import { parseDate } from "../../indexer/contract/dates.js";
 import { searchPassages, type Hit, type SearchOptions } from "../retrieve/search.js";
-import { anyOf, mentions, passes } from "../retrieve/filters.js";
-import type { Passage } from "../../indexer/contract/schemas.js";
+import { narrowTo } from "./narrow.js";
 import { scoreSentences, type ScoredSentence } from "./score-sentences.js";
 import { defaultSelectOptions, leadOf, selectSentences, withContext } from "./select-sentences.js";
 import { NOT_A_QUESTION, outsideTheDocuments, tooWeak } from "./abstain.js";
 import { isPleasantry } from "../retrieve/question-words.js";
 import { noneMatch } from "./none-match.js";
 import { conceptValue } from "../retrieve/bm25.js";
-import { englishList } from "./english-list.js";
 import { composeAnswer, sectionInSource, sourceUrl } from "./compose-answer.js";
 import { resolveFollowUp } from "./follow-up.js";
 
@@ -57,6 +55,8 @@ export interface Retrieval {
   outside?: string;
   /** The filters searched with: the request's, and a day the question names. */
   filters: Filters;
+  /** Numbered paragraphs the question asks to read ("what does paragraph 5.12 say?"). */
+  paragraphs: string[];
   hits: Hit[];
   scored: ScoredSentence[];
   embedMs: number;
@@ -76,20 +76,12 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
   const query = asFollowUp(prepareFor(engine, resolved.question), resolved.own ? prepareFor(engine, resolved.own) : undefined, index);
   const interpretedAs = resolved.followUp ? resolved.question : undefined;
   const outside = isPleasantry(query.question) ? NOT_A_QUESTION : outsideTheDocuments(query, facts, index);
-  if (outside) return { query, interpretedAs, outside, filters: request.filters ?? {}, hits: [], scored: [], embedMs: 0, searchMs: 0 };
+  if (outside) return { query, interpretedAs, outside, filters: request.filters ?? {}, paragraphs: [], hits: [], scored: [], embedMs: 0, searchMs: 0 };
 
-  // A question that names the place of some documents is about that place: those documents' passages, and
-  // any other passage that names it, as a county's assessment names its districts. Within the filters.
   const named = query.names.map((n) => facts.places.get(n.toLowerCase())).filter((p): p is string => !!p);
   const filters: Filters = { ...request.filters };
-  const about = named.length > 0 ? (p: Passage) => named.some((place) => p.source.place === place || mentions(facts, p, place)) : undefined;
-  if (about && !index.passages.some((p) => passes(p, filters) && about(p))) {
-    const outsideFilters = !!filters.places?.length && !named.some((n) => anyOf(filters.places, n));
-    const reason = outsideFilters
-      ? `The question names ${englishList(named, "and")}, but the filters search only ${englishList(filters.places!, "and")}.`
-      : `None of the documents searched is from or mentions ${englishList(named)}, which the question names.`;
-    return { query, interpretedAs, outside: reason, filters, hits: [], scored: [], embedMs: 0, searchMs: 0 };
-  }
+  const { about, paragraphs, outside: notNamed } = narrowTo(query.question, named, facts, index, filters);
+  if (notNamed) return { query, interpretedAs, outside: notNamed, filters, paragraphs, hits: [], scored: [], embedMs: 0, searchMs: 0 };
   // "What did the panel decide at its meeting on 24 October 2017?": only a source written on or
   // after that day can say what happened then; an agenda issued before it cannot.
   const eventDay = /\b(?:did|was|were|happened|decided|agreed|found|concluded)\b/i.test(query.question) ? parseDate(query.question) : undefined;
@@ -101,7 +93,7 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
   const searchStart = performance.now();
   const hits = searchPassages(index, query, vector, { ...engine.search, filters, about });
   const scored = scoreSentences(index, facts, query, vector, hits);
-  return { query, interpretedAs, filters, hits, scored, embedMs, searchMs: performance.now() - searchStart };
+  return { query, interpretedAs, filters, paragraphs, hits, scored, embedMs, searchMs: performance.now() - searchStart };
 }
 
 /**
@@ -111,7 +103,7 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
 export async function ask(engine: Engine, request: AskRequest): Promise<AskResponse> {
   const started = performance.now();
   const { index, facts } = engine;
-  const { query, interpretedAs, outside, filters, hits, scored, embedMs, searchMs } = await retrieve(engine, request);
+  const { query, interpretedAs, outside, filters, paragraphs, hits, scored, embedMs, searchMs } = await retrieve(engine, request);
   const abstain = (reason: string, related?: Related[]): AskResponse => ({
     answer: reason,
     abstained: true,
@@ -125,7 +117,7 @@ export async function ask(engine: Engine, request: AskRequest): Promise<AskRespo
   if (hits.length === 0) return abstain(noneMatch(index, filters));
 
   const composeStart = performance.now();
-  if (tooWeak(scored[0])) {
+  if (paragraphs.length === 0 && tooWeak(scored[0])) {
     const related = hits.slice(0, RELATED).map(({ passage: p }) => ({
       text: index.sentenceById.get(p.sentenceIds[0])!.searchText,
       documentId: p.documentId,
@@ -144,9 +136,11 @@ export async function ask(engine: Engine, request: AskRequest): Promise<AskRespo
     return byId.get(ids[ids.indexOf(s.sentence.id) + step] ?? "");
   };
   const limit = request.maxCitations ?? defaultSelectOptions.maxCitations;
-  const selected = selectSentences(scored, { maxCitations: limit, factsOnly: query.intent !== "general" });
-  const chosen = withContext(selected, neighbour, limit, query.intent !== "general");
-  const lead = query.intent === "general" ? undefined : leadOf(selected, chosen);
+  // A paragraph asked for by number is read whole, in order, best-matching paragraphs first.
+  const whole = paragraphs.length > 0 ? hits.flatMap((h) => h.passage.sentenceIds.map((id) => byId.get(id)!)).slice(0, limit) : undefined;
+  const selected = whole ?? selectSentences(scored, { maxCitations: limit, factsOnly: query.intent !== "general" });
+  const chosen = whole ?? withContext(selected, neighbour, limit, query.intent !== "general");
+  const lead = query.intent === "general" || whole ? undefined : leadOf(selected, chosen);
   const { answer, citations } = composeAnswer(index, chosen, lead);
   return {
     answer,

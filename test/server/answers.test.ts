@@ -97,6 +97,16 @@ describe("answers from the seed documents", () => {
     ]);
   });
 
+  it("reads a paragraph asked for by number whole, from every document that numbers one so, and says when none does", async () => {
+    const answer = await ask(engine, { question: "What do paragraphs 3 and 4 say?", filters: { documentIds: [AGENDA] } });
+    expect(answer.citations.map((c) => [c.paragraph, c.quote.slice(0, 40)])).toEqual([
+      ["3", "On 24 January 2017, Ofsted published the"],
+      ["4", "The overall judgement for Worcestershire"],
+      ["4", "This was a very disappointing judgement "],
+    ]);
+    expect(await ask(engine, { question: "What does paragraph 99.9 say?" })).toMatchObject({ abstained: true, reason: "No document searched has a paragraph numbered 99.9.", citations: [] });
+  });
+
   it("leads with the figure asked for, not the bulleted finding above it, which has no lead-in to share", async () => {
     const answer = await ask(engine, { question: "How many Worcestershire children were on child protection plans in autumn 2016, and how had that changed since March 2016?" });
     expect(answer.citations.slice(0, 2).map((c) => c.quote)).toEqual([

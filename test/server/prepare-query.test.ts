@@ -1,3 +1,4 @@
+import { paragraphsAsked } from "../../server/answer/narrow.js";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -224,5 +225,14 @@ describe("the synonym list", () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("paragraphs asked for by number", () => {
+  it("are read from 'paragraph 5.12', 'para 4', 'paragraphs 12 and 13', and not from other numbers", () => {
+    expect(paragraphsAsked("What does paragraph 5.12 say?")).toEqual(["5.12"]);
+    expect(paragraphsAsked("Quote para 4 and para. 7")).toEqual(["4", "7"]);
+    expect(paragraphsAsked("What do paragraphs 12 and 13 of the report say?")).toEqual(["12", "13"]);
+    expect(paragraphsAsked("How many children were in care in 2016?")).toEqual([]);
   });
 });
