@@ -51,10 +51,27 @@ export function sourceUrl(documentId: string, start: number, end: number): strin
 }
 
 /**
+ * Moves a quote to the front of its group with the sentences it goes on from, so a list item
+ * keeps its lead-in and a "This…" its antecedent: "The proportion … free school meals:", then
+ * the figure. What goes on from it comes along too: the list's further items, a "However…".
+ */
+function bringFirst(group: ScoredSentence[], quote: ScoredSentence): void {
+  const at = group.indexOf(quote);
+  let first = at;
+  let last = at;
+  while (first > 0 && goesOnFrom(group[first - 1], group[first])) first--;
+  // Earlier items come along only under their list's lead-in: findings bulleted without one stand apart.
+  if (isListItem(quote) && !group.slice(first, at).some(introduces)) first = at;
+  while (last + 1 < group.length && goesOnFrom(group[last], group[last + 1])) last++;
+  group.unshift(...group.splice(first, last - first + 1));
+}
+
+/**
  * Writes the answer: quotes grouped by source in date order, each under its title,
  * publisher and date, each marked [n]. The only words not quoted are fixed framing.
- * When `lead` is set (a question after a figure, name or date), its group comes first, and in
- * it the lead, after only the quotes it goes on from.
+ * Each group opens with its best quote, after only the quotes it goes on from; the rest
+ * follow in the document's order. When `lead` is set (a question after a figure, name or
+ * date), its group comes first, opening with the lead.
  */
 export function composeAnswer(index: LoadedIndex, chosen: ScoredSentence[], lead?: ScoredSentence): { answer: string; citations: Citation[] } {
   const groups = new Map<string, ScoredSentence[]>();
@@ -62,21 +79,9 @@ export function composeAnswer(index: LoadedIndex, chosen: ScoredSentence[], lead
   const ordered = [...groups.values()]
     .map((list) => list.sort((a, b) => a.sentence.start - b.sentence.start))
     .sort((a, b) => (a[0].sentence.source.date ?? "").localeCompare(b[0].sentence.source.date ?? "") || a[0].sentence.documentId.localeCompare(b[0].sentence.documentId));
-  if (lead) {
-    ordered.unshift(...ordered.splice(ordered.findIndex((g) => g.includes(lead)), 1));
-    // The lead goes first with the sentences it goes on from, so a list item keeps its lead-in
-    // and a "This…" its antecedent: "The proportion … free school meals:", then the figure.
-    // What goes on from it comes along too: the list's further items, a "However…".
-    const group = ordered[0];
-    const at = group.indexOf(lead);
-    let first = at;
-    let last = at;
-    while (first > 0 && goesOnFrom(group[first - 1], group[first])) first--;
-    // Earlier items come along only under their list's lead-in: findings bulleted without one stand apart.
-    if (isListItem(lead) && !group.slice(first, at).some(introduces)) first = at;
-    while (last + 1 < group.length && goesOnFrom(group[last], group[last + 1])) last++;
-    group.unshift(...group.splice(first, last - first + 1));
-  }
+  if (lead) ordered.unshift(...ordered.splice(ordered.findIndex((g) => g.includes(lead)), 1));
+  // Each source opens with its best quote, so the first line under each heading answers; the rest keep their order.
+  for (const group of ordered) bringFirst(group, lead && group.includes(lead) ? lead : group.reduce((a, b) => (b.score > a.score ? b : a)));
   const citations: Citation[] = [];
   const sections: string[] = [];
   for (const group of ordered) {

@@ -137,8 +137,8 @@ function leanedOn(s: ScoredSentence, neighbour: Neighbour): ScoredSentence[] {
  * A quote whose context would not fit in the limit, or introduces what was not found, is
  * left out rather than quoted bare. Any room left fills single-sentence gaps between quotes,
  * so the reader gets one unbroken passage rather than two pieces with a hole. All come from
- * the same passage, so the answer, which orders each source's quotes by position, shows
- * them side by side.
+ * the same passage, so the answer, which keeps each source's quotes in the document's order
+ * after its best, shows them side by side.
  */
 export function withContext(chosen: ScoredSentence[], neighbour: Neighbour, limit: number, asksForFact = false): ScoredSentence[] {
   const ids = new Set<string>();

@@ -97,6 +97,19 @@ describe("answers from the seed documents", () => {
     ]);
   });
 
+  it("opens each document's quotes with its best, the rest in the document's order", async () => {
+    const answer = await ask(engine, { question: "Are social workers' caseloads too high? What did each inspection find about caseloads?" });
+    const firsts = answer.citations.filter((c, i) => i === 0 || answer.citations[i - 1].documentId !== c.documentId).map((c) => c.quote);
+    expect(firsts.slice(0, 2)).toEqual([
+      "Many social workers carry caseloads that are too high and include too many cases involving high risk and complexity.",
+      "A third of social workers in the initial response teams hold caseloads of over 30 children.",
+    ]);
+    const report = answer.citations.filter((c) => c.documentId === "2017-01-24-ofsted-worcestershire-inspection-report");
+    // After the best and the sentence that goes on from it, the rest keep the document's order.
+    const rest = report.slice(2).map((c) => c.start);
+    expect(rest).toEqual([...rest].sort((a, b) => a - b));
+  });
+
   it("reads a paragraph asked for by number whole, from every document that numbers one so, and says when none does", async () => {
     const answer = await ask(engine, { question: "What do paragraphs 3 and 4 say?", filters: { documentIds: [AGENDA] } });
     expect(answer.citations.map((c) => [c.paragraph, c.quote.slice(0, 40)])).toEqual([
