@@ -48,6 +48,16 @@ function intentOf(question: string): Intent {
 }
 
 /**
+ * What a question asks for, a follow-up's own words first: after "How many households were in
+ * temporary accommodation — and how much did it cost?" the figure asked for is a sum, not a count.
+ */
+function intentOfTurn(question: string): Intent {
+  const turn = question.split(" — ").pop()!;
+  const own = intentOf(turn);
+  return own !== "general" || turn === question ? own : intentOf(question);
+}
+
+/**
  * Capitalised words and acronyms that may name a place, person or body: "Herefordshire",
  * "SEND". Short capitals ("OK") and words with symbols ("B&Bs") are everyday words.
  */
@@ -140,6 +150,6 @@ export function prepareQuery(
     names: namesIn(question),
     quoted: [...question.matchAll(/(?:^|[\s(])['‘"“]([^'’"”]{3,60})['’"”](?=[\s?.,;:)]|$)/g)].map((m) => m[1]),
     years: [...question.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0])),
-    intent: intentOf(question),
+    intent: intentOfTurn(question),
   };
 }

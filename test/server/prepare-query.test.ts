@@ -152,6 +152,9 @@ describe("preparing a question", () => {
     // A follow-up, joined to the question before it, asks what it asks.
     expect(prepareQuery("What did inspectors say about missing children — who led it?", {}, []).intent).toBe("person");
     expect(prepareQuery("What did inspectors say about missing children — how many were there?", {}, []).intent).toBe("count");
+    // The follow-up's own ask wins over the earlier question's; with none of its own, the earlier one's stands.
+    expect(prepareQuery("How many households were in temporary accommodation — and how much did it cost?", {}, []).intent).toBe("figure");
+    expect(prepareQuery("How many households were in temporary accommodation — in Thornbury?", {}, []).intent).toBe("count");
     expect(prepareQuery("How much did the council overspend?", {}, []).intent).toBe("figure");
     // The figure's word may come a few words after "what is the".
     expect(prepareQuery("What is the smoking rate in Lowmoor?", {}, []).intent).toBe("figure");
