@@ -8,7 +8,7 @@ export interface HeadingRules {
   shapeAt: (i: number) => HeadingLine | undefined;
   /** Furniture and a letter's frame, which are never content. */
   skipped: Set<number>;
-  levelOf: (label: string) => number;
+  levelOf: (line: number, label: string) => number;
   /** True for a heading the contents list names: a heading whatever is under it. */
   listed: (label: string) => boolean;
   byline: (i: number) => boolean;
@@ -53,7 +53,7 @@ export function placeHeadings(lines: Line[], rules: HeadingRules): Map<number, H
       if (seenContent && k > 0 && k < run.length - 1 && !listed(heading.text)) return;
       const above = heads[heads.length - 1];
       if (seenContent && above && above[0] === run[k - 1][0]) {
-        if (levelOf(above[1].text) <= levelOf(heading.text)) heading = { ...heading, parentLine: above[0] };
+        if (levelOf(above[0], above[1].text) <= levelOf(line, heading.text)) heading = { ...heading, parentLine: above[0] };
         else if (!listed(above[1].text)) heads.pop();
       }
       heads.push([line, heading]);

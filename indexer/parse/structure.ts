@@ -2,6 +2,7 @@ import { bulletMarker, continues, labelledItems, paragraphNumber, tableRows, SAL
 import { isByline, letterFrameLines } from "./letters.js";
 import { findFurniture, ownText } from "./furniture.js";
 import { readContents } from "./contents-list.js";
+import { coverLines } from "./cover.js";
 import { headingShapes } from "./heading-shape.js";
 import { headingLevels } from "./heading-levels.js";
 import { placeHeadings } from "./place-headings.js";
@@ -33,10 +34,13 @@ const SHORT_ITEM = 60;
 
 export interface Heading {
   text: string;
-  level: 1 | 2;
+  /** 1 for the outermost; a heading is read inside the nearest heading above it of a lower level. */
+  level: number;
   line: number;
   /** Index into `Structure.headings` of the heading set directly above this one with nothing under it. */
   parent?: number;
+  /** A Markdown document's "# Title": it names the document, so no section is read inside it. */
+  title?: boolean;
 }
 
 export interface Structure {
@@ -68,6 +72,7 @@ function letterHeading(lines: Line[], signOff: number, skipped: Set<number>, hea
  */
 export function readStructure(text: string, lines: Line[]): Structure {
   const furniture = findFurniture(lines);
+  coverLines(lines).forEach((i) => furniture.add(i));
   const contents = readContents(lines);
   contents.rows.forEach((i) => furniture.add(i));
   const letterLines = letterFrameLines(lines);
@@ -78,7 +83,7 @@ export function readStructure(text: string, lines: Line[]): Structure {
   const rows = tableRows(lines, skipped);
   const headings: Heading[] = [];
   const units: Unit[] = [];
-  const levelOf = headingLevels(lines, contents.rows, majors);
+  const { levelOf, titleLine } = headingLevels(lines, skipped, contents.rows, majors);
   const byline = (i: number) => isByline(lines, i, furniture);
   const shapeAt = headingShapes({ lines, skipped, labelled, rows, listed, byline });
   const placed = placeHeadings(lines, { shapeAt, skipped, levelOf, listed, byline });
@@ -121,7 +126,7 @@ export function readStructure(text: string, lines: Line[]): Structure {
     if (placedHeading) {
       close();
       const parent = placedHeading.parentLine === undefined ? undefined : headings.findIndex((h) => h.line === placedHeading.parentLine);
-      headings.push({ text: placedHeading.text, level: levelOf(placedHeading.text), line: i, ...(parent === undefined ? {} : { parent }) });
+      headings.push({ text: placedHeading.text, level: levelOf(i, placedHeading.text), line: i, ...(parent === undefined ? {} : { parent }), ...(i === titleLine ? { title: true } : {}) });
       signedUnder = undefined;
       skipTo = placedHeading.lastLine;
       return;

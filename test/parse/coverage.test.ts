@@ -13,7 +13,7 @@ function readFolder(folder: string): Map<string, string> {
   return new Map(readdirSync(dir).sort().map((f) => [`${folder}/${f}`, readFileSync(`${dir}${f}`, "utf8")]));
 }
 
-const documents = new Map([...readSeeds(), ...readFolder("other-councils"), ...readFolder("structure")]);
+const documents = new Map([...readSeeds(), ...readFolder("other-councils"), ...readFolder("structure"), ...readFolder("headings")]);
 
 /** A list item's marker or a paragraph's number, which the passage records rather than quotes. */
 const MARKER = /^(?:#{1,6}\s+|[-•*▪◦–]\s+|\d{1,2}\)\s+)?(?:\d{1,3}(?:\.\d{1,2})?\.?\s+)?/;
