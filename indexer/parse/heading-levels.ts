@@ -1,4 +1,4 @@
-import type { Line } from "./lines.js";
+import { paragraphNumber, type Line } from "./lines.js";
 import { headingLabel, isHeadingText } from "./heading-shape.js";
 
 /** A Markdown heading: its hashes give its level. */
@@ -29,11 +29,14 @@ export interface HeadingLevels {
 /**
  * How a document ranks its headings. In Markdown the hashes decide ("#" over "##" over "###"),
  * and a single "#" at the top is the document's title. In plain text, 1 is a top-level section
- * and 2 one inside it: the contents list names the top-level sections; without one, a document
- * that shouts some headings in capitals puts the rest inside them. A heading used in several
- * sections ("Summary", "Inspection findings") is never top-level.
+ * and 2 one inside it. The top-level sections are those the contents list names and those that
+ * divide the document (`divisions`: "Appendix A: …", "Part 2. …", "5. Meeting housing needs"
+ * over paragraphs 5.1, 5.2…); without either, a document that shouts some headings in capitals
+ * puts the rest inside them. A heading used in several sections ("Summary", "Introduction") is
+ * never top-level. A numbered section ends with its last numbered paragraph: a heading after
+ * that is top-level again ("Monitoring framework" after paragraph 6.8).
  */
-export function headingLevels(lines: Line[], skipped: Set<number>, contentsRows: Set<number>, majors: Set<string>): HeadingLevels {
+export function headingLevels(lines: Line[], skipped: Set<number>, contentsRows: Set<number>, majors: Set<string>, divisions: Set<number>): HeadingLevels {
   const hashes = lines.map((l) => MARKDOWN_HEADING.exec(l.text)?.[1].length);
   if (hashes.some((h) => h !== undefined)) {
     const tops = hashes.flatMap((h, i) => (h === 1 ? [i] : []));
@@ -49,9 +52,20 @@ export function headingLevels(lines: Line[], skipped: Set<number>, contentsRows:
     const key = headingLabel(l.text).toLowerCase();
     headingCounts.set(key, (headingCounts.get(key) ?? 0) + 1);
   }
-  const levelOf = (_line: number, label: string) => {
+  const division = [...divisions].sort((a, b) => a - b);
+  // Past the last paragraph numbered "5.x", a heading is outside numbered section 5.
+  const afterNumberedSection = (line: number): boolean => {
+    const above = division.filter((d) => d < line).pop();
+    const number = above === undefined ? undefined : paragraphNumber(lines[above].text);
+    if (number === undefined || number.includes(".")) return false;
+    const end = division.find((d) => d > line) ?? lines.length;
+    return !lines.slice(line + 1, end).some((l) => paragraphNumber(l.text)?.startsWith(`${number}.`));
+  };
+  const levelOf = (line: number, label: string) => {
+    if (divisions.has(line)) return 1;
     if ((headingCounts.get(label.toLowerCase()) ?? 0) > 1) return 2;
-    if (majors.size > 0) return majors.has(label.toLowerCase()) ? 1 : 2;
+    if (majors.has(label.toLowerCase())) return 1;
+    if (majors.size > 0 || divisions.size > 0) return afterNumberedSection(line) ? 1 : 2;
     return hasCapsHeadings && !shouted(label) ? 2 : 1;
   };
   return { levelOf, titleLine: -1 };

@@ -6,13 +6,30 @@ const MAX_QUESTION_WORDS = 20;
 const MAX_HEADING_CHARS = 100;
 
 /**
+ * A labelled heading: a label, its number or letter, and a title, "Policy H1: Affordable housing",
+ * "Priority 3: Homes for everyone", "Appendix A: …", "Chapter 5 Meeting housing needs".
+ */
+const LABEL_HEADING = /^((?:[A-Z][a-z]+ ){1,2})(?:[A-Z]{1,3}\d{1,3}[a-z]?|\d{1,3}(?:\.\d{1,2})?|[A-Z]|[IVX]{1,5})(?:[:.]\s+|\s+[-–—]\s+|\s+)(?=[A-Z"'‘“(])/;
+
+/** A caption is no heading: "Table 1: Households in temporary accommodation". */
+const CAPTION = /^(?:table|figure|chart|graph|map)\s+\d+/i;
+
+/** A label that divides a whole document: "Part 1.", "Chapter 5", "Appendix A:", "Annex 2", "Appendix." */
+const DIVISION = /^(?:part|chapter|section|appendix|annex|schedule)(?:\s+(?:\d{1,3}|[A-Z]|[IVX]{1,5})\b|\.)/i;
+
+/** True for a heading that heads a division of the whole document ("Appendix A: …", "Part 2. …"). */
+export function isDivision(label: string): boolean {
+  return DIVISION.test(label);
+}
+
+/**
  * Shaped like a heading or a title line, whatever its length: capitalised, not closed by
  * punctuation, and not a list item, table row or labelled fact.
  */
 export function headingShaped(text: string): boolean {
   if (!/^[A-Z0-9"'‘“]/.test(text) || /[.,;:]$/.test(text) || text.includes("\t")) return false;
-  // "Report published: 24 January 2017" is a labelled fact, not a heading.
-  if (LABELLED.test(text)) return false;
+  // "Report published: 24 January 2017" is a labelled fact, not a heading; "Policy H1: Affordable housing" is one.
+  if (LABELLED.test(text) && (!LABEL_HEADING.test(text) || CAPTION.test(text))) return false;
   return bulletMarker(text) === 0 && paragraphNumber(text) === undefined;
 }
 
@@ -55,6 +72,40 @@ export interface HeadingLine {
   parentLine?: number;
 }
 
+/** How far below a numbered section's heading its first numbered paragraph may come ("5. Housing" / "Introduction" / "5.1 …"). */
+const SECTION_TO_FIRST_PARAGRAPH = 4;
+
+/**
+ * "2. Budget outturn" over "2.1 The table below…", or over "Introduction" and then "2.1 …": a
+ * numbered section, whose number its paragraphs carry, not a numbered paragraph.
+ */
+export function isNumberedSection(lines: Line[], i: number): boolean {
+  const own = ownText(lines[i]);
+  const number = paragraphNumber(own);
+  if (number === undefined || !/^\d{1,3}\.\s/.test(own) || !isHeadingText(own.replace(/^\d+\.\s+/, ""))) return false;
+  const next = lines.slice(i + 1, i + 1 + SECTION_TO_FIRST_PARAGRAPH).find((l) => paragraphNumber(l.text) !== undefined);
+  return next !== undefined && paragraphNumber(next.text) === `${number}.1`;
+}
+
+/**
+ * The labelled lines standing alone that are no headings because their family is uneven: when
+ * one "Question 5: …" runs too long or ends as a sentence, the others are questions too, and
+ * reading some as headings would file one question's answer under another.
+ */
+export function unevenLabelledLines(lines: Line[]): Set<number> {
+  const families = new Map<string, number[]>();
+  lines.forEach((line, i) => {
+    const family = LABEL_HEADING.exec(line.text)?.[1].trim();
+    if (!family || CAPTION.test(line.text) || !line.afterBlank || lines[i + 1]?.afterBlank === false) return;
+    families.set(family, [...(families.get(family) ?? []), i]);
+  });
+  const uneven = new Set<number>();
+  for (const members of families.values()) {
+    if (members.some((i) => !isHeadingText(lines[i].text))) members.forEach((i) => uneven.add(i));
+  }
+  return uneven;
+}
+
 /** What reading a line's shape needs to know of the rest of the document. */
 export interface ShapeContext {
   lines: Line[];
@@ -62,6 +113,8 @@ export interface ShapeContext {
   skipped: Set<number>;
   /** Labelled list items ("R1 …", "R2 …") and table rows, which are never headings. */
   labelled: Set<number>;
+  /** Labelled lines of a family that cannot all be headings ("Question 1: …?"). */
+  uneven: Set<number>;
   rows: Set<number>;
   /** True for a title the contents list names. */
   listed: (label: string) => boolean;
@@ -74,7 +127,7 @@ function isSignature(lines: Line[], i: number): boolean {
 }
 
 /** Reads the heading at a line, if any, as its own shape and its neighbours make it. */
-export function headingShapes({ lines, skipped, labelled, rows, listed, byline }: ShapeContext): (i: number) => HeadingLine | undefined {
+export function headingShapes({ lines, skipped, labelled, uneven, rows, listed, byline }: ShapeContext): (i: number) => HeadingLine | undefined {
   return (i) => {
     const line = lines[i];
     if (!line?.afterBlank || skipped.has(i) || labelled.has(i)) return undefined;
@@ -85,13 +138,12 @@ export function headingShapes({ lines, skipped, labelled, rows, listed, byline }
     const number = paragraphNumber(own);
     // "Leadership, management and governance<tab>Inadequate": a listed section with its judgement.
     const listedSection = listed(own.split("\t")[0].trim());
-    // "2. Budget outturn" over "2.1 The table below…": a numbered section, not a numbered paragraph.
-    const numberedSection = number !== undefined && paragraphNumber(lines[i + 1]?.text ?? "") === `${number}.1` && isHeadingText(own.replace(/^\d+\.\s+/, ""));
+    const numberedSection = isNumberedSection(lines, i);
     // "31. Apologies for absence" on its own over the item's text: a minute's heading, not a numbered paragraph.
     const below = lines[i + 1];
     const body = !!below?.afterBlank && /^[A-Z]/.test(below.text) && !isHeadingText(below.text) && bulletMarker(below.text) === 0 && paragraphNumber(below.text) === undefined && !labelled.has(i + 1);
     const numberedItem = number !== undefined && /^\d{1,3}\.\s/.test(own) && isItemTitle(own.replace(/^\d{1,3}\.\s+/, "")) && body;
-    const plain = isHeadingText(own) && !rows.has(i) && (below?.afterBlank ?? true) && !isSignature(lines, i);
+    const plain = isHeadingText(own) && !rows.has(i) && !uneven.has(i) && (below?.afterBlank ?? true) && !isSignature(lines, i);
     return listedSection || numberedSection || numberedItem || plain ? { text: headingLabel(own.split("\t")[0]), lastLine: i } : undefined;
   };
 }

@@ -3,7 +3,7 @@ import { isByline, letterFrameLines } from "./letters.js";
 import { findFurniture, ownText } from "./furniture.js";
 import { readContents } from "./contents-list.js";
 import { coverLines } from "./cover.js";
-import { headingShapes } from "./heading-shape.js";
+import { headingShapes, isDivision, isNumberedSection, unevenLabelledLines } from "./heading-shape.js";
 import { headingLevels } from "./heading-levels.js";
 import { placeHeadings } from "./place-headings.js";
 
@@ -83,9 +83,10 @@ export function readStructure(text: string, lines: Line[]): Structure {
   const rows = tableRows(lines, skipped);
   const headings: Heading[] = [];
   const units: Unit[] = [];
-  const { levelOf, titleLine } = headingLevels(lines, skipped, contents.rows, majors);
   const byline = (i: number) => isByline(lines, i, furniture);
-  const shapeAt = headingShapes({ lines, skipped, labelled, rows, listed, byline });
+  const shapeAt = headingShapes({ lines, skipped, labelled, uneven: unevenLabelledLines(lines), rows, listed, byline });
+  const divisions = new Set(lines.flatMap((_, i) => (shapeAt(i) && (isDivision(ownText(lines[i])) || isNumberedSection(lines, i)) ? [i] : [])));
+  const { levelOf, titleLine } = headingLevels(lines, skipped, contents.rows, majors, divisions);
   const placed = placeHeadings(lines, { shapeAt, skipped, levelOf, listed, byline });
 
   let current: Unit | undefined;
