@@ -54,6 +54,12 @@ export function trailingFurnitureAt(text: string): number {
   return m && m.index > 0 ? m.index : -1;
 }
 
+/** A line's text without trailing furniture ("… This page is intentionally left blank"). */
+export function ownText(line: Line): string {
+  const cut = trailingFurnitureAt(line.text);
+  return cut === -1 ? line.text : line.text.slice(0, cut);
+}
+
 /**
  * Marks the lines that are not content: furniture, contact lines, and whole address
  * blocks (runs of short lines between blank lines where one of them is a contact line).

@@ -1,4 +1,5 @@
-import { SALUTATION, SIGN_OFF, type Line } from "./lines.js";
+import { PERSON_LINE, ROLE_LINE, SALUTATION, SIGN_OFF, type Line } from "./lines.js";
+import { ownText } from "./furniture.js";
 import { parseDateLine } from "../contract/dates.js";
 
 /** Where a letter sits in a document's lines, and what its head and foot say. */
@@ -48,4 +49,31 @@ export function findLetters(lines: Line[], furniture: Set<number>): LetterFrame[
 export function signerName(signature: string): string {
   const m = /^(.+?)\s+(?:Her|His) Majesty's\b|^(.+?)\s+(?:HMI|Director|Inspector|Chief|Head|Assistant)\b/.exec(signature);
   return (m?.[1] ?? m?.[2] ?? signature).trim();
+}
+
+/** Marks the date, salutation and sign-off lines of every letter in the text. */
+export function letterFrameLines(lines: Line[]): Set<number> {
+  const marks = new Set<number>();
+  lines.forEach((line, i) => {
+    if (SALUTATION.test(line.text) && line.text.length < 60) marks.add(i);
+    if (parseDateLine(line.text)) {
+      marks.add(i);
+      // Between a letter's date and its "Dear …" stands the addressee ("By email", "Ms Catherine
+      // Doyle", "Chief Executive"): who it went to, not what it says.
+      const salutation = lines.findIndex((l, j) => j > i && j <= i + DATE_TO_SALUTATION && SALUTATION.test(l.text) && l.text.length < 60);
+      for (let j = i + 1; j < salutation; j++) marks.add(j);
+    }
+    if (SIGN_OFF.test(line.text)) marks.add(i);
+  });
+  return marks;
+}
+
+/**
+ * True for a name over a role ("Tina Russell" / "Assistant Director Safeguarding"), as a title
+ * slide says who speaks: content, not headings. A letter's addressee, above its "Dear …", is not one.
+ */
+export function isByline(lines: Line[], i: number, furniture: Set<number>): boolean {
+  const [line, role] = [lines[i], lines[i + 1]];
+  const addressee = lines.slice(i + 2, i + DATE_TO_SALUTATION).some((l) => SALUTATION.test(l.text));
+  return line.afterBlank && !!role && PERSON_LINE.test(ownText(line)) && ROLE_LINE.test(role.text) && !furniture.has(i + 1) && !addressee;
 }

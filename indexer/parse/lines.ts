@@ -136,6 +136,15 @@ export function endsUnfinished(text: string): boolean {
   return /\b(?:by|of|the|a|an|to|for|from|with)$/.test(text);
 }
 
+/**
+ * True when a line set after a blank one carries on the text before it: a page break
+ * mid-sentence ("…has remained" / "constant, and…", "…inspected by" / "Estyn, Her Majesty's…").
+ */
+export function continues(before: string, line: string): boolean {
+  if (startsMidSentence(line)) return !endsClause(before);
+  return endsUnfinished(before) && /^[A-Z]/.test(line) && bulletMarker(line) === 0 && paragraphNumber(line) === undefined;
+}
+
 /** A labelled fact or note: "Report published: 24 January 2017", "Contact officer: Tom Ellery". */
 export const LABELLED = /^[\w ]{2,30}:\s/;
 

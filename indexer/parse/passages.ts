@@ -45,15 +45,22 @@ function partOf(unit: Unit, parts: EmbeddedPart[]): number {
   return parts.findIndex((p) => unit.firstLine >= p.firstLine && unit.lastLine <= p.lastLine);
 }
 
-/** The heading path above a unit, counting only headings inside the same part. */
+/**
+ * The heading path above a unit, counting only headings inside the same part: its heading, the
+ * headings set directly above it with nothing between ("Main findings" / "Outcomes"), and
+ * above those, each time, the nearest heading before of a lower level.
+ */
 function sectionOf(unit: Unit, structure: Structure, part: EmbeddedPart | undefined): string[] {
   const visible = structure.headings.slice(0, unit.heading + 1).filter((h) => !part || h.line >= part.firstLine);
-  const inner = visible[visible.length - 1];
-  const major = [...visible].reverse().find((h) => h.level === 1);
-  // A heading set directly under another with nothing between ("Main findings" / "Outcomes") is read under it.
   const own: Heading[] = [];
-  for (let h: Heading | undefined = inner; h && visible.includes(h); h = h.parent === undefined ? undefined : structure.headings[h.parent]) own.unshift(h);
-  const path = [major && !own.includes(major) && inner.level === 2 ? major : undefined, ...own].filter((h) => h !== undefined).map((h) => h.text);
+  for (let h: Heading | undefined = visible[visible.length - 1]; h && visible.includes(h); h = h.parent === undefined ? undefined : structure.headings[h.parent]) own.unshift(h);
+  let level = own[0]?.level ?? 0;
+  for (let k = own.length > 0 ? visible.indexOf(own[0]) - 1 : -1; k >= 0; k--) {
+    if (visible[k].level >= level || visible[k].title) continue;
+    own.unshift(visible[k]);
+    level = visible[k].level;
+  }
+  const path = own.map((h) => h.text);
   return part ? [`${part.label}: ${part.title}`, ...path] : path;
 }
 

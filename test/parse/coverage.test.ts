@@ -13,7 +13,7 @@ function readFolder(folder: string): Map<string, string> {
   return new Map(readdirSync(dir).sort().map((f) => [`${folder}/${f}`, readFileSync(`${dir}${f}`, "utf8")]));
 }
 
-const documents = new Map([...readSeeds(), ...readFolder("other-councils"), ...readFolder("structure")]);
+const documents = new Map([...readSeeds(), ...readFolder("other-councils"), ...readFolder("structure"), ...readFolder("headings")]);
 
 /** A list item's marker or a paragraph's number, which the passage records rather than quotes. */
 const MARKER = /^(?:#{1,6}\s+|[-•*▪◦–]\s+|\d{1,2}\)\s+)?(?:\d{1,3}(?:\.\d{1,2})?\.?\s+)?/;
@@ -39,7 +39,8 @@ function lostWords(text: string, doc: ParsedDocument): string[] {
   const front = readFrontMatter(text);
   if (front) leftOut.fill(1, 0, front.end);
   const firstPassage = doc.passages[0]?.start ?? text.length;
-  const entries = new Set(doc.passages.flatMap((p) => p.section.map((s) => s.replace(/^(?:Appendix|Annex|Enclosure) \w+: /, ""))));
+  // An embedded part's entry is its label and title ("Appendix 1: Letter"); an appendix's own heading is as written.
+  const entries = new Set(doc.passages.flatMap((p) => p.section.flatMap((s) => [s, s.replace(/^(?:Appendix|Annex|Enclosure) \w+: /, "")])));
   // A heading in a path may be set over up to three lines ("Inspection of…" / "and" / "Review of…").
   const named = lines.map((_, i) => {
     for (let a = Math.max(0, i - 2); a <= i; a++) {

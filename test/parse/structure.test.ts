@@ -18,7 +18,7 @@ describe("headings with nothing under them", () => {
   it("reads a run of labelled lines as list items, each quoted with its label, and nests a heading set directly over another", () => {
     expect(passagesOf(fixture("2019-07-estyn-carreg-education-services.txt"))).toEqual([
       {
-        section: "Carreg County Borough Council",
+        section: "Local Government Education Services",
         paragraph: null,
         // "by" leaves the line unfinished: the next line goes on with it.
         sentences: ["Date of inspection: May 2019\n\nby\n\nEstyn, Her Majesty's Inspectorate for Education and Training in Wales"],
@@ -155,24 +155,24 @@ describe("numbered items of minutes", () => {
     const items = passagesOf(text).filter((p) => p.section.includes(". "));
     expect(items).toEqual([
       {
-        section: "HARBRIDGE CITY COUNCIL > 31. Apologies for absence",
+        section: "31. Apologies for absence",
         paragraph: null,
         sentences: ["An apology for absence was received from Councillor Gareth Lowe (Culture and Leisure)."],
       },
       {
-        section: "HARBRIDGE CITY COUNCIL > 32. Declarations of interest",
+        section: "32. Declarations of interest",
         paragraph: null,
         sentences: [
           "Councillor Voss declared a non-pecuniary interest in item 36 as a member of the Harbridge Cycling Campaign and took no part in the discussion or vote on that item.",
         ],
       },
       {
-        section: "HARBRIDGE CITY COUNCIL > 33. Minutes",
+        section: "33. Minutes",
         paragraph: null,
         sentences: ["RESOLVED that the minutes of the meeting held on 21 July 2020 be approved as a correct record and signed by the Chair."],
       },
       {
-        section: "HARBRIDGE CITY COUNCIL > 34. Public questions",
+        section: "34. Public questions",
         paragraph: null,
         sentences: [
           "One question had been received from Mr Neil Danvers about the closure of public toilets in Riverside Park.",
@@ -180,14 +180,14 @@ describe("numbered items of minutes", () => {
         ],
       },
       {
-        section: "HARBRIDGE CITY COUNCIL > 35. Children's Services Improvement Plan: Progress Report",
+        section: "35. Children's Services Improvement Plan: Progress Report",
         paragraph: null,
         sentences: [
           "The Cabinet Member for Children and Families introduced the report, which set out progress against the improvement plan agreed after the Ofsted inspection of children's services in January 2020, which judged services to be inadequate.",
         ],
       },
       {
-        section: "HARBRIDGE CITY COUNCIL > 35. Children's Services Improvement Plan: Progress Report",
+        section: "35. Children's Services Improvement Plan: Progress Report",
         paragraph: null,
         sentences: [
           "Councillor Grant, Chair of the Children and Young People Scrutiny Committee, asked about the use of agency social workers.",
@@ -195,7 +195,7 @@ describe("numbered items of minutes", () => {
         ],
       },
       {
-        section: "HARBRIDGE CITY COUNCIL > 35. Children's Services Improvement Plan: Progress Report",
+        section: "35. Children's Services Improvement Plan: Progress Report",
         paragraph: null,
         sentences: [
           "RESOLVED that:",
@@ -205,14 +205,14 @@ describe("numbered items of minutes", () => {
         ],
       },
       {
-        section: "HARBRIDGE CITY COUNCIL > 36. Active Travel Fund: Tranche 2",
+        section: "36. Active Travel Fund: Tranche 2",
         paragraph: null,
         sentences: [
           "The Cabinet Member for Environment and Transport presented the report on the Council's bid for £1.8 million from the Department for Transport's Active Travel Fund for segregated cycle lanes on the A412 London Road and Station Road.",
         ],
       },
       {
-        section: "HARBRIDGE CITY COUNCIL > 36. Active Travel Fund: Tranche 2",
+        section: "36. Active Travel Fund: Tranche 2",
         paragraph: null,
         sentences: [
           "RESOLVED that:",
@@ -221,7 +221,7 @@ describe("numbered items of minutes", () => {
         ],
       },
       {
-        section: "HARBRIDGE CITY COUNCIL > 39. Acquisition of land at Tanner's Wharf",
+        section: "39. Acquisition of land at Tanner's Wharf",
         paragraph: null,
         sentences: ["RESOLVED that the recommendations in the exempt report be approved.", "The meeting ended at 4.10 pm.", "Chair"],
       },
@@ -329,7 +329,7 @@ describe("tables written as text", () => {
   it("quotes each row of a table set out with '|' on its own, under the caption and lead-in above it", () => {
     const passages = passagesOf(fixture("2024-03-07-ashcombe-housing-committee-temporary-accommodation.txt"));
     expect(passages.find((p) => p.paragraph === "4.2")).toEqual({
-      section: "ASHCOMBE DISTRICT COUNCIL > 4. Homelessness demand and temporary accommodation",
+      section: "4. Homelessness demand and temporary accommodation",
       paragraph: "4.2",
       sentences: [
         "The number of households in temporary accommodation at the end of each quarter is shown below.",
@@ -426,7 +426,7 @@ describe("contents lists and notes", () => {
     const passages = passagesOf(fixture("2024-03-07-ashcombe-housing-committee-temporary-accommodation.txt"));
     expect(passages.slice(-2)).toEqual([
       {
-        section: "ASHCOMBE DISTRICT COUNCIL > 8. Equalities implications",
+        section: "8. Equalities implications",
         paragraph: "8.1",
         sentences: [
           "An equality impact assessment has been completed.",
@@ -434,7 +434,7 @@ describe("contents lists and notes", () => {
         ],
       },
       {
-        section: "ASHCOMBE DISTRICT COUNCIL > 8. Equalities implications",
+        section: "8. Equalities implications",
         paragraph: null,
         sentences: ["Background papers: Homelessness and Rough Sleeping Strategy 2022–2027.", "Contact officer: Tom Ellery, Housing Options Manager"],
       },

@@ -1,0 +1,34 @@
+import type { Line } from "./lines.js";
+import { isHeadingText } from "./heading-shape.js";
+
+/** A document's contents list: its lines, which are navigation rather than content, and the titles it lists. */
+export interface ContentsList {
+  rows: Set<number>;
+  /** The listed titles in lower case: the document's top-level sections. */
+  titles: Set<string>;
+}
+
+/**
+ * Reads a contents list: the lines under "Contents" that end in page numbers or, without
+ * page numbers, the block of short lines under it when most are found again below as headings.
+ */
+export function readContents(lines: Line[]): ContentsList {
+  const rows = new Set<number>();
+  const titles = new Set<string>();
+  const at = lines.findIndex((l) => /^(?:table of )?contents$/i.test(l.text));
+  if (at === -1) return { rows, titles };
+  rows.add(at);
+  let end = at + 1;
+  while (end < lines.length && /\t\s*\d+$/.test(lines[end].text)) end++;
+  if (end === at + 1) {
+    while (end < lines.length && (end === at + 1 || !lines[end].afterBlank) && isHeadingText(lines[end].text)) end++;
+    const below = new Set(lines.slice(end).map((l) => l.text.toLowerCase()));
+    const found = lines.slice(at + 1, end).filter((l) => below.has(l.text.toLowerCase())).length;
+    if (end - at - 1 < 2 || found * 2 < end - at - 1) return { rows, titles };
+  }
+  for (let i = at + 1; i < end; i++) {
+    rows.add(i);
+    titles.add(lines[i].text.replace(/\t\s*\d+$/, "").trim().toLowerCase());
+  }
+  return { rows, titles };
+}
