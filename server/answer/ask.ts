@@ -7,6 +7,7 @@ import { prepareQuery, unshout, type Concept, type PreparedQuery } from "../retr
 import { parseDate } from "../../indexer/contract/dates.js";
 import { searchPassages, type Hit, type SearchOptions } from "../retrieve/search.js";
 import { narrowTo } from "./narrow.js";
+import { terms } from "../../indexer/contract/normalise.js";
 import { scoreSentences, type ScoredSentence } from "./score-sentences.js";
 import { defaultSelectOptions, leadOf, selectSentences, withContext } from "./select-sentences.js";
 import { NOT_A_QUESTION, outsideTheDocuments, tooWeak } from "./abstain.js";
@@ -43,6 +44,12 @@ function asFollowUp(query: PreparedQuery, own: PreparedQuery | undefined, index:
   return { ...query, concepts: query.concepts.map((c) => (subject.has(key(c)) ? c : { ...c, metadata: true })) };
 }
 
+/** True when the question's subject is only the parts it names: "What does Policy H6 say?", not "How many homes does Policy H1 require?". */
+function asksOnlyFor(parts: string[], query: PreparedQuery): boolean {
+  const labels = new Set(parts.flatMap((part) => terms(part)));
+  return parts.length > 0 && query.concepts.every((c) => c.metadata || c.alternatives[0].every((t) => labels.has(t)));
+}
+
 /** Passages close to the question: offered beside an abstention, never as an answer. */
 const RELATED = 3;
 
@@ -57,6 +64,8 @@ export interface Retrieval {
   filters: Filters;
   /** Numbered paragraphs the question asks to read ("what does paragraph 5.12 say?"). */
   paragraphs: string[];
+  /** Labelled parts the search was narrowed to ("policy h6" for "what does Policy H6 say?"). */
+  parts: string[];
   hits: Hit[];
   scored: ScoredSentence[];
   embedMs: number;
@@ -76,12 +85,12 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
   const query = asFollowUp(prepareFor(engine, resolved.question), resolved.own ? prepareFor(engine, resolved.own) : undefined, index);
   const interpretedAs = resolved.followUp ? resolved.question : undefined;
   const outside = isPleasantry(query.question) ? NOT_A_QUESTION : outsideTheDocuments(query, facts, index);
-  if (outside) return { query, interpretedAs, outside, filters: request.filters ?? {}, paragraphs: [], hits: [], scored: [], embedMs: 0, searchMs: 0 };
+  if (outside) return { query, interpretedAs, outside, filters: request.filters ?? {}, paragraphs: [], parts: [], hits: [], scored: [], embedMs: 0, searchMs: 0 };
 
   const named = query.names.map((n) => facts.places.get(n.toLowerCase())).filter((p): p is string => !!p);
   const filters: Filters = { ...request.filters };
-  const { about, paragraphs, outside: notNamed } = narrowTo(query.question, named, facts, index, filters);
-  if (notNamed) return { query, interpretedAs, outside: notNamed, filters, paragraphs, hits: [], scored: [], embedMs: 0, searchMs: 0 };
+  const { about, paragraphs, parts, outside: notNamed } = narrowTo(query.question, named, facts, index, filters);
+  if (notNamed) return { query, interpretedAs, outside: notNamed, filters, paragraphs, parts, hits: [], scored: [], embedMs: 0, searchMs: 0 };
   // "What did the panel decide at its meeting on 24 October 2017?": only a source written on or
   // after that day can say what happened then; an agenda issued before it cannot.
   const eventDay = /\b(?:did|was|were|happened|decided|agreed|found|concluded)\b/i.test(query.question) ? parseDate(query.question) : undefined;
@@ -93,7 +102,7 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
   const searchStart = performance.now();
   const hits = searchPassages(index, query, vector, { ...engine.search, filters, about });
   const scored = scoreSentences(index, facts, query, vector, hits);
-  return { query, interpretedAs, filters, paragraphs, hits, scored, embedMs, searchMs: performance.now() - searchStart };
+  return { query, interpretedAs, filters, paragraphs, parts, hits, scored, embedMs, searchMs: performance.now() - searchStart };
 }
 
 /**
@@ -103,7 +112,7 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
 export async function ask(engine: Engine, request: AskRequest): Promise<AskResponse> {
   const started = performance.now();
   const { index, facts } = engine;
-  const { query, interpretedAs, outside, filters, paragraphs, hits, scored, embedMs, searchMs } = await retrieve(engine, request);
+  const { query, interpretedAs, outside, filters, paragraphs, parts, hits, scored, embedMs, searchMs } = await retrieve(engine, request);
   const abstain = (reason: string, related?: Related[]): AskResponse => ({
     answer: reason,
     abstained: true,
@@ -117,7 +126,8 @@ export async function ask(engine: Engine, request: AskRequest): Promise<AskRespo
   if (hits.length === 0) return abstain(noneMatch(index, filters));
 
   const composeStart = performance.now();
-  if (paragraphs.length === 0 && tooWeak(scored[0])) {
+  // A paragraph or a labelled part the question names speaks to it, whatever its words.
+  if (paragraphs.length === 0 && parts.length === 0 && tooWeak(scored[0])) {
     const related = hits.slice(0, RELATED).map(({ passage: p }) => ({
       text: index.sentenceById.get(p.sentenceIds[0])!.searchText,
       documentId: p.documentId,
@@ -136,12 +146,13 @@ export async function ask(engine: Engine, request: AskRequest): Promise<AskRespo
     return byId.get(ids[ids.indexOf(s.sentence.id) + step] ?? "");
   };
   const limit = request.maxCitations ?? defaultSelectOptions.maxCitations;
-  // A paragraph asked for by number is read whole, in order, best-matching paragraphs first.
-  const whole = paragraphs.length > 0 ? hits.flatMap((h) => h.passage.sentenceIds.map((id) => byId.get(id)!)).slice(0, limit) : undefined;
+  // A paragraph asked for by number, or a part asked for by its label alone ("what does Policy H6
+  // say?"), is read whole, in order, best-matching passages first.
+  const whole = paragraphs.length > 0 || asksOnlyFor(parts, query) ? hits.flatMap((h) => h.passage.sentenceIds.map((id) => byId.get(id)!)).slice(0, limit) : undefined;
   const selected = whole ?? selectSentences(scored, { maxCitations: limit, factsOnly: query.intent !== "general" });
   const chosen = whole ?? withContext(selected, neighbour, limit, query.intent !== "general");
   const lead = query.intent === "general" || whole ? undefined : leadOf(selected, chosen);
-  const { answer, citations } = composeAnswer(index, chosen, lead);
+  const { answer, citations } = composeAnswer(index, chosen, lead, !!whole);
   return {
     answer,
     abstained: false,

@@ -71,9 +71,10 @@ function bringFirst(group: ScoredSentence[], quote: ScoredSentence): void {
  * publisher and date, each marked [n]. The only words not quoted are fixed framing.
  * Each group opens with its best quote, after only the quotes it goes on from; the rest
  * follow in the document's order. When `lead` is set (a question after a figure, name or
- * date), its group comes first, opening with the lead.
+ * date), its group comes first, opening with the lead. `inOrder` keeps every group in the
+ * document's order, for a paragraph or a part read whole.
  */
-export function composeAnswer(index: LoadedIndex, chosen: ScoredSentence[], lead?: ScoredSentence): { answer: string; citations: Citation[] } {
+export function composeAnswer(index: LoadedIndex, chosen: ScoredSentence[], lead?: ScoredSentence, inOrder = false): { answer: string; citations: Citation[] } {
   const groups = new Map<string, ScoredSentence[]>();
   for (const s of chosen) groups.set(sourceKey(s), [...(groups.get(sourceKey(s)) ?? []), s]);
   const ordered = [...groups.values()]
@@ -81,7 +82,7 @@ export function composeAnswer(index: LoadedIndex, chosen: ScoredSentence[], lead
     .sort((a, b) => (a[0].sentence.source.date ?? "").localeCompare(b[0].sentence.source.date ?? "") || a[0].sentence.documentId.localeCompare(b[0].sentence.documentId));
   if (lead) ordered.unshift(...ordered.splice(ordered.findIndex((g) => g.includes(lead)), 1));
   // Each source opens with its best quote, so the first line under each heading answers; the rest keep their order.
-  for (const group of ordered) bringFirst(group, lead && group.includes(lead) ? lead : group.reduce((a, b) => (b.score > a.score ? b : a)));
+  if (!inOrder) for (const group of ordered) bringFirst(group, lead && group.includes(lead) ? lead : group.reduce((a, b) => (b.score > a.score ? b : a)));
   const citations: Citation[] = [];
   const sections: string[] = [];
   for (const group of ordered) {

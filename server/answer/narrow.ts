@@ -13,22 +13,47 @@ export function paragraphsAsked(question: string): string[] {
   return [...question.matchAll(PARAGRAPH_REF)].flatMap((m) => [m[1], m[2]].filter((n): n is string => !!n));
 }
 
+/** "Policy H6", "Recommendation 3", "Priority 2", "Appendix A": a labelled part of a document the question names. */
+const PART_REF = /\b(policy|priority|recommendation|appendix|annex|chapter|part|action|objective|finding|kpi|question)\s+([a-z]{0,3}\d+[a-z]?|[a-z])\b/gi;
+
+/**
+ * The labelled parts a question names, in lower case: ["policy h6"] for "What does Policy H6 say?".
+ * A label of one letter counts in capitals only: "Appendix A", not "finding a way".
+ */
+export function partsAsked(question: string): string[] {
+  return [...question.matchAll(PART_REF)].filter((m) => /\d/.test(m[2]) || /^[A-Z]$/.test(m[2])).map((m) => `${m[1]} ${m[2]}`.toLowerCase());
+}
+
+/**
+ * True when a passage sits under a heading that opens with the label ("Policy H6: Houses in…"),
+ * or one of its sentences does ("Recommendation 3: The Board should…").
+ */
+function inPart(passage: Passage, part: string): boolean {
+  const label = part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const opens = new RegExp(`(?:^|\\n|[.!?;]\\s+)${label}(?:$|[\\s:.–—-])`, "i");
+  return passage.section.some((heading) => opens.test(heading)) || opens.test(passage.searchText);
+}
+
 /** Which passages a question is about beyond the filters, or why none is. */
 export interface Narrowing {
   about?: (passage: Passage) => boolean;
   /** The paragraphs the question asks to read: each is quoted whole. */
   paragraphs: string[];
+  /** The labelled parts the search is narrowed to ("policy h6"), which speak to the question whatever their words. */
+  parts: string[];
   outside?: string;
 }
 
 /**
  * Narrows a search to what the question names, within the filters: a place the documents are
  * about, as those documents' passages and any other passage that names it (a county's assessment
- * names its districts); and numbered paragraphs ("what does paragraph 5.12 say?").
+ * names its districts); numbered paragraphs ("what does paragraph 5.12 say?"); and labelled
+ * parts, when a heading opens with the label ("What does Policy H6 say?").
  */
 export function narrowTo(question: string, places: string[], facts: CorpusFacts, index: LoadedIndex, filters: Filters): Narrowing {
   const paragraphs = paragraphsAsked(question);
-  if (places.length === 0 && paragraphs.length === 0) return { paragraphs };
+  const parts = partsAsked(question);
+  if (places.length === 0 && paragraphs.length === 0 && parts.length === 0) return { paragraphs, parts: [] };
   const inPlace = (p: Passage) => places.length === 0 || places.some((place) => p.source.place === place || mentions(facts, p, place));
   const inParagraph = (p: Passage) => paragraphs.length === 0 || (p.paragraph !== null && paragraphs.includes(p.paragraph));
   const searched = index.passages.filter((p) => passes(p, filters));
@@ -37,10 +62,19 @@ export function narrowTo(question: string, places: string[], facts: CorpusFacts,
     const outside = outsideFilters
       ? `The question names ${englishList(places, "and")}, but the filters search only ${englishList(filters.places!, "and")}.`
       : `None of the documents searched is from or mentions ${englishList(places)}, which the question names.`;
-    return { paragraphs, outside };
+    return { paragraphs, parts: [], outside };
   }
   if (!searched.some((p) => inPlace(p) && inParagraph(p))) {
-    return { paragraphs, outside: `No document searched has a paragraph numbered ${englishList(paragraphs)}.` };
+    return { paragraphs, parts: [], outside: `No document searched has a paragraph numbered ${englishList(paragraphs)}.` };
   }
-  return { about: (p) => inPlace(p) && inParagraph(p), paragraphs };
+  // A part no document searched so much as names is not in them: "What does Policy Z9 say?".
+  const unnamed = parts.filter((part) => !searched.some((p) => inPlace(p) && p.searchText.toLowerCase().includes(part)));
+  if (unnamed.length > 0) {
+    const asWritten = unnamed.map((part) => question.match(new RegExp(part.replace(" ", "\\s+"), "i"))![0]);
+    return { paragraphs, parts: [], outside: `No document searched has a ${englishList(asWritten)}.` };
+  }
+  // A part is looked for under its heading; named only in passing ("(Policy H4)"), it narrows nothing.
+  const inParts = (p: Passage) => parts.some((part) => inPart(p, part));
+  const byPart = parts.length > 0 && searched.some((p) => inPlace(p) && inParagraph(p) && inParts(p));
+  return { about: (p) => inPlace(p) && inParagraph(p) && (!byPart || inParts(p)), paragraphs, parts: byPart ? parts : [] };
 }
