@@ -1,18 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "../../indexer/parse/parse-document.js";
+import { passagesOf } from "../helpers/passages.js";
 
 // Trimmed excerpts of long invented council papers whose section paths went wrong across whole documents.
 const fixture = (file: string) => readFileSync(new URL(`../fixtures/headings/${file}`, import.meta.url), "utf8");
-
-/** Each passage as its section path, paragraph number and sentences. */
-function passagesOf(text: string) {
-  return parseDocument("t", text).passages.map((p) => ({
-    section: p.section.join(" > "),
-    paragraph: p.paragraph,
-    sentences: p.sentences.map((s) => text.slice(s.start, s.end)),
-  }));
-}
 
 describe("a letterhead and a cover date are no sections", () => {
   it("reads a local plan's numbered chapters, 'Policy H1: …' headings and appendices, under no council or date", () => {

@@ -1,18 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseDocument } from "../../indexer/parse/parse-document.js";
+import { passagesOf } from "../helpers/passages.js";
 
 // Trimmed papers of invented councils and inspectorates, in shapes the seeds do not have.
 const fixture = (file: string) => readFileSync(new URL(`../fixtures/structure/${file}`, import.meta.url), "utf8");
-
-/** Each passage as its section path, paragraph number and sentences. */
-function passagesOf(text: string) {
-  return parseDocument("t", text).passages.map((p) => ({
-    section: p.section.join(" > "),
-    paragraph: p.paragraph,
-    sentences: p.sentences.map((s) => text.slice(s.start, s.end)),
-  }));
-}
 
 describe("headings with nothing under them", () => {
   it("reads a run of labelled lines as list items, each quoted with its label, and nests a heading set directly over another", () => {
