@@ -57,6 +57,8 @@ export function narrowTo(question: string, places: string[], facts: CorpusFacts,
   const inPlace = (p: Passage) => places.length === 0 || places.some((place) => p.source.place === place || mentions(facts, p, place));
   const inParagraph = (p: Passage) => paragraphs.length === 0 || (p.paragraph !== null && paragraphs.includes(p.paragraph));
   const searched = index.passages.filter((p) => passes(p, filters));
+  // Filters that leave nothing are the reason to give (see `noneMatch`), not what the question names.
+  if (searched.length === 0) return { paragraphs, parts: [] };
   if (!searched.some(inPlace)) {
     const outsideFilters = !!filters.places?.length && !places.some((n) => anyOf(filters.places, n));
     const outside = outsideFilters

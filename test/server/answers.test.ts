@@ -118,6 +118,10 @@ describe("answers from the seed documents", () => {
       ["4", "This was a very disappointing judgement "],
     ]);
     expect(await ask(engine, { question: "What does paragraph 99.9 say?" })).toMatchObject({ abstained: true, reason: "No document searched has a paragraph numbered 99.9.", citations: [] });
+    // Filters that leave nothing to search are the reason, whatever the question names.
+    expect((await ask(engine, { question: "What does paragraph 4 say?", filters: { places: ["Herefordshire"] } })).reason).toBe(
+      'No document\'s place is "Herefordshire"; the documents\' places are Gloucestershire and Worcestershire.',
+    );
   });
 
   it("leads with the figure asked for, not the bulleted finding above it, which has no lead-in to share", async () => {
