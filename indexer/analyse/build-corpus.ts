@@ -54,6 +54,7 @@ export function buildCorpus(files: SourceFile[]): Corpus {
           id: s.id,
           passageId: p.id,
           listItem: opensListItem(file.text, s.start),
+          tableRow: s.tableRow,
           documentId: file.id,
           start: s.start,
           end: s.end,

@@ -5,7 +5,7 @@ import { z } from "zod/v4";
  * these shapes, the way passages are cut or the metadata read from a document change:
  * older indexes are then refused, and rebuilt re-using their vectors.
  */
-export const FORMAT_VERSION = 25;
+export const FORMAT_VERSION = 26;
 /** From this format on, sentences are embedded as `encoderText` gives them; before, as written. */
 export const ENCODER_TEXT_SINCE = 8;
 
@@ -43,6 +43,8 @@ export const SentenceSchema = Located.extend({
   passageId: z.string(),
   /** True when the sentence opens an item of a bulleted or "1)" list, which goes on from the list's lead-in. */
   listItem: z.boolean(),
+  /** True for a row of a table, its header row included. */
+  tableRow: z.boolean(),
   /** Row of this sentence's vector in sentence-vectors.f32. */
   row: z.number().int().nonnegative(),
 });

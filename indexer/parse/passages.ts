@@ -7,7 +7,11 @@ import { LABELLED } from "./lines.js";
 
 export interface ParsedSentence extends Span {
   id: string;
+  /** True for a row of a table, the header row included: its caption and header say what its figures are. */
+  tableRow: boolean;
 }
+
+type Piece = Span & { tableRow: boolean };
 
 export interface ParsedPassage extends Span {
   id: string;
@@ -27,7 +31,7 @@ export interface PassageOptions {
 export const defaultPassageOptions: PassageOptions = { maxChars: 700, minChars: 100 };
 
 interface Chunk {
-  sentences: Span[];
+  sentences: Piece[];
   section: string[];
   paragraph: string | null;
   part: number;
@@ -66,7 +70,9 @@ function sectionOf(unit: Unit, structure: Structure, part: EmbeddedPart | undefi
 
 /** Groups a unit's sentences into chunks no longer than maxChars, never splitting a sentence. */
 function chunkUnit(text: string, unit: Unit, base: Omit<Chunk, "sentences">, maxChars: number): Chunk[] {
-  const sentences = splitSentences(text, unit.start, unit.end, unit.breaks);
+  // A table's rows start at its breaks; its caption or lead-in, before the first, is no row.
+  const onRow = (s: Span) => unit.kind === "table" && unit.breaks.some((b) => b <= s.start && !text.slice(b, s.start).includes("\n"));
+  const sentences = splitSentences(text, unit.start, unit.end, unit.breaks).map((s) => ({ ...s, tableRow: onRow(s) }));
   const chunks: Chunk[] = [];
   for (const s of sentences) {
     const last = chunks[chunks.length - 1];
@@ -145,7 +151,7 @@ export function splitPassages(
       section: chunk.section,
       paragraph: chunk.paragraph,
       source,
-      sentences: chunk.sentences.map((s, k) => ({ id: `${id}.${k + 1}`, start: s.start, end: s.end })),
+      sentences: chunk.sentences.map((s, k) => ({ id: `${id}.${k + 1}`, start: s.start, end: s.end, tableRow: s.tableRow })),
     };
   });
 }

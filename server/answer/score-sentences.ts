@@ -94,8 +94,11 @@ export function scoreSentences(index: LoadedIndex, facts: CorpusFacts, query: Pr
     for (const id of hit.passage.sentenceIds) {
       const sentence = index.sentenceById.get(id)!;
       const own = facts.sentenceTerms[sentence.row];
+      // A table row is read with its caption and header, as the reader reads it; its length is its own.
+      const header = facts.rowContext.get(sentence.row);
+      const read = header ? new Set([...own, ...header]) : own;
       // BM25's length normalisation: the same words in a short sentence say more than in a long one.
-      const coverage = Math.min(1, (share(own) * (1 + LENGTH_K)) / (1 + (LENGTH_K * own.size) / facts.averageSentenceTerms));
+      const coverage = Math.min(1, (share(read) * (1 + LENGTH_K)) / (1 + (LENGTH_K * own.size) / facts.averageSentenceTerms));
       const dense = cosineRow(queryVector, index.sentenceVectors, sentence.row, dims);
       const fact = holdsFact(query.intent, sentence.searchText);
       const w = SENTENCE_WEIGHTS;

@@ -105,11 +105,17 @@ export function goesOnFrom(before: ScoredSentence, quote: ScoredSentence): boole
 
 /**
  * The sentence a quote cannot stand without, before it: the one a quote opening "This…"
- * leans on, or the lead-in of the list a quote is an item of ("The proportion of children
- * entitled to free school meals:"), however many items back.
+ * leans on, the lead-in of the list a quote is an item of ("The proportion of children
+ * entitled to free school meals:"), however many items back, or a table row's header row.
  */
 function leanedOnOnce(s: ScoredSentence, neighbour: Neighbour): ScoredSentence | undefined {
   if (LEANS_BACK.test(s.sentence.searchText)) return neighbour(s, -1);
+  // A table row's figures mean nothing without the header row that says what each column is.
+  if (s.sentence.tableRow) {
+    let header: ScoredSentence | undefined;
+    for (let back = neighbour(s, -1); back?.sentence.tableRow; back = neighbour(back, -1)) header = back;
+    return header;
+  }
   if (!isListItem(s)) return undefined;
   for (let back = neighbour(s, -1); back; back = neighbour(back, -1)) {
     if (LEADS_IN.test(back.sentence.searchText)) return back;

@@ -19,6 +19,11 @@ export interface CorpusFacts {
   places: Map<string, string>;
   /** Stemmed terms of each sentence, row for row with `index.sentences`. */
   sentenceTerms: Set<string>[];
+  /**
+   * For a table's rows, by sentence row: the terms of the table's caption and header row, which
+   * say what a row's figures are ("Total | 83 | 101" is households in temporary accommodation).
+   */
+  rowContext: Map<number, Set<string>>;
   /** How many distinct terms a sentence has on average. */
   averageSentenceTerms: number;
   /** Terms that label documents rather than say anything: places, publishers, kinds, months, years. */
@@ -62,6 +67,26 @@ export function findShortForms(acronyms: Record<string, string>, passageTerms: s
   return out;
 }
 
+/** Each table row's caption and header terms: the sentence before the table's first row, and that first row. */
+function tableContext(index: LoadedIndex, sentenceTerms: Set<string>[]): Map<number, Set<string>> {
+  const context = new Map<number, Set<string>>();
+  for (const passage of index.passages) {
+    let heading: Set<string> | undefined;
+    let before: Set<string> | undefined;
+    for (const id of passage.sentenceIds) {
+      const s = index.sentenceById.get(id)!;
+      if (!s.tableRow) {
+        heading = undefined;
+        before = sentenceTerms[s.row];
+        continue;
+      }
+      if (heading) context.set(s.row, heading);
+      else heading = new Set([...(before ?? []), ...sentenceTerms[s.row]]);
+    }
+  }
+  return context;
+}
+
 /** Derives the corpus facts from an index: vocabulary, years, places and sentence terms. */
 export function corpusFacts(index: LoadedIndex): CorpusFacts {
   const vocabulary = new Set<string>();
@@ -94,6 +119,7 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
     lastYear: docYears.length ? Math.max(...docYears) : null,
     places: new Map(index.documents.map((d) => [d.place.toLowerCase(), d.place])),
     sentenceTerms,
+    rowContext: tableContext(index, sentenceTerms),
     averageSentenceTerms: sentenceTerms.reduce((n, t) => n + t.size, 0) / Math.max(1, sentenceTerms.length),
     passageTerms: new Map(index.passages.map((p, row) => [p.id, new Set(passageTermLists[row])])),
     shortForms: findShortForms(index.acronyms, passageTermLists),

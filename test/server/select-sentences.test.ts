@@ -10,6 +10,7 @@ function sentence(id: string, documentId: string, passageId: string, score: numb
       documentId,
       passageId,
       listItem: false,
+      tableRow: false,
       start: 0,
       end: text.length,
       section: [],
@@ -97,6 +98,18 @@ describe("withContext", () => {
     expect(ids(withContext([list[2]], neighbour, 10))).toEqual(["f3", "f2", "f1"]);
     // "Of the 40 placements" counts from nothing before it.
     expect(ids(withContext([list[3]], neighbour, 10))).toEqual(["f4"]);
+  });
+
+  it("quotes a table row under its header row, however many rows down", () => {
+    const { list, neighbour } = passageOf("t", [
+      ["Table 1: Households in temporary accommodation", 0.2],
+      ["Type | Q1 | Q2", 0.3],
+      ["Hostel | 38 | 40", 0.4],
+      ["Bed and breakfast | 9 | 17", 0.4],
+      ["Total | 83 | 101", 0.9],
+    ]);
+    for (const row of list.slice(1)) row.sentence.tableRow = true;
+    expect(ids(withContext([list[4]], neighbour, 10))).toEqual(["t5", "t2"]);
   });
 
   it("quotes a question the document asks with its answer, or not at all", () => {

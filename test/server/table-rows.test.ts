@@ -1,0 +1,47 @@
+import { readFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { engineOver } from "../helpers/engine.js";
+import { ask, type Engine } from "../../server/answer/ask.js";
+import { parseDocument } from "../../indexer/parse/parse-document.js";
+
+// Invented papers in shapes the seeds do not have; one sets a table out with "|" under a caption.
+const FIXTURES = fileURLToPath(new URL("../fixtures/structure", import.meta.url));
+const HOUSING = "2024-03-07-ashcombe-housing-committee-temporary-accommodation.txt";
+
+let dir: string;
+let engine: Engine;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "verbatim-table-rows-"));
+  engine = await engineOver(FIXTURES, join(dir, "data"));
+});
+afterAll(async () => {
+  await engine?.embedder.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("a table's rows", () => {
+  it("are marked as rows, the header row among them, and the caption above them is not", () => {
+    const text = readFileSync(join(FIXTURES, HOUSING), "utf8");
+    const table = parseDocument("t", text).passages.find((p) => p.paragraph === "4.2")!;
+    expect(table.sentences.map((s) => [text.slice(s.start, s.start + 22), s.tableRow])).toEqual([
+      ["The number of househol", false],
+      ["Table 1: Households in", false],
+      ["Type of accommodation ", true],
+      ["Council-owned hostel  ", true],
+      ["Private sector leased ", true],
+      ["Bed and breakfast     ", true],
+      ["Nightly-paid self-cont", true],
+      ["Total                 ", true],
+    ]);
+  });
+
+  it("are read with their caption and header, so a row that names neither still answers, and is quoted under its header row", async () => {
+    const answer = await ask(engine, { question: "How many households are in temporary accommodation?" });
+    const rows = answer.citations.filter((c) => c.quote.includes("|")).map((c) => c.quote.split("|")[0].trim());
+    expect(rows).toEqual(["Type of accommodation", "Council-owned hostel", "Private sector leased homes"]);
+  });
+});
