@@ -15,7 +15,7 @@ const HOUSING = "2024-03-07-ashcombe-housing-committee-temporary-accommodation.t
 let dir: string;
 let engine: Engine;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "verbatim-table-rows-"));
+  dir = await mkdtemp(join(tmpdir(), "verbatim-read-as-laid-out-"));
   engine = await engineOver(FIXTURES, join(dir, "data"));
 });
 afterAll(async () => {
@@ -43,5 +43,14 @@ describe("a table's rows", () => {
     const answer = await ask(engine, { question: "How many households are in temporary accommodation?" });
     const rows = answer.citations.filter((c) => c.quote.includes("|")).map((c) => c.quote.split("|")[0].trim());
     expect(rows).toEqual(["Type of accommodation", "Council-owned hostel", "Private sector leased homes"]);
+  });
+});
+
+describe("items under a one-word heading", () => {
+  it("are read as what the heading names, though none repeats its word", async () => {
+    const answer = await ask(engine, { question: "What were the recommendations in the Estyn report?" });
+    const items = answer.citations.filter((c) => c.section[c.section.length - 1] === "Recommendations").map((c) => c.quote.slice(0, 2));
+    // One passage gives three quotes at most: the three best of its four items.
+    expect(items).toEqual(["R2", "R3", "R4"]);
   });
 });
