@@ -33,14 +33,19 @@ export const prepareFor = (engine: Engine, question: string): PreparedQuery =>
 /**
  * A follow-up that names a subject of its own the documents use ("what about caseloads?")
  * asks about that subject in the setting of the earlier question, whose words then count as the setting
- * does: where to look, not what to find. One that adds only a place or a year keeps the
- * earlier subject whole ("and in Gloucestershire?").
+ * does: where to look, not what to find. One that adds only a place, a year or another name keeps
+ * the earlier subject whole ("and in Gloucestershire?", "how does that compare with England?").
  */
 function asFollowUp(query: PreparedQuery, own: PreparedQuery | undefined, index: LoadedIndex): PreparedQuery {
   const key = (c: Concept) => c.alternatives[0].join(" ");
   // A word no document uses ("and the percentage?") is no subject to turn to: the earlier one stays.
-  const subject = new Set((own?.concepts ?? []).filter((c) => !c.metadata && conceptValue(index, c) > 0).map(key));
-  if (subject.size === 0) return query;
+  // Nor is a name to hold the earlier subject against ("how does that compare with England?"),
+  // though an acronym is a subject ("what about the FFD?").
+  const named = new Set((own?.names ?? []).filter((n) => !/^[A-Z]{2,}s?$/.test(n)).flatMap((n) => terms(n)));
+  const isName = (c: Concept) => c.alternatives[0].every((t) => named.has(t));
+  const subject = new Set((own?.concepts ?? []).filter((c) => !c.metadata && conceptValue(index, c) > 0 && !isName(c)).map(key));
+  // The earlier subject stays whole; a name the follow-up adds is where to look, as a place is.
+  if (subject.size === 0) return named.size === 0 ? query : { ...query, concepts: query.concepts.map((c) => (isName(c) ? { ...c, metadata: true } : c)) };
   return { ...query, concepts: query.concepts.map((c) => (subject.has(key(c)) ? c : { ...c, metadata: true })) };
 }
 

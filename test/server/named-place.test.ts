@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engineOver } from "../helpers/engine.js";
-import { ask, type Engine } from "../../server/answer/ask.js";
+import { ask, retrieve, type Engine } from "../../server/answer/ask.js";
 
 // Invented papers of a two-tier area: a county's needs assessment names its districts, and a
 // district publishes a plan of its own, so "Lowmoor" is both a document's place and a county table's row.
@@ -45,6 +45,21 @@ describe("a place the question names", () => {
     expect(byDocument.citations[0].quote).toBe(SMOKING);
     const byPlace = await ask(engine, { question: "What is the smoking rate in Lowmoor?", filters: { places: ["Brackenfield"] } });
     expect(byPlace.citations[0].quote).toBe(SMOKING);
+  });
+
+  it("in a follow-up that only compares ('how does that compare with England?') keeps the earlier subject", async () => {
+    const history = [{ role: "user" as const, content: "What is the smoking rate in Brackenfield?" }];
+    const answer = await ask(engine, { question: "How does that compare with England?", history });
+    expect(answer.interpretedAs).toBe("What is the smoking rate in Brackenfield — How does that compare with England?");
+    // "England" is where to look, not what to find: the subject is still smoking.
+    const { query } = await retrieve(engine, { question: "How does that compare with England?", history });
+    expect(query.concepts.map((c) => [c.alternatives[0].join(" "), c.metadata])).toEqual([
+      ["smoke", false],
+      ["rate", false],
+      ["brackenfield", true],
+      ["england", true],
+    ]);
+    expect(answer.citations.map((c) => c.quote).slice(0, 2)).toEqual(["In Lowmoor the smoking rate is 19.6%, the highest of the districts.", "Smoking prevalence in Brackenfield is 15.2%."]);
   });
 
   it("says so when no document searched is from the place or names it", async () => {
