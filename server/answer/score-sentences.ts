@@ -6,7 +6,6 @@ import type { Intent, PreparedQuery } from "../retrieve/prepare-query.js";
 import { conceptValue, METADATA_WEIGHT } from "../retrieve/bm25.js";
 import { cosineRow } from "../retrieve/dense.js";
 import { MONTH_NAMES } from "../../indexer/contract/dates.js";
-import { terms } from "../../indexer/contract/normalise.js";
 
 export interface ScoredSentence {
   sentence: Sentence;
@@ -70,16 +69,6 @@ export function holdsFact(intent: Intent, text: string): boolean {
   return FACT_PATTERNS[intent].test(figures);
 }
 
-/**
- * The word of a one-word heading ("Recommendations", "5. Findings"), which names what every
- * item under it is, though no item repeats it. A longer heading ("The experiences and progress
- * of children…") is a topic, counted with the passage's context instead.
- */
-function labelTerms(section: string[]): string[] {
-  const label = terms(section[section.length - 1] ?? "").filter((t) => !/\d/.test(t));
-  return label.length === 1 ? label : [];
-}
-
 /** Scores every sentence of the retrieved passages against the question. */
 export function scoreSentences(index: LoadedIndex, facts: CorpusFacts, query: PreparedQuery, queryVector: ArrayLike<number>, hits: Hit[]): ScoredSentence[] {
   const dims = index.manifest.embedder.dimensions;
@@ -105,12 +94,9 @@ export function scoreSentences(index: LoadedIndex, facts: CorpusFacts, query: Pr
     for (const id of hit.passage.sentenceIds) {
       const sentence = index.sentenceById.get(id)!;
       const own = facts.sentenceTerms[sentence.row];
-      // A table row is read with its caption and header, and any sentence with a one-word heading above it,
-      // as the reader reads them; its length is its own.
-      const header = facts.rowContext.get(sentence.row);
-      const read = new Set([...own, ...(header ?? []), ...labelTerms(hit.passage.section)]);
+      // Matched as it is read (a table row with its header, an item with its one-word heading); its length is its own.
       // BM25's length normalisation: the same words in a short sentence say more than in a long one.
-      const coverage = Math.min(1, (share(read) * (1 + LENGTH_K)) / (1 + (LENGTH_K * own.size) / facts.averageSentenceTerms));
+      const coverage = Math.min(1, (share(facts.readTerms[sentence.row]) * (1 + LENGTH_K)) / (1 + (LENGTH_K * own.size) / facts.averageSentenceTerms));
       const dense = cosineRow(queryVector, index.sentenceVectors, sentence.row, dims);
       const fact = holdsFact(query.intent, sentence.searchText);
       const w = SENTENCE_WEIGHTS;

@@ -20,10 +20,11 @@ export interface CorpusFacts {
   /** Stemmed terms of each sentence, row for row with `index.sentences`. */
   sentenceTerms: Set<string>[];
   /**
-   * For a table's rows, by sentence row: the terms of the table's caption and header row, which
-   * say what a row's figures are ("Total | 83 | 101" is households in temporary accommodation).
+   * The terms each sentence is read with, row for row: its own, a table row's caption and header
+   * ("Total | 83 | 101" is households in temporary accommodation), and the word of a one-word
+   * heading above it ("Recommendations"). The same Set as `sentenceTerms` where nothing is added.
    */
-  rowContext: Map<number, Set<string>>;
+  readTerms: Set<string>[];
   /** How many distinct terms a sentence has on average. */
   averageSentenceTerms: number;
   /** Terms that label documents rather than say anything: places, publishers, kinds, months, years. */
@@ -67,24 +68,34 @@ export function findShortForms(acronyms: Record<string, string>, passageTerms: s
   return out;
 }
 
-/** Each table row's caption and header terms: the sentence before the table's first row, and that first row. */
-function tableContext(index: LoadedIndex, sentenceTerms: Set<string>[]): Map<number, Set<string>> {
-  const context = new Map<number, Set<string>>();
+/**
+ * The word of a one-word heading ("Recommendations", "5. Findings"), which names what every
+ * item under it is, though no item repeats it. A longer heading ("The experiences and progress
+ * of children…") is a topic, counted with the passage's context instead.
+ */
+function labelTerms(section: string[]): string[] {
+  const label = terms(section[section.length - 1] ?? "").filter((t) => !/\d/.test(t));
+  return label.length === 1 ? label : [];
+}
+
+/** Each sentence's terms as it is read: with its table's caption and header row, and its one-word heading. */
+function readWith(index: LoadedIndex, sentenceTerms: Set<string>[]): Set<string>[] {
+  const read = [...sentenceTerms];
   for (const passage of index.passages) {
-    let heading: Set<string> | undefined;
+    const label = labelTerms(passage.section);
+    let header: Set<string> | undefined;
     let before: Set<string> | undefined;
     for (const id of passage.sentenceIds) {
-      const s = index.sentenceById.get(id)!;
-      if (!s.tableRow) {
-        heading = undefined;
-        before = sentenceTerms[s.row];
-        continue;
-      }
-      if (heading) context.set(s.row, heading);
-      else heading = new Set([...(before ?? []), ...sentenceTerms[s.row]]);
+      const { row, tableRow } = index.sentenceById.get(id)!;
+      const extra = [...label, ...(tableRow && header ? header : [])];
+      if (extra.length > 0) read[row] = new Set([...sentenceTerms[row], ...extra]);
+      // A table's first row is its header, read with the caption or lead-in before it.
+      if (!tableRow) header = undefined;
+      else header ??= new Set([...(before ?? []), ...sentenceTerms[row]]);
+      before = sentenceTerms[row];
     }
   }
-  return context;
+  return read;
 }
 
 /** Derives the corpus facts from an index: vocabulary, years, places and sentence terms. */
@@ -119,7 +130,7 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
     lastYear: docYears.length ? Math.max(...docYears) : null,
     places: new Map(index.documents.map((d) => [d.place.toLowerCase(), d.place])),
     sentenceTerms,
-    rowContext: tableContext(index, sentenceTerms),
+    readTerms: readWith(index, sentenceTerms),
     averageSentenceTerms: sentenceTerms.reduce((n, t) => n + t.size, 0) / Math.max(1, sentenceTerms.length),
     passageTerms: new Map(index.passages.map((p, row) => [p.id, new Set(passageTermLists[row])])),
     shortForms: findShortForms(index.acronyms, passageTermLists),
