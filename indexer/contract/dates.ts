@@ -60,6 +60,11 @@ export function parsePublishedLine(text: string): string | undefined {
   return m ? iso(m[1], m[2], m[3]) : undefined;
 }
 
+/** The ISO date if the whole line is a date, else the ISO month if it is a month and year: how a cover or front matter dates a document. */
+export function parseDateOrMonthLine(text: string): string | undefined {
+  return parseDateLine(text) ?? parseMonthLine(text);
+}
+
 /** The ISO month ("2023-03") if the whole line is a month and year. */
 export function parseMonthLine(text: string): string | undefined {
   const m = MONTH_LINE.exec(text.trim());

@@ -1,4 +1,4 @@
-import { parseDateLine, parseMonthLine } from "../contract/dates.js";
+import { parseDateOrMonthLine } from "../contract/dates.js";
 import type { SourceMeta } from "./metadata.js";
 
 /** Citation fields a document may state for itself in front matter, overriding what is read from its text. */
@@ -17,7 +17,7 @@ function frontMatterDate(value: string): string | undefined {
     const date = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) ? value : undefined;
   }
-  return parseDateLine(value) ?? parseMonthLine(value);
+  return parseDateOrMonthLine(value);
 }
 
 /**

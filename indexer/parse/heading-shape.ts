@@ -12,7 +12,7 @@ const MAX_HEADING_CHARS = 100;
 const LABEL_HEADING = /^((?:[A-Z][a-z]+ ){1,2})(?:[A-Z]{1,3}\d{1,3}[a-z]?|\d{1,3}(?:\.\d{1,2})?|[A-Z]|[IVX]{1,5})(?:[:.]\s+|\s+[-–—]\s+|\s+)(?=[A-Z"'‘“(])/;
 
 /** A caption is no heading: "Table 1: Households in temporary accommodation". */
-const CAPTION = /^(?:table|figure|chart|graph|map)\s+\d+/i;
+export const CAPTION = /^(?:table|figure|chart|graph|map)\s+\d+/i;
 
 /** A label that divides a whole document: "Part 1.", "Chapter 5", "Appendix A:", "Annex 2", "Appendix." */
 const DIVISION = /^(?:part|chapter|section|appendix|annex|schedule)(?:\s+(?:\d{1,3}|[A-Z]|[IVX]{1,5})\b|\.)/i;

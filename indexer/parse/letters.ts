@@ -22,6 +22,14 @@ export interface LetterFrame {
 /** A letter's salutation comes within this many lines of its date. */
 export const DATE_TO_SALUTATION = 12;
 
+/** The "Dear …" line within DATE_TO_SALUTATION lines after a date line, or -1: only those lines are looked at. */
+function salutationAfter(lines: Line[], dateLine: number, short = false): number {
+  for (let j = dateLine + 1; j <= Math.min(dateLine + DATE_TO_SALUTATION, lines.length - 1); j++) {
+    if (SALUTATION.test(lines[j].text) && (!short || lines[j].text.length < 60)) return j;
+  }
+  return -1;
+}
+
 /**
  * Finds every letter in a document: a date line, a "Dear …" line soon after it,
  * and "Yours sincerely" with a signature at its foot.
@@ -31,7 +39,7 @@ export function findLetters(lines: Line[], furniture: Set<number>): LetterFrame[
   for (let i = 0; i < lines.length; i++) {
     const date = parseDateLine(lines[i].text);
     if (!date) continue;
-    const salutationLine = lines.findIndex((l, j) => j > i && j <= i + DATE_TO_SALUTATION && SALUTATION.test(l.text));
+    const salutationLine = salutationAfter(lines, i);
     if (salutationLine === -1) continue;
     let firstLine = i;
     while (firstLine > 0 && furniture.has(firstLine - 1) && !/^page \d+/i.test(lines[firstLine - 1].text)) firstLine--;
@@ -60,7 +68,7 @@ export function letterFrameLines(lines: Line[]): Set<number> {
       marks.add(i);
       // Between a letter's date and its "Dear …" stands the addressee ("By email", "Ms Catherine
       // Doyle", "Chief Executive"): who it went to, not what it says.
-      const salutation = lines.findIndex((l, j) => j > i && j <= i + DATE_TO_SALUTATION && SALUTATION.test(l.text) && l.text.length < 60);
+      const salutation = salutationAfter(lines, i, true);
       for (let j = i + 1; j < salutation; j++) marks.add(j);
     }
     if (SIGN_OFF.test(line.text)) marks.add(i);

@@ -1,6 +1,6 @@
 import type { Line } from "./lines.js";
 import type { LetterFrame } from "./letters.js";
-import { parseDate, parseDateLine, parseMonthLine, parseMonthYear, parsePublishedLine } from "../contract/dates.js";
+import { parseDate, parseDateLine, parseDateOrMonthLine, parseMonthYear, parsePublishedLine } from "../contract/dates.js";
 import { inspectorateIn, isCouncilName, isInspectorateName, mainCouncil, mainPlace } from "./publishers.js";
 import { headingLabel, splitTitle } from "./structure.js";
 import { TITLE_LABEL } from "./furniture.js";
@@ -119,7 +119,7 @@ export function deriveMetadata(text: string, lines: Line[], furniture: Set<numbe
   // An inspectorate's report whose cover speaks of inspecting ("Date of inspection: May 2019") is an inspection report, whatever its title.
   const inspection = /inspection|review of/i.test(title) || (!!inspectorate && /\binspect/i.test(headText));
   // The cover's date, a day or else a month ("March 2023"), before any date in the body, which may be a visit's.
-  const coverDate = head.map((l) => parseDateLine(l.text) ?? parseMonthLine(l.text)).find(Boolean) ?? parseDate(headText) ?? parseMonthYear(headText);
+  const coverDate = head.map((l) => parseDateOrMonthLine(l.text)).find(Boolean) ?? parseDate(headText) ?? parseMonthYear(headText);
   return {
     title,
     publisher: inspectorate ?? mainCouncil(text) ?? "Unknown publisher",

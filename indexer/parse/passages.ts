@@ -71,7 +71,12 @@ function sectionOf(unit: Unit, structure: Structure, part: EmbeddedPart | undefi
 /** Groups a unit's sentences into chunks no longer than maxChars, never splitting a sentence. */
 function chunkUnit(text: string, unit: Unit, base: Omit<Chunk, "sentences">, maxChars: number): Chunk[] {
   // A table's rows start at its breaks; its caption or lead-in, before the first, is no row.
-  const onRow = (s: Span) => unit.kind === "table" && unit.breaks.some((b) => b <= s.start && !text.slice(b, s.start).includes("\n"));
+  // Sentences and breaks both run in order, so one pass finds the row each sentence starts on.
+  let row = -1;
+  const onRow = (s: Span) => {
+    while (row + 1 < unit.breaks.length && unit.breaks[row + 1] <= s.start) row++;
+    return unit.kind === "table" && row >= 0 && !text.slice(unit.breaks[row], s.start).includes("\n");
+  };
   const sentences = splitSentences(text, unit.start, unit.end, unit.breaks).map((s) => ({ ...s, tableRow: onRow(s) }));
   const chunks: Chunk[] = [];
   for (const s of sentences) {

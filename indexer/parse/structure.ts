@@ -3,7 +3,7 @@ import { isByline, letterFrameLines } from "./letters.js";
 import { findFurniture, ownText } from "./furniture.js";
 import { readContents } from "./contents-list.js";
 import { coverLines } from "./cover.js";
-import { headingShapes, isDivision, isNumberedSection, unevenLabelledLines } from "./heading-shape.js";
+import { CAPTION, headingShapes, isDivision, isNumberedSection, unevenLabelledLines } from "./heading-shape.js";
 import { headingLevels } from "./heading-levels.js";
 import { placeHeadings } from "./place-headings.js";
 
@@ -26,8 +26,6 @@ export interface Unit {
   unbulleted?: boolean;
 }
 
-/** A table's caption: "Table 1: Households in temporary accommodation". */
-const CAPTION = /^(?:table|figure|chart)\s+\d+/i;
 
 /** The longest line that can be an unbulleted list item, as a name and role is. */
 const SHORT_ITEM = 60;
@@ -84,7 +82,10 @@ export function readStructure(text: string, lines: Line[]): Structure {
   const headings: Heading[] = [];
   const units: Unit[] = [];
   const byline = (i: number) => isByline(lines, i, furniture);
-  const shapeAt = headingShapes({ lines, skipped, labelled, uneven: unevenLabelledLines(lines), rows, listed, byline });
+  // Each line's heading shape, worked out once: placing headings asks for a line's shape more than once.
+  const shapeOf = headingShapes({ lines, skipped, labelled, uneven: unevenLabelledLines(lines), rows, listed, byline });
+  const shapes = lines.map((_, i) => shapeOf(i));
+  const shapeAt = (i: number) => shapes[i];
   const divisions = new Set(lines.flatMap((_, i) => (shapeAt(i) && (isDivision(ownText(lines[i])) || isNumberedSection(lines, i)) ? [i] : [])));
   const { levelOf, titleLine } = headingLevels(lines, skipped, contents.rows, majors, divisions);
   const placed = placeHeadings(lines, { shapeAt, skipped, levelOf, listed, byline });

@@ -33,7 +33,7 @@ export async function lockBuilds(dataDir: string): Promise<() => Promise<void>> 
       const file = await open(path, "wx");
       await file.writeFile(String(process.pid));
       await file.close();
-      // Ctrl-C exits at once (see indexer/cli.ts): the lock goes with the process, not after it.
+      // Ctrl-C exits at once (see indexer/build-with-progress.ts): the lock goes with the process, not after it.
       const onExit = () => rmSync(path, { force: true });
       process.once("exit", onExit);
       return async () => {
