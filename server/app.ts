@@ -19,12 +19,15 @@ export interface AppOptions {
   webDir?: string;
 }
 
+/** Said by every message about a path the API does not have. */
+const DESCRIBED = "GET /api/openapi.json describes the API.";
+
 function summary(doc: DocumentRecord, passages: number) {
   const { id, title, publisher, place, kind, date, parts } = doc;
   return { id, title, publisher, place, kind, date, passages, parts };
 }
 
-/** Builds the HTTP app over a loaded engine. Does no I/O itself: tests call `app.request()`. */
+/** Builds the HTTP app over a loaded engine. Does no I/O while building: tests call `app.request()`. */
 export function createApp(engine: Engine, options: AppOptions = {}) {
   const { index } = engine;
   const passageCounts = new Map<string, number>();
@@ -37,23 +40,29 @@ export function createApp(engine: Engine, options: AppOptions = {}) {
 
   const app = new Hono();
   app.onError((error, c) => errorResponse(c, error));
+  // Built on first use, once every route is added: the methods the API answers at each route.
+  let apiRoutes: { method: string; pattern: RegExp }[] | undefined;
   /** The methods the API answers at a path ("/api/documents/:id" matches any id). */
-  const methodsFor = (path: string) =>
-    path.startsWith("/api/")
-      ? [...new Set(app.routes.filter((r) => r.method !== "ALL" && new RegExp(`^${r.path.replace(/\./g, "\\.").replace(/:[^/]+/g, "[^/]+")}$`).test(path)).map((r) => r.method))]
-      : [];
+  const methodsFor = (path: string) => {
+    if (!path.startsWith("/api/")) return [];
+    apiRoutes ??= app.routes
+      .filter((r) => r.method !== "ALL" && r.path.startsWith("/api/"))
+      .map((r) => ({ method: r.method, pattern: new RegExp(`^${r.path.replace(/\./g, "\\.").replace(/:[^/]+/g, "[^/]+")}$`) }));
+    return [...new Set(apiRoutes.filter((r) => r.pattern.test(path)).map((r) => r.method))];
+  };
+  let notFoundPage: Promise<string> | undefined;
   app.notFound(async (c) => {
     // A mistyped page address in a browser gets a page with a way back, not the API's JSON.
     if (options.webDir && !c.req.path.startsWith("/api/") && c.req.header("accept")?.includes("text/html")) {
-      return c.html(await readFile(join(options.webDir, "not-found.html"), "utf8"), 404);
+      notFoundPage ??= readFile(join(options.webDir, "not-found.html"), "utf8");
+      return c.html(await notFoundPage, 404);
     }
     const allowed = methodsFor(c.req.path);
     if (allowed.length > 0) {
       c.header("Allow", allowed.join(", "));
-      const message = `${c.req.path} takes ${allowed.join(" or ")}, not ${c.req.method}. GET /api/openapi.json describes the API.`;
-      return c.json({ error: { code: "method_not_allowed", message } }, 405);
+      return errorResponse(c, new ApiError(405, "method_not_allowed", `${c.req.path} takes ${allowed.join(" or ")}, not ${c.req.method}. ${DESCRIBED}`));
     }
-    return c.json({ error: { code: "not_found", message: `There is no ${c.req.method} ${c.req.path}. GET /api/openapi.json describes the API.` } }, 404);
+    return errorResponse(c, new ApiError(404, "not_found", `There is no ${c.req.method} ${c.req.path}. ${DESCRIBED}`));
   });
   app.use(
     "/api/*",

@@ -1,3 +1,4 @@
+import { maxHeaderSize } from "node:http";
 import { isIPv6 } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
 import type { Hono } from "hono";
@@ -39,13 +40,14 @@ export function listenFailure(error: NodeJS.ErrnoException, port: number, host: 
 
 /**
  * The reply to a request Node refuses before the app sees it: an address or headers over
- * Node's 16 KB limit would otherwise get a bare 431, not the API's `{ error: { code, message } }`.
+ * Node's limit (16 KB unless --max-http-header-size says otherwise) would otherwise get a bare
+ * 431, not the API's `{ error: { code, message } }`.
  */
 export function refusedRequest(error: NodeJS.ErrnoException): string {
   const tooLarge = error.code === "HPE_HEADER_OVERFLOW";
   const body = JSON.stringify({
     error: tooLarge
-      ? { code: "headers_too_large", message: "The request's address or headers are larger than 16 KB. Send a long question in the body of POST /api/ask." }
+      ? { code: "headers_too_large", message: `The request's address or headers are larger than ${maxHeaderSize / 1024} KB. Send a long question in the body of POST /api/ask.` }
       : { code: "bad_request", message: "The request is not well-formed HTTP. Send it with an HTTP client or a browser." },
   });
   const status = tooLarge ? "431 Request Header Fields Too Large" : "400 Bad Request";

@@ -17,6 +17,7 @@ export function sectionPath(section) {
 /**
  * A reference ready to paste into a report or an email:
  * “quote” — Title, Publisher, 24 January 2017, Section > Subsection, para 45. https://…/source/…
+ * The section path is joined with a plain ">", which any email or plain-text field keeps, where the page shows "›".
  * The quote as it reads (`text`): a page footer or break inside a sentence is left out.
  */
 export function referenceText(citation, origin) {
