@@ -1,3 +1,4 @@
+import { TURN_JOINER } from "../retrieve/prepare-query.js";
 import { words } from "../../indexer/contract/normalise.js";
 import { isPleasantry, QUESTION_WORDS } from "../retrieve/question-words.js";
 import type { Turn } from "../http/schemas.js";
@@ -54,5 +55,5 @@ export function resolveFollowUp(question: string, history: Turn[], places: Map<s
   // So do years: "and in 2023?" after "…the vacancy rate in 2021?" asks about 2023 alone.
   if (YEAR.test(question)) context = context.replace(new RegExp(`\\s*\\b(?:in |for |during |at )?${YEAR.source}`, "gi"), "");
   const own = question.replace(CONNECTOR, "").trim();
-  return { question: `${context.replace(/[?.!\s]+$/, "")} — ${own}`, followUp: true, own };
+  return { question: `${context.replace(/[?.!\s]+$/, "")}${TURN_JOINER}${own}`, followUp: true, own };
 }

@@ -4,6 +4,7 @@ import type { CorpusFacts } from "../retrieve/corpus-facts.js";
 import type { Filters } from "../http/schemas.js";
 import { anyOf, mentions, passes } from "../retrieve/filters.js";
 import { englishList } from "./english-list.js";
+import { terms } from "../../indexer/contract/normalise.js";
 
 /** "paragraph 5.12", "para 4.2", "paragraphs 12 and 13": numbered paragraphs the question asks to read. */
 const PARAGRAPH_REF = /\bpara(?:graph)?s?\.?\s+(\d+(?:\.\d+)*)(?:\s*(?:and|or|,|&)\s*(\d+(?:\.\d+)*))?/gi;
@@ -16,30 +17,36 @@ export function paragraphsAsked(question: string): string[] {
 /** "Policy H6", "Recommendation 3", "Priority 2", "Appendix A": a labelled part of a document the question names. */
 const PART_REF = /\b(policy|priority|recommendation|appendix|annex|chapter|part|action|objective|finding|kpi|question)\s+([a-z]{0,3}\d+[a-z]?|[a-z])\b/gi;
 
-/**
- * The labelled parts a question names, in lower case: ["policy h6"] for "What does Policy H6 say?".
- * A label of one letter counts in capitals only: "Appendix A", not "finding a way".
- */
-export function partsAsked(question: string): string[] {
-  return [...question.matchAll(PART_REF)].filter((m) => /\d/.test(m[2]) || /^[A-Z]$/.test(m[2])).map((m) => `${m[1]} ${m[2]}`.toLowerCase());
+/** A labelled part a question names: "policy h6" to look for, "Policy H6" as the question wrote it. */
+interface Part {
+  label: string;
+  asWritten: string;
+  /** Matches where a heading or a sentence opens with the label ("Policy H6: Houses in…"). */
+  opens: RegExp;
 }
 
 /**
- * True when a passage sits under a heading that opens with the label ("Policy H6: Houses in…"),
- * or one of its sentences does ("Recommendation 3: The Board should…").
+ * The labelled parts a question names: "Policy H6" in "What does Policy H6 say?".
+ * A label of one letter counts in capitals only: "Appendix A", not "finding a way".
  */
-function inPart(passage: Passage, part: string): boolean {
-  const label = part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const opens = new RegExp(`(?:^|\\n|[.!?;]\\s+)${label}(?:$|[\\s:.–—-])`, "i");
-  return passage.section.some((heading) => opens.test(heading)) || opens.test(passage.searchText);
+export function partsAsked(question: string): Part[] {
+  return [...question.matchAll(PART_REF)]
+    .filter((m) => /\d/.test(m[2]) || /^[A-Z]$/.test(m[2]))
+    .map((m) => {
+      const label = `${m[1]} ${m[2]}`.toLowerCase();
+      return { label, asWritten: m[0], opens: new RegExp(`(?:^|\\n|[.!?;]\\s+)${label}(?:$|[\\s:.–—-])`, "i") };
+    });
 }
+
+/** True when a passage sits under a heading that opens with the label, or one of its sentences does ("Recommendation 3: The Board should…"). */
+const inPart = (passage: Passage, part: Part) => passage.section.some((heading) => part.opens.test(heading)) || part.opens.test(passage.searchText);
 
 /** Which passages a question is about beyond the filters, or why none is. */
 export interface Narrowing {
   about?: (passage: Passage) => boolean;
   /** The paragraphs the question asks to read: each is quoted whole. */
   paragraphs: string[];
-  /** The labelled parts the search is narrowed to ("policy h6"), which speak to the question whatever their words. */
+  /** The labels of the parts the search is narrowed to ("policy h6"), which speak to the question whatever their words. */
   parts: string[];
   outside?: string;
 }
@@ -54,7 +61,8 @@ export function narrowTo(question: string, places: string[], facts: CorpusFacts,
   const paragraphs = paragraphsAsked(question);
   const parts = partsAsked(question);
   if (places.length === 0 && paragraphs.length === 0 && parts.length === 0) return { paragraphs, parts: [] };
-  const inPlace = (p: Passage) => places.length === 0 || places.some((place) => p.source.place === place || mentions(facts, p, place));
+  const placeTerms = places.map((place) => terms(place));
+  const inPlace = (p: Passage) => places.length === 0 || places.some((place, k) => p.source.place === place || mentions(facts, p, placeTerms[k]));
   const inParagraph = (p: Passage) => paragraphs.length === 0 || (p.paragraph !== null && paragraphs.includes(p.paragraph));
   const searched = index.passages.filter((p) => passes(p, filters));
   // Filters that leave nothing are the reason to give (see `noneMatch`), not what the question names.
@@ -70,13 +78,10 @@ export function narrowTo(question: string, places: string[], facts: CorpusFacts,
     return { paragraphs, parts: [], outside: `No document searched has a paragraph numbered ${englishList(paragraphs)}.` };
   }
   // A part no document searched so much as names is not in them: "What does Policy Z9 say?".
-  const unnamed = parts.filter((part) => !searched.some((p) => inPlace(p) && p.searchText.toLowerCase().includes(part)));
-  if (unnamed.length > 0) {
-    const asWritten = unnamed.map((part) => question.match(new RegExp(part.replace(" ", "\\s+"), "i"))![0]);
-    return { paragraphs, parts: [], outside: `No document searched has a ${englishList(asWritten)}.` };
-  }
+  const unnamed = parts.filter((part) => !searched.some((p) => inPlace(p) && p.searchText.toLowerCase().includes(part.label)));
+  if (unnamed.length > 0) return { paragraphs, parts: [], outside: `No document searched has a ${englishList(unnamed.map((part) => part.asWritten))}.` };
   // A part is looked for under its heading; named only in passing ("(Policy H4)"), it narrows nothing.
   const inParts = (p: Passage) => parts.some((part) => inPart(p, part));
   const byPart = parts.length > 0 && searched.some((p) => inPlace(p) && inParagraph(p) && inParts(p));
-  return { about: (p) => inPlace(p) && inParagraph(p) && (!byPart || inParts(p)), paragraphs, parts: byPart ? parts : [] };
+  return { about: (p) => inPlace(p) && inParagraph(p) && (!byPart || inParts(p)), paragraphs, parts: byPart ? parts.map((part) => part.label) : [] };
 }

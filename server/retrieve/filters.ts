@@ -1,7 +1,6 @@
 import type { Passage } from "../../indexer/contract/schemas.js";
 import type { Filters } from "../http/schemas.js";
 import { dateSpan } from "../../indexer/contract/dates.js";
-import { terms } from "../../indexer/contract/normalise.js";
 import type { CorpusFacts } from "./corpus-facts.js";
 
 /** True when a filter list allows a value: an empty or absent list allows all; case does not matter. */
@@ -19,8 +18,11 @@ export function passes(passage: Passage, filters: Filters): boolean {
   return !(filters.from && last < filters.from) && !(filters.to && first > filters.to);
 }
 
-/** True when a passage's words or headings name a place: "Lowmoor" in a county assessment's table of its districts. */
-export function mentions(facts: Pick<CorpusFacts, "passageTerms">, passage: Passage, place: string): boolean {
+/**
+ * True when a passage's words or headings hold every one of a name's terms, stemmed once by the
+ * caller (`terms("Lowmoor")`): "Lowmoor" in a county assessment's table of its districts.
+ */
+export function mentions(facts: Pick<CorpusFacts, "passageTerms">, passage: Passage, nameTerms: string[]): boolean {
   const own = facts.passageTerms.get(passage.id);
-  return !!own && terms(place).every((t) => own.has(t));
+  return !!own && nameTerms.every((t) => own.has(t));
 }

@@ -47,12 +47,15 @@ function intentOf(question: string): Intent {
   return "general";
 }
 
+/** Joins a follow-up to the question it follows: "What did inspectors say about missing children — in Gloucestershire?". */
+export const TURN_JOINER = " — ";
+
 /**
  * What a question asks for, a follow-up's own words first: after "How many households were in
  * temporary accommodation — and how much did it cost?" the figure asked for is a sum, not a count.
  */
 function intentOfTurn(question: string): Intent {
-  const turn = question.split(" — ").pop()!;
+  const turn = question.split(TURN_JOINER).pop()!;
   const own = intentOf(turn);
   return own !== "general" || turn === question ? own : intentOf(question);
 }

@@ -35,8 +35,8 @@ describe("a labelled part the question names", () => {
   });
 
   it("is read from the question only with a number, or a capital letter on its own", () => {
-    expect(partsAsked("What does Policy H6 say, and Recommendation 3?")).toEqual(["policy h6", "recommendation 3"]);
-    expect(partsAsked("What is in Appendix A?")).toEqual(["appendix a"]);
+    expect(partsAsked("What does Policy H6 say, and Recommendation 3?").map((p) => p.label)).toEqual(["policy h6", "recommendation 3"]);
+    expect(partsAsked("What is in Appendix A?").map((p) => p.label)).toEqual(["appendix a"]);
     expect(partsAsked("Is finding a way to house families hard? Which action plan?")).toEqual([]);
   });
 });
