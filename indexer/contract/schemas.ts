@@ -9,6 +9,9 @@ export const FORMAT_VERSION = 26;
 /** From this format on, sentences are embedded as `encoderText` gives them; before, as written. */
 export const ENCODER_TEXT_SINCE = 8;
 
+/** The place of a document whose text names none: a label, not a place a question can name. */
+export const UNKNOWN_PLACE = "Unknown place";
+
 export const SourceSchema = z.object({
   title: z.string(),
   publisher: z.string(),

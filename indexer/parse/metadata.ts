@@ -4,7 +4,7 @@ import { parseDate, parseDateLine, parseDateOrMonthLine, parseMonthYear, parsePu
 import { inspectorateIn, isCouncilName, isInspectorateName, mainCouncil, mainPlace } from "./publishers.js";
 import { headingLabel, splitTitle } from "./structure.js";
 import { TITLE_LABEL } from "./furniture.js";
-import type { Source } from "../contract/schemas.js";
+import { UNKNOWN_PLACE, type Source } from "../contract/schemas.js";
 
 /**
  * What a citation needs to say about where a passage comes from. Its date is the letter's
@@ -88,7 +88,7 @@ function reportTitle(head: Line[], furniture: Set<number>): string {
 export function deriveMetadata(text: string, lines: Line[], furniture: Set<number>, letters: LetterFrame[]): SourceMeta & { meetingDate?: string } {
   const head = lines.slice(0, HEAD_LINES);
   const headText = head.map((l) => l.text).join("\n");
-  const place = mainPlace(text) ?? "Unknown place";
+  const place = mainPlace(text) ?? UNKNOWN_PLACE;
   const published = lines.map((l) => parsePublishedLine(l.text)).find(Boolean);
   const own = letters[0] && letters[0].dateLine < HEAD_LINES ? letters[0] : undefined;
 

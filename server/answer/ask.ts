@@ -3,7 +3,7 @@ import type { Embedder } from "../../indexer/embedders/embedder.js";
 import type { CorpusFacts } from "../retrieve/corpus-facts.js";
 import type { SynonymGroups } from "../retrieve/synonyms.js";
 import type { AskRequest, AskResponse, Filters, Related } from "../http/schemas.js";
-import { prepareQuery, unshout, type Concept, type PreparedQuery } from "../retrieve/prepare-query.js";
+import { namePlaces, prepareQuery, unshout, type Concept, type PreparedQuery } from "../retrieve/prepare-query.js";
 import { parseDate } from "../../indexer/contract/dates.js";
 import { searchPassages, type Hit, type SearchOptions } from "../retrieve/search.js";
 import { narrowTo } from "./narrow.js";
@@ -26,9 +26,9 @@ export interface Engine {
   search?: Partial<SearchOptions>;
 }
 
-/** Prepares a question with everything the engine knows of the documents' wording. */
+/** Prepares a question with everything the engine knows of the documents' wording and places. */
 export const prepareFor = (engine: Engine, question: string): PreparedQuery =>
-  prepareQuery(question, engine.index.acronyms, engine.synonyms, engine.facts.metadataTerms, engine.facts.shortForms);
+  prepareQuery(namePlaces(question, engine.facts.properPlaces), engine.index.acronyms, engine.synonyms, engine.facts.metadataTerms, engine.facts.shortForms);
 
 /**
  * A follow-up that names a subject of its own the documents use ("what about caseloads?")

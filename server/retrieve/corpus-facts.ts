@@ -1,6 +1,7 @@
 import type { LoadedIndex } from "../../indexer/contract/load-index.js";
 import { stem, terms, words } from "../../indexer/contract/normalise.js";
 import { MONTH_NAMES } from "../../indexer/contract/dates.js";
+import { UNKNOWN_PLACE } from "../../indexer/contract/schemas.js";
 
 /** What the server works out once from a loaded index, so no query has to. */
 export interface CorpusFacts {
@@ -17,6 +18,12 @@ export interface CorpusFacts {
   lastYear: number | null;
   /** Each document's place, lower case → as written. */
   places: Map<string, string>;
+  /**
+   * The places the documents always write with a capital, lower case → as written: typed in
+   * lower case ("missing children in wales") they still name the place. Not "March" or "Reading",
+   * which are also a month and a word.
+   */
+  properPlaces: Map<string, string>;
   /** Stemmed terms of each sentence, row for row with `index.sentences`. */
   sentenceTerms: Set<string>[];
   /**
@@ -103,10 +110,12 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
   const vocabulary = new Set<string>();
   const capitals = new Set<string>();
   const years = new Set<number>();
+  const lowerCase = new Set<string>();
   // Content only: a place named just in a letterhead address is not something the documents discuss.
   for (const p of index.passages) {
     for (const w of words(p.searchText)) vocabulary.add(w);
     for (const m of p.searchText.matchAll(/\b[A-Z]{2,}\b/g)) capitals.add(m[0]);
+    for (const m of p.searchText.matchAll(/(?<![\w'’-])[a-z]+\b/g)) lowerCase.add(m[0]);
   }
   for (const doc of index.documents) {
     for (const w of words(doc.title)) vocabulary.add(w);
@@ -119,6 +128,7 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
   const passageTermLists = index.passages.map((p) => terms(p.searchText));
   const labels = index.documents.flatMap((d) => [d.place, d.publisher, d.kind, ...d.parts.flatMap((p) => [p.publisher, p.kind])]);
   const months = MONTH_NAMES.map((m) => stem(m.toLowerCase()));
+  const places = new Map(index.documents.filter((d) => d.place !== UNKNOWN_PLACE).map((d) => [d.place.toLowerCase(), d.place]));
   const metadataTerms = new Set([...terms(`${labels.join(" ")} published publication issued`), ...months, ...[...years].map(String)]);
   return {
     metadataTerms,
@@ -128,7 +138,8 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
     years,
     firstYear: docYears.length ? Math.min(...docYears) : null,
     lastYear: docYears.length ? Math.max(...docYears) : null,
-    places: new Map(index.documents.map((d) => [d.place.toLowerCase(), d.place])),
+    places,
+    properPlaces: new Map([...places].filter(([lower]) => words(lower).every((w) => !lowerCase.has(w) && !months.includes(stem(w))))),
     sentenceTerms,
     readTerms: readWith(index, sentenceTerms),
     averageSentenceTerms: sentenceTerms.reduce((n, t) => n + t.size, 0) / Math.max(1, sentenceTerms.length),

@@ -23,8 +23,6 @@ export interface PreparedQuery {
   intent: Intent;
 }
 
-
-
 /**
  * An interrogative that opens a question or a clause of it, followed by a verb: "who led…",
  * "when was…", or a follow-up joined to the question before it ("… — who led it?").
@@ -92,6 +90,24 @@ export interface Concept {
 const meaningful = (list: string[]) => list.filter((t) => !QUESTION_WORDS.has(t));
 
 /**
+ * Who the question asks to have spoken: "inspectors" in "what did inspectors say about missing
+ * children?", "the ombudsman" in "what has the ombudsman found about delays?".
+ */
+const SPEAKER = /\b(?:did|do|does|has|have|had)\s+((?:[\w'’-]+\s+){1,4}?)(?:say|said|find|found|conclude|concluded|report|reported|note|noted|write|wrote|comment|commented|observe|observed|think|thought|make of|tell|told)\b/i;
+
+/**
+ * Marks the speaker's words as where to look, not what to find, when the question asks about
+ * something besides: otherwise, among one council's papers, every sentence saying "inspectors
+ * saw…" outranks the ones about missing children.
+ */
+function asSource(question: string, concepts: Concept[]): Concept[] {
+  const speaker = new Set(terms(SPEAKER.exec(question)?.[1] ?? ""));
+  const spoken = (c: Concept) => c.alternatives[0].every((t) => speaker.has(t));
+  if (speaker.size === 0 || concepts.every((c) => c.metadata || spoken(c))) return concepts;
+  return concepts.map((c) => (spoken(c) ? { ...c, metadata: true } : c));
+}
+
+/**
  * A question typed in capitals, in ordinary case: otherwise every short word would read
  * as an acronym no document uses ("No document mentions SAY"), and the sentence encoder
  * would read different words. The documents' own acronyms stay in capitals, and places,
@@ -100,6 +116,19 @@ const meaningful = (list: string[]) => list.filter((t) => !QUESTION_WORDS.has(t)
 export function unshout(question: string, acronyms: Record<string, string>, metadataTerms: Set<string>): string {
   if (!isShouted(question)) return question;
   return question.toLowerCase().replace(/[a-z]+/g, (w) => (Object.hasOwn(acronyms, w) ? w.toUpperCase() : metadataTerms.has(stem(w)) ? w[0].toUpperCase() + w.slice(1) : w));
+}
+
+/**
+ * A place typed in lower case with its capital back, when the documents always write it with
+ * one: "missing children in wales" then names Wales, and the search narrows to it.
+ */
+export function namePlaces(question: string, properPlaces: Map<string, string>): string {
+  let named = question;
+  for (const [lower, written] of properPlaces) {
+    const literal = lower.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    named = named.replace(new RegExp(`(?<![\\w'’-])${literal}(?![\\w-])`, "g"), written);
+  }
+  return named;
 }
 
 /**
@@ -148,7 +177,7 @@ export function prepareQuery(
 
   return {
     question,
-    concepts,
+    concepts: asSource(question, concepts),
     embedText: spelled.length > 0 ? `${question} (${spelled.join(", ")})` : question,
     names: namesIn(question),
     quoted: [...question.matchAll(/(?:^|[\s(])['‘"“]([^'’"”]{3,60})['’"”](?=[\s?.,;:)]|$)/g)].map((m) => m[1]),

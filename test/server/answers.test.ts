@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ask, type Engine } from "../../server/answer/ask.js";
+import { ask, retrieve, type Engine } from "../../server/answer/ask.js";
 import type { AskResponse } from "../../server/http/schemas.js";
 import { createApp } from "../../server/app.js";
 import { loadQuestionSet, QUESTION_SETS, SHARED_SEEDS } from "../../eval/question-set.js";
@@ -270,6 +270,25 @@ describe("answers from the seed documents", () => {
     const dragons = await ask(engine, { question: "What did Ofsted say about dragons?", history });
     expect(dragons).toMatchObject({ abstained: true, reason: "No document mentions dragons.", citations: [] });
     expect(dragons.interpretedAs).toBeUndefined();
+  });
+
+  it("reads whom a question asks to have spoken as where to look, and a place typed in lower case as the place", async () => {
+    const MISSING = "The local authority has in place effective systems for monitoring performance in relation to missing children.";
+    for (const question of ["What did inspectors say about missing children in Gloucestershire?", "what did inspectors say about missing children in gloucestershire?"]) {
+      const answer = await ask(engine, { question });
+      expect(new Set(answer.citations.map((c) => c.documentId))).toEqual(new Set([GLOUCESTERSHIRE]));
+      // Not "The inspectors were Nicola Bennett and Kate Malleson…", which says "inspectors" but nothing of missing children.
+      expect(answer.citations[0].quote).toBe(MISSING);
+    }
+    const { query } = await retrieve(engine, { question: "what has the inspector found about caseloads?" });
+    expect(query.concepts.map((c) => [c.alternatives[0].join(" "), c.metadata])).toEqual([
+      ["caseload", false],
+      ["inspector", true],
+    ]);
+    // Asked of the speaker alone, the speaker is the subject.
+    const alone = await retrieve(engine, { question: "What did the inspectors say?" });
+    expect(alone.query.concepts.map((c) => [c.alternatives[0].join(" "), c.metadata])).toEqual([["inspector", false]]);
+    expect(Object.fromEntries(engine.facts.properPlaces)).toEqual({ gloucestershire: "Gloucestershire", worcestershire: "Worcestershire" });
   });
 
   it("says which filter leaves nothing to search, beside the values the documents have", async () => {

@@ -62,8 +62,40 @@ describe("a place the question names", () => {
     expect(answer.citations.map((c) => c.quote).slice(0, 2)).toEqual(["In Lowmoor the smoking rate is 19.6%, the highest of the districts.", "Smoking prevalence in Brackenfield is 15.2%."]);
   });
 
+  it("is the place when typed in lower case, as the documents never write it", async () => {
+    const answer = await ask(engine, { question: "what is the smoking rate in lowmoor?" });
+    expect(answer.citations[0].quote).toBe(SMOKING);
+    // Only what is Lowmoor's or names it is searched: the county's alcohol passage is not.
+    const { hits } = await retrieve(engine, { question: "what are alcohol admissions like in lowmoor?" });
+    expect(hits.map((h) => h.passage.source.place === "Lowmoor" || h.passage.searchText.includes("Lowmoor"))).toEqual(hits.map(() => true));
+    expect(hits.length).toBeGreaterThan(0);
+  });
+
   it("says so when no document searched is from the place or names it", async () => {
     const answer = await ask(engine, { question: "What is the smoking rate in Brackenfield?", filters: { places: ["Lowmoor"] } });
     expect(answer).toMatchObject({ abstained: true, reason: "The question names Brackenfield, but the filters search only Lowmoor.", citations: [] });
+  });
+});
+
+describe("a place that is also a word", () => {
+  let wordDir: string;
+  let reading: Engine;
+  beforeAll(async () => {
+    wordDir = await mkdtemp(join(tmpdir(), "verbatim-place-word-"));
+    await mkdir(join(wordDir, "seeds"));
+    await writeFile(join(wordDir, "seeds", "reading-schools.txt"), "Reading Borough Council\n\nSchools report\n\nPublished: 3 May 2022\n\nAttainment\n\nPupils' reading improved in Reading schools this year.\n");
+    await writeFile(join(wordDir, "seeds", "lowmoor-local-plan.txt"), DISTRICT);
+    reading = await engineOver(join(wordDir, "seeds"), join(wordDir, "data"));
+  });
+  afterAll(async () => {
+    await reading?.embedder.close();
+    await rm(wordDir, { recursive: true, force: true });
+  });
+
+  it("is read as the word when typed in lower case, since the documents write the word so too", async () => {
+    expect(reading.index.documents.map((d) => d.place)).toEqual(["Lowmoor", "Reading"]);
+    expect([...reading.facts.properPlaces.values()]).toEqual(["Lowmoor"]);
+    const { query } = await retrieve(reading, { question: "how did reading improve in lowmoor?" });
+    expect(query.names).toEqual(["Lowmoor"]);
   });
 });
