@@ -74,11 +74,13 @@ export function scoreSentences(index: LoadedIndex, facts: CorpusFacts, query: Pr
   const dims = index.manifest.embedder.dimensions;
   // A concept weighs what its question wording is worth (the sum of its terms' IDF); metadata
   // counts a quarter and is left out of the total, so naming a place never lowers coverage.
+  // A question of nothing else ("what did the May 2018 monitoring visit find?") is covered by its metadata.
   // A word no document uses ("youngsters" with no synonym listed) cannot tell sentences apart, and is left out.
   const weighted = query.concepts
     .map((c) => ({ alternatives: c.alternatives, weight: conceptValue(index, c) * (c.metadata ? METADATA_WEIGHT : 1), metadata: c.metadata }))
     .filter((c) => c.weight > 0);
-  const total = weighted.filter((c) => !c.metadata).reduce((sum, c) => sum + c.weight, 0) || 1;
+  const sum = (list: typeof weighted) => list.reduce((n, c) => n + c.weight, 0);
+  const total = sum(weighted.filter((c) => !c.metadata)) || sum(weighted) || 1;
   const out: ScoredSentence[] = [];
   const share = (termsOf: Set<string>) => {
     let matched = 0;

@@ -291,6 +291,16 @@ describe("answers from the seed documents", () => {
     expect(Object.fromEntries(engine.facts.properPlaces)).toEqual({ gloucestershire: "Gloucestershire", worcestershire: "Worcestershire" });
   });
 
+  it("answers a question that names only a kind of document and a month from what it names, written from that month on", async () => {
+    // Nothing but metadata: "since May 2016" covers the month's name alone, and is no answer.
+    const keywords = await ask(engine, { question: "monitoring visit May 2018" });
+    expect(keywords.citations.some((c) => c.documentId === REPORT)).toBe(false);
+    // What a visit in May 2018 found, only a source written from May 2018 on can say.
+    const answer = await ask(engine, { question: "What did the monitoring visit in May 2018 find?" });
+    expect(groups(answer)).toEqual([`${GLOUCESTERSHIRE}#`, "2018-08-03-ofsted-worcestershire-monitoring-visit-5#"]);
+    expect(answer.citations[0].quote).toBe("This letter summarises the findings of the monitoring visit to Gloucestershire children's services on 15 May 2018.");
+  });
+
   it("says which filter leaves nothing to search, beside the values the documents have", async () => {
     const reason = async (request: Parameters<typeof ask>[1]) => {
       const answer = await ask(engine, request);
