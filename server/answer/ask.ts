@@ -4,9 +4,8 @@ import type { CorpusFacts } from "../retrieve/corpus-facts.js";
 import type { SynonymGroups } from "../retrieve/synonyms.js";
 import type { AskRequest, AskResponse, Filters, Related } from "../http/schemas.js";
 import { namePlaces, prepareQuery, unshout, type Concept, type PreparedQuery } from "../retrieve/prepare-query.js";
-import { dateSpan, parseDate, parseMonthYear } from "../../indexer/contract/dates.js";
 import { searchPassages, type Hit, type SearchOptions } from "../retrieve/search.js";
-import { narrowTo } from "./narrow.js";
+import { narrowTo, writtenFrom } from "./narrow.js";
 import { terms } from "../../indexer/contract/normalise.js";
 import { scoreSentences, type ScoredSentence } from "./score-sentences.js";
 import { defaultSelectOptions, leadOf, selectSentences, withContext } from "./select-sentences.js";
@@ -96,12 +95,8 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
   const filters: Filters = { ...request.filters };
   const { about, paragraphs, parts, outside: notNamed } = narrowTo(query.question, named, facts, index, filters);
   if (notNamed) return { query, interpretedAs, outside: notNamed, filters, paragraphs, parts, hits: [], scored: [], embedMs: 0, searchMs: 0 };
-  // "What did the panel decide at its meeting on 24 October 2017?": only a source written on or
-  // after that day can say what happened then; an agenda issued before it cannot. So for a month:
-  // "what did the monitoring visit in May 2018 find?" is answered from May 2018 on.
-  const past = /\b(?:did|was|were|happened|decided|agreed|found|concluded)\b/i.test(query.question);
-  const eventDay = past ? parseDate(query.question) ?? parseMonthYear(query.question) : undefined;
-  if (eventDay && !filters.from) filters.from = dateSpan(eventDay).first;
+  const from = writtenFrom(query.question);
+  if (from && !filters.from) filters.from = from;
 
   const embedStart = performance.now();
   const [vector] = await embedder.embed([query.embedText]);

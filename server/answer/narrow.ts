@@ -5,6 +5,7 @@ import type { Filters } from "../http/schemas.js";
 import { anyOf, mentions, passes } from "../retrieve/filters.js";
 import { englishList } from "./english-list.js";
 import { terms } from "../../indexer/contract/normalise.js";
+import { dateSpan, MONTH_NAMES, parseDate, parseMonthYear } from "../../indexer/contract/dates.js";
 
 /** "paragraph 5.12", "para 4.2", "paragraphs 12 and 13": numbered paragraphs the question asks to read. */
 const PARAGRAPH_REF = /\bpara(?:graph)?s?\.?\s+(\d+(?:\.\d+)*)(?:\s*(?:and|or|,|&)\s*(\d+(?:\.\d+)*))?/gi;
@@ -40,6 +41,23 @@ export function partsAsked(question: string): Part[] {
 
 /** True when a passage sits under a heading that opens with the label, or one of its sentences does ("Recommendation 3: The Board should…"). */
 const inPart = (passage: Passage, part: Part) => passage.section.some((heading) => part.opens.test(heading)) || part.opens.test(passage.searchText);
+
+/** "since 2016", "after March 2017", "since 3 May 2018": where the period a question asks about starts. */
+const SINCE = new RegExp(`\\b(?:since|after)\\s+(?:(?:\\d{1,2}\\s+)?(?:${MONTH_NAMES.join("|")})\\s+)?((?:19|20)\\d{2})\\b`, "i");
+
+/** A question about what happened then: "what did the panel decide…", "what was found…". */
+const PAST = /\b(?:did|was|were|happened|decided|agreed|found|concluded)\b/i;
+
+/**
+ * The first day a source must be written on to speak to the question, if any. No source
+ * written before 2016 can say what changed "since 2016"; none written before a meeting can
+ * say what it decided ("on 24 October 2017"), nor what a visit "in May 2018" found.
+ */
+export function writtenFrom(question: string): string | undefined {
+  const since = SINCE.exec(question);
+  const date = since ? parseDate(since[0]) ?? parseMonthYear(since[0]) ?? `${since[1]}-01-01` : PAST.test(question) ? parseDate(question) ?? parseMonthYear(question) : undefined;
+  return date && dateSpan(date).first;
+}
 
 /** Which passages a question is about beyond the filters, or why none is. */
 export interface Narrowing {

@@ -291,7 +291,7 @@ describe("answers from the seed documents", () => {
     expect(Object.fromEntries(engine.facts.properPlaces)).toEqual({ gloucestershire: "Gloucestershire", worcestershire: "Worcestershire" });
   });
 
-  it("answers a question that names only a kind of document and a month from what it names, written from that month on", async () => {
+  it("answers a question that names only a kind of document and a month from what it names, written from that month on, and one about change since a year from sources written since", async () => {
     // Nothing but metadata: "since May 2016" covers the month's name alone, and is no answer.
     const keywords = await ask(engine, { question: "monitoring visit May 2018" });
     expect(keywords.citations.some((c) => c.documentId === REPORT)).toBe(false);
@@ -299,6 +299,10 @@ describe("answers from the seed documents", () => {
     const answer = await ask(engine, { question: "What did the monitoring visit in May 2018 find?" });
     expect(groups(answer)).toEqual([`${GLOUCESTERSHIRE}#`, "2018-08-03-ofsted-worcestershire-monitoring-visit-5#"]);
     expect(answer.citations[0].quote).toBe("This letter summarises the findings of the monitoring visit to Gloucestershire children's services on 15 May 2018.");
+    // Nor can a letter of 2010 say how things went "since 2016".
+    const since = await ask(engine, { question: "Has Worcestershire improved since 2016?" });
+    expect(since.abstained).toBe(false);
+    expect(since.citations.filter((c) => c.date! < "2016")).toEqual([]);
   });
 
   it("says which filter leaves nothing to search, beside the values the documents have", async () => {
