@@ -152,7 +152,8 @@ export function prepareQuery(
     plain = plain.filter((t) => !mine.includes(t));
     const wordings = [mine, ...others.map(meaningful)].filter((a) => a.length > 0);
     const distinct = wordings.filter((a, i) => wordings.findIndex((b) => b.join(" ") === a.join(" ")) === i);
-    concepts.push({ alternatives: distinct, kind, metadata: false });
+    // "The council" labels the documents, whatever other wordings the synonym list gives it ("local authority").
+    concepts.push({ alternatives: distinct, kind, metadata: mine.every((t) => metadataTerms.has(t)) });
   };
 
   const folded = ` ${words(question).join(" ")} `;

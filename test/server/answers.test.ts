@@ -285,6 +285,14 @@ describe("answers from the seed documents", () => {
       ["caseload", false],
       ["inspector", true],
     ]);
+    // "The council" is a publisher's word, though the synonym list gives it other wordings ("local authority"): where to look.
+    const council = await retrieve(engine, { question: "How is the council responding to neglect?" });
+    expect(council.query.concepts.map((c) => [c.alternatives[0].join(" "), c.metadata])).toEqual([
+      ["council", true],
+      ["respond", false],
+      ["neglect", false],
+    ]);
+    expect(council.scored[0].sentence.searchText).toBe("However, some children's cases, particularly those that include chronic neglect, come too late to the court.");
     // Asked of the speaker alone, the speaker is the subject.
     const alone = await retrieve(engine, { question: "What did the inspectors say?" });
     expect(alone.query.concepts.map((c) => [c.alternatives[0].join(" "), c.metadata])).toEqual([["inspector", false]]);
