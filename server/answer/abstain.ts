@@ -1,7 +1,8 @@
 import { stem, words } from "../../indexer/contract/normalise.js";
 import type { LoadedIndex } from "../../indexer/contract/load-index.js";
 import type { CorpusFacts } from "../retrieve/corpus-facts.js";
-import type { PreparedQuery } from "../retrieve/prepare-query.js";
+import type { Concept, PreparedQuery } from "../retrieve/prepare-query.js";
+import type { Hit } from "../retrieve/search.js";
 import type { ScoredSentence } from "./score-sentences.js";
 import { ASK_IN_WORDS } from "../http/schemas.js";
 import { englishList } from "./english-list.js";
@@ -22,18 +23,29 @@ export const NOTHING_TO_SEARCH = `The question names nothing to search for. ${AS
 /** The reason given for thanks or a greeting: the documents may say "thank you", but that is not what was asked. */
 export const NOT_A_QUESTION = `That reads as a reply, not a question, so nothing was searched. ${ASK_IN_WORDS}`;
 
-/**
- * The question's subject in its own words, when no document uses any wording of any of it:
- * "herefordshire" in "what did Ofsted find in herefordshire?", typed without the capital
- * that would have marked it a name. Undefined when some of the subject is in the documents,
- * or the question has none beyond places, publishers and dates.
- */
-function unknownSubject(query: PreparedQuery, index: LoadedIndex): string[] | undefined {
+/** The question's subject in its own words, when none of it has a wording `present` accepts; undefined when it has no subject beyond places, publishers and dates. */
+function absentSubject(query: PreparedQuery, present: (concept: Concept) => boolean): string[] | undefined {
   const subject = query.concepts.filter((c) => !c.metadata);
-  if (subject.length === 0 || subject.some((c) => conceptValue(index, c) > 0)) return undefined;
+  if (subject.length === 0 || subject.some(present)) return undefined;
   const asked = words(query.question);
   const wordings = subject.map((c) => asked.filter((w) => c.alternatives[0].includes(stem(w))).join(" ")).filter(Boolean);
   return [...new Set(wordings)];
+}
+
+/**
+ * Why the passages searched cannot answer, though other documents use the question's words: the
+ * place it names, or the filters, leave out every passage that uses any wording of its subject.
+ * "How many staff does Halsey council employ?" when Halsey's papers never mention staff.
+ */
+export function subjectNotSearched(query: PreparedQuery, hits: Hit[], facts: CorpusFacts, places: string[]): string | undefined {
+  const holds = (concept: Concept) =>
+    hits.some((h) => {
+      const own = facts.passageTerms.get(h.passage.id)!;
+      return concept.alternatives.some((alt) => alt.every((t) => own.has(t)));
+    });
+  const unused = absentSubject(query, holds);
+  if (!unused || unused.length === 0) return undefined;
+  return `${places.length > 0 ? `No passage about ${englishList(places, "or")}` : "No document searched"} mentions ${englishList(unused)}.`;
 }
 
 /**
@@ -61,7 +73,8 @@ export function outsideTheDocuments(query: PreparedQuery, facts: CorpusFacts, in
     const range = facts.firstYear === facts.lastYear ? `from ${facts.firstYear}` : `from ${facts.firstYear} to ${facts.lastYear}`;
     return `The documents date ${range}; none covers ${englishList(missingYears.map(String))}.`;
   }
-  const unused = unknownSubject(query, index);
+  // "herefordshire" in "what did Ofsted find in herefordshire?", typed without the capital that would have marked it a name.
+  const unused = absentSubject(query, (c) => conceptValue(index, c) > 0);
   if (unused && unused.length > 0) return `No document mentions ${englishList(unused)}.`;
   return undefined;
 }

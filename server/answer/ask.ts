@@ -9,7 +9,7 @@ import { narrowTo, writtenFrom } from "./narrow.js";
 import { terms } from "../../indexer/contract/normalise.js";
 import { scoreSentences, type ScoredSentence } from "./score-sentences.js";
 import { defaultSelectOptions, leadOf, selectSentences, withContext } from "./select-sentences.js";
-import { NOT_A_QUESTION, outsideTheDocuments, tooWeak } from "./abstain.js";
+import { NOT_A_QUESTION, outsideTheDocuments, subjectNotSearched, tooWeak } from "./abstain.js";
 import { isPleasantry } from "../retrieve/question-words.js";
 import { noneMatch } from "./none-match.js";
 import { conceptValue } from "../retrieve/bm25.js";
@@ -103,6 +103,10 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
   const embedMs = performance.now() - embedStart;
   const searchStart = performance.now();
   const hits = searchPassages(index, query, vector, { ...engine.search, filters, about });
+  // A place or filters that leave out every passage using the subject's words leave nothing to quote on it.
+  const narrowed = !!about || Object.values(filters).some((v) => v !== undefined && (!Array.isArray(v) || v.length > 0));
+  const unsearched = narrowed && hits.length > 0 && query.intent !== "person" && query.intent !== "date" && paragraphs.length === 0 && parts.length === 0 ? subjectNotSearched(query, hits, facts, named) : undefined;
+  if (unsearched) return { query, interpretedAs, outside: unsearched, filters, paragraphs, parts, hits: [], scored: [], embedMs, searchMs: performance.now() - searchStart };
   const scored = scoreSentences(index, facts, query, vector, hits);
   return { query, interpretedAs, filters, paragraphs, parts, hits, scored, embedMs, searchMs: performance.now() - searchStart };
 }

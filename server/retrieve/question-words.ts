@@ -13,7 +13,9 @@ export const QUESTION_WORDS = new Set(
     // with 2016", "properly protected". In a small corpus such words are rare, so they would weigh
     // more than the subject itself.
     "each every both either neither compare compared comparing comparison versus vs differ different difference " +
-    "differences similar same actually properly really ok okay").split(" "),
+    "differences similar same actually properly really ok okay " +
+    // When the period a question asks about runs ("since 2016"): a date, not a subject.
+    "since until").split(" "),
 );
 
 /** Words of thanks, greeting and assent: a message made only of these ("thanks!", "ok, great") is a reply, not a question. */

@@ -66,9 +66,19 @@ describe("a place the question names", () => {
     const answer = await ask(engine, { question: "what is the smoking rate in lowmoor?" });
     expect(answer.citations[0].quote).toBe(SMOKING);
     // Only what is Lowmoor's or names it is searched: the county's alcohol passage is not.
-    const { hits } = await retrieve(engine, { question: "what are alcohol admissions like in lowmoor?" });
+    const { hits } = await retrieve(engine, { question: "what is the smoking rate in lowmoor?" });
     expect(hits.map((h) => h.passage.source.place === "Lowmoor" || h.passage.searchText.includes("Lowmoor"))).toEqual(hits.map(() => true));
     expect(hits.length).toBeGreaterThan(0);
+  });
+
+  it("says which of the question's words no passage about the place uses, though other documents use them", async () => {
+    const alcohol = await ask(engine, { question: "What are alcohol admissions like in Lowmoor?" });
+    expect(alcohol).toMatchObject({ abstained: true, reason: "No passage about Lowmoor mentions alcohol or admissions.", citations: [] });
+    // So with filters that leave those passages out.
+    const homes = await ask(engine, { question: "How many homes will be built?", filters: { documentIds: ["brackenfield-jsna"] } });
+    expect(homes).toMatchObject({ abstained: true, reason: "No document searched mentions homes or built.", citations: [] });
+    const unfiltered = await ask(engine, { question: "How many homes will be built?" });
+    expect(unfiltered.citations[0].quote).toBe("The plan provides 4,200 homes in Lowmoor by 2036.");
   });
 
   it("says so when no document searched is from the place or names it", async () => {
