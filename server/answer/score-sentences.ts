@@ -91,6 +91,11 @@ export function scoreSentences(index: LoadedIndex, facts: CorpusFacts, query: Pr
     }
     return Math.min(1, matched / total);
   };
+  // Among sentences that score the same (a table's rows, read with one header), the one naming the
+  // place or body asked about comes first: "| Thornbury | 79.7 |…" for life expectancy in Thornbury.
+  const labels = weighted.filter((c) => c.metadata);
+  const named = new Map<ScoredSentence, number>();
+  const namesLabels = (termsOf: Set<string>) => labels.filter((c) => c.alternatives.some((alt) => alt.every((t) => termsOf.has(t)))).length;
   for (const hit of hits) {
     const context = share(facts.passageTerms.get(hit.passage.id)!);
     for (const id of hit.passage.sentenceIds) {
@@ -104,8 +109,10 @@ export function scoreSentences(index: LoadedIndex, facts: CorpusFacts, query: Pr
       const w = SENTENCE_WEIGHTS;
       const denseNorm = Math.max(0, Math.min(1, (dense - DENSE_FLOOR) / DENSE_SPAN));
       const score = w.coverage * coverage + w.context * context + w.dense * denseNorm + w.passage * hit.score + (fact && (coverage >= FACT_COVERAGE || context >= FACT_CONTEXT) ? w.fact : 0);
-      out.push({ sentence, coverage, context, dense, passage: hit.score, fact, score });
+      const scored = { sentence, coverage, context, dense, passage: hit.score, fact, score };
+      named.set(scored, namesLabels(own));
+      out.push(scored);
     }
   }
-  return out.sort((a, b) => b.score - a.score);
+  return out.sort((a, b) => b.score - a.score || named.get(b)! - named.get(a)!);
 }

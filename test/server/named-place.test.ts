@@ -87,7 +87,12 @@ describe("a place the question names", () => {
   });
 });
 
-describe("a place that is also a word", () => {
+// A county's table of its districts, every row read with the same header.
+const PROFILES =
+  "# District profiles\n\nBrackenfield County Council, June 2021\n\n## Life expectancy\n\n" +
+  "| District | Male life expectancy | Female life expectancy |\n|---|---|---|\n| Fellside | 81.4 | 84.6 |\n| Hexworth | 80.6 | 84.0 |\n| Lowmoor | 77.6 | 81.9 |\n";
+
+describe("a place that is also a word, and a table that names places", () => {
   let wordDir: string;
   let reading: Engine;
   beforeAll(async () => {
@@ -95,6 +100,7 @@ describe("a place that is also a word", () => {
     await mkdir(join(wordDir, "seeds"));
     await writeFile(join(wordDir, "seeds", "reading-schools.txt"), "Reading Borough Council\n\nSchools report\n\nPublished: 3 May 2022\n\nAttainment\n\nPupils' reading improved in Reading schools this year.\n");
     await writeFile(join(wordDir, "seeds", "lowmoor-local-plan.txt"), DISTRICT);
+    await writeFile(join(wordDir, "seeds", "brackenfield-profiles.md"), PROFILES);
     reading = await engineOver(join(wordDir, "seeds"), join(wordDir, "data"));
   });
   afterAll(async () => {
@@ -103,9 +109,19 @@ describe("a place that is also a word", () => {
   });
 
   it("is read as the word when typed in lower case, since the documents write the word so too", async () => {
-    expect(reading.index.documents.map((d) => d.place)).toEqual(["Lowmoor", "Reading"]);
-    expect([...reading.facts.properPlaces.values()]).toEqual(["Lowmoor"]);
+    expect(reading.index.documents.map((d) => d.place)).toEqual(["Brackenfield", "Lowmoor", "Reading"]);
+    expect([...reading.facts.properPlaces.values()]).toEqual(["Brackenfield", "Lowmoor"]);
     const { query } = await retrieve(reading, { question: "how did reading improve in lowmoor?" });
     expect(query.names).toEqual(["Lowmoor"]);
+  });
+
+  it("ranks the row naming the place asked about above the rows that score the same", async () => {
+    const { scored } = await retrieve(reading, { question: "What is male life expectancy in Lowmoor?" });
+    expect(scored.slice(0, 3).map((s) => s.sentence.searchText)).toEqual([
+      "| District | Male life expectancy | Female life expectancy |",
+      "| Lowmoor | 77.6 | 81.9 |",
+      "| Fellside | 81.4 | 84.6 |",
+    ]);
+    expect(scored[1].score).toBe(scored[2].score);
   });
 });
