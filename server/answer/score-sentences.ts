@@ -11,7 +11,7 @@ export interface ScoredSentence {
   sentence: Sentence;
   /** Share of the question's weighted terms that the sentence contains, scaled for its length, 0–1. */
   coverage: number;
-  /** The same share for the sentence's passage and headings: the context it is read in. */
+  /** The same share for the sentence's passage, headings and document title: the context it is read in. */
   context: number;
   /** Cosine similarity of the sentence and the question. */
   dense: number;
@@ -97,7 +97,7 @@ export function scoreSentences(index: LoadedIndex, facts: CorpusFacts, query: Pr
   const named = new Map<ScoredSentence, number>();
   const namesLabels = (termsOf: Set<string>) => labels.filter((c) => c.alternatives.some((alt) => alt.every((t) => termsOf.has(t)))).length;
   for (const hit of hits) {
-    const context = share(facts.passageTerms.get(hit.passage.id)!);
+    const context = share(facts.contextTerms.get(hit.passage.id)!);
     for (const id of hit.passage.sentenceIds) {
       const sentence = index.sentenceById.get(id)!;
       const own = facts.sentenceTerms[sentence.row];

@@ -38,6 +38,11 @@ export interface CorpusFacts {
   metadataTerms: Set<string>;
   /** Stemmed terms of each passage, section headings included, by passage id. */
   passageTerms: Map<string, Set<string>>;
+  /**
+   * What a passage is read in, by passage id: its terms and its source's title, as a heading
+   * above all its sections ("Joint Strategic Needs Assessment" for every passage of the JSNA).
+   */
+  contextTerms: Map<string, Set<string>>;
   /** Shortenings of the documents' acronyms that the documents use only for them, stemmed: "ffd" → "front door". */
   shortForms: ShortForms;
 }
@@ -144,6 +149,7 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
     readTerms: readWith(index, sentenceTerms),
     averageSentenceTerms: sentenceTerms.reduce((n, t) => n + t.size, 0) / Math.max(1, sentenceTerms.length),
     passageTerms: new Map(index.passages.map((p, row) => [p.id, new Set(passageTermLists[row])])),
+    contextTerms: new Map(index.passages.map((p, row) => [p.id, new Set([...passageTermLists[row], ...terms(p.source.title)])])),
     shortForms: findShortForms(index.acronyms, passageTermLists),
   };
 }

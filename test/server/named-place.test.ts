@@ -89,7 +89,7 @@ describe("a place the question names", () => {
 
 // A county's table of its districts, every row read with the same header.
 const PROFILES =
-  "# District profiles\n\nBrackenfield County Council, June 2021\n\n## Life expectancy\n\n" +
+  "# Pupils and health\n\nBrackenfield County Council, June 2021\n\n## Life expectancy\n\n" +
   "| District | Male life expectancy | Female life expectancy |\n|---|---|---|\n| Fellside | 81.4 | 84.6 |\n| Hexworth | 80.6 | 84.0 |\n| Lowmoor | 77.6 | 81.9 |\n";
 
 describe("a place that is also a word, and a table that names places", () => {
@@ -123,5 +123,13 @@ describe("a place that is also a word, and a table that names places", () => {
       "| Fellside | 81.4 | 84.6 |",
     ]);
     expect(scored[1].score).toBe(scored[2].score);
+  });
+
+  it("reads each passage under its document's title, as under a heading above all its sections", async () => {
+    // A Markdown title heads none of the sections: "Pupils and health" is in no section path, and
+    // "pupils" is elsewhere only in Reading's report.
+    const { scored } = await retrieve(reading, { question: "What does the pupils and health paper say about female life expectancy?" });
+    expect(scored[0].sentence.section).toEqual(["Life expectancy"]);
+    expect(scored[0].context).toBe(1);
   });
 });
