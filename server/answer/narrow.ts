@@ -42,6 +42,16 @@ export function partsAsked(question: string): Part[] {
 /** True when a passage sits under a heading that opens with the label, or one of its sentences does ("Recommendation 3: The Board should…"). */
 const inPart = (passage: Passage, part: Part) => passage.section.some((heading) => part.opens.test(heading)) || part.opens.test(passage.searchText);
 
+/**
+ * The one year a question asks about, as in "caseloads in 2018": not one of several ("in 2010, and
+ * by 2018"), nor a span ("in 2017-18"), nor a year it dates something else by ("the 2016 inspection").
+ */
+export function yearAsked(question: string): number | undefined {
+  const years = new Set(question.match(/\b(?:19|20)\d{2}\b/g) ?? []);
+  const m = /\b(?:in|during)\s+((?:19|20)\d{2})\b(?![-–/]\d)/i.exec(question);
+  return years.size === 1 && m ? Number(m[1]) : undefined;
+}
+
 /** "since 2016", "after March 2017", "since 3 May 2018": where the period a question asks about starts. */
 const SINCE = new RegExp(`\\b(?:since|after)\\s+(?:(?:\\d{1,2}\\s+)?(?:${MONTH_NAMES.join("|")})\\s+)?((?:19|20)\\d{2})\\b`, "i");
 
@@ -78,19 +88,28 @@ export interface Narrowing {
 export function narrowTo(question: string, places: string[], facts: CorpusFacts, index: LoadedIndex, filters: Filters): Narrowing {
   const paragraphs = paragraphsAsked(question);
   const parts = partsAsked(question);
-  if (places.length === 0 && paragraphs.length === 0 && parts.length === 0) return { paragraphs, parts: [] };
+  const year = yearAsked(question);
+  if (places.length === 0 && paragraphs.length === 0 && parts.length === 0 && year === undefined) return { paragraphs, parts: [] };
   const placeTerms = places.map((place) => terms(place));
-  const inPlace = (p: Passage) => places.length === 0 || places.some((place, k) => p.source.place === place || mentions(facts, p, placeTerms[k]));
+  const ofPlace = (p: Passage) => places.length === 0 || places.some((place, k) => p.source.place === place || mentions(facts, p, placeTerms[k]));
+  // A year is a document's: a letter of 2010 cannot speak of 2018, but an inspection report that
+  // dates its fieldwork "2016" speaks of 2016 in passages that never write it.
+  const ofYear = (p: Passage) => year === undefined || !!p.source.date?.startsWith(String(year)) || !!facts.yearsByDocument.get(p.documentId)?.has(year);
+  const inPlace = (p: Passage) => ofPlace(p) && ofYear(p);
   const inParagraph = (p: Passage) => paragraphs.length === 0 || (p.paragraph !== null && paragraphs.includes(p.paragraph));
   const searched = index.passages.filter((p) => passes(p, filters));
   // Filters that leave nothing are the reason to give (see `noneMatch`), not what the question names.
   if (searched.length === 0) return { paragraphs, parts: [] };
-  if (!searched.some(inPlace)) {
+  if (!searched.some(ofPlace)) {
     const outsideFilters = !!filters.places?.length && !places.some((n) => anyOf(filters.places, n));
     const outside = outsideFilters
       ? `The question names ${englishList(places, "and")}, but the filters search only ${englishList(filters.places!, "and")}.`
       : `None of the documents searched is from or mentions ${englishList(places)}, which the question names.`;
     return { paragraphs, parts: [], outside };
+  }
+  if (!searched.some(inPlace)) {
+    const which = places.length > 0 ? `No document about ${englishList(places, "or")}` : "No document searched";
+    return { paragraphs, parts: [], outside: `${which} is dated in or mentions ${year}.` };
   }
   if (!searched.some((p) => inPlace(p) && inParagraph(p))) {
     return { paragraphs, parts: [], outside: `No document searched has a paragraph numbered ${englishList(paragraphs)}.` };

@@ -13,6 +13,8 @@ export interface CorpusFacts {
   capitals: Set<string>;
   /** Years written anywhere in the documents. */
   years: Set<number>;
+  /** The years each document writes, by document id. */
+  yearsByDocument: Map<string, Set<number>>;
   /** Earliest and latest document years. */
   firstYear: number | null;
   lastYear: number | null;
@@ -122,9 +124,12 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
     for (const m of p.searchText.matchAll(/\b[A-Z]{2,}\b/g)) capitals.add(m[0]);
     for (const m of p.searchText.matchAll(/(?<![\w'’-])[a-z]+\b/g)) lowerCase.add(m[0]);
   }
+  const yearsByDocument = new Map<string, Set<number>>();
   for (const doc of index.documents) {
     for (const w of words(doc.title)) vocabulary.add(w);
-    for (const m of doc.text.matchAll(/\b(?:19|20)\d{2}\b/g)) years.add(Number(m[0]));
+    const own = new Set([...doc.text.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0])));
+    yearsByDocument.set(doc.id, own);
+    for (const year of own) years.add(year);
   }
   const docYears = index.documents.flatMap((d) => [d.date, ...d.parts.map((p) => p.date)]).filter((d): d is string => !!d).map((d) => Number(d.slice(0, 4)));
   // Kinds too: "the inspection report" or "the monitoring visit letter" says which document, not what
@@ -141,6 +146,7 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
     capitals,
     foldedText: ` ${index.passages.map((p) => words(p.searchText).join(" ")).join(" | ")} `,
     years,
+    yearsByDocument,
     firstYear: docYears.length ? Math.min(...docYears) : null,
     lastYear: docYears.length ? Math.max(...docYears) : null,
     places,

@@ -299,7 +299,7 @@ describe("answers from the seed documents", () => {
     expect(Object.fromEntries(engine.facts.properPlaces)).toEqual({ gloucestershire: "Gloucestershire", worcestershire: "Worcestershire" });
   });
 
-  it("answers a question that names only a kind of document and a month from what it names, written from that month on, and one about change since a year from sources written since", async () => {
+  it("answers a question that names only a kind of document and a month from what it names, written from that month on, one about a year from sources dated in or mentioning it, and one about change since a year from sources written since", async () => {
     // Nothing but metadata: "since May 2016" covers the month's name alone, and is no answer.
     const keywords = await ask(engine, { question: "monitoring visit May 2018" });
     expect(keywords.citations.some((c) => c.documentId === REPORT)).toBe(false);
@@ -307,6 +307,12 @@ describe("answers from the seed documents", () => {
     const answer = await ask(engine, { question: "What did the monitoring visit in May 2018 find?" });
     expect(groups(answer)).toEqual([`${GLOUCESTERSHIRE}#`, "2018-08-03-ofsted-worcestershire-monitoring-visit-5#"]);
     expect(answer.citations[0].quote).toBe("This letter summarises the findings of the monitoring visit to Gloucestershire children's services on 15 May 2018.");
+    // Nor can a letter of 2010 speak of 2018, which the agenda of 2017 does ("likely to be scheduled … during February 2018").
+    const in2018 = await ask(engine, { question: "What did inspectors say about caseloads in 2018?" });
+    expect(in2018.citations[0].quote).toMatch(/^The reduction in social workers' average caseloads/);
+    expect(in2018.citations.filter((c) => c.date! < "2017")).toEqual([]);
+    const gloucestershire2010 = await ask(engine, { question: "What did inspectors say about missing children in Gloucestershire in 2010?" });
+    expect(gloucestershire2010).toMatchObject({ abstained: true, reason: "No document about Gloucestershire is dated in or mentions 2010.", citations: [] });
     // Nor can a letter of 2010 say how things went "since 2016".
     const since = await ask(engine, { question: "Has Worcestershire improved since 2016?" });
     expect(since.abstained).toBe(false);
