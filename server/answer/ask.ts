@@ -33,8 +33,12 @@ export const prepareFor = (engine: Engine, question: string): PreparedQuery =>
  * A follow-up that names a subject of its own the documents use ("what about caseloads?")
  * asks about that subject in the setting of the earlier question, whose words then count as the setting
  * does: where to look, not what to find. One that adds only a place, a year or another name keeps
- * the earlier subject whole ("and in Gloucestershire?", "how does that compare with England?").
+ * the earlier subject whole ("and in Gloucestershire?", "how does that compare with England?"),
+ * and so does one that says something of it ("is it working?" after "what is the FFD?").
  */
+/** A follow-up that speaks of the earlier subject: "is it working?", "what did she find?", "why are they so high?". */
+const LEANS_ON_IT = /\b(?:it|its|they|them|their|he|him|his|she|her)\b/i;
+
 function asFollowUp(query: PreparedQuery, own: PreparedQuery | undefined, index: LoadedIndex): PreparedQuery {
   const key = (c: Concept) => c.alternatives[0].join(" ");
   // A word no document uses ("and the percentage?") is no subject to turn to: the earlier one stays.
@@ -44,7 +48,7 @@ function asFollowUp(query: PreparedQuery, own: PreparedQuery | undefined, index:
   const isName = (c: Concept) => c.alternatives[0].every((t) => named.has(t));
   const subject = new Set((own?.concepts ?? []).filter((c) => !c.metadata && conceptValue(index, c) > 0 && !isName(c)).map(key));
   // The earlier subject stays whole; a name the follow-up adds is where to look, as a place is.
-  if (subject.size === 0) return named.size === 0 ? query : { ...query, concepts: query.concepts.map((c) => (isName(c) ? { ...c, metadata: true } : c)) };
+  if (subject.size === 0 || LEANS_ON_IT.test(own?.question ?? "")) return named.size === 0 ? query : { ...query, concepts: query.concepts.map((c) => (isName(c) ? { ...c, metadata: true } : c)) };
   return { ...query, concepts: query.concepts.map((c) => (subject.has(key(c)) ? c : { ...c, metadata: true })) };
 }
 

@@ -262,6 +262,11 @@ describe("answers from the seed documents", () => {
     expect(caseloads.citations[0].quote).toMatch(/^Many social workers carry caseloads that are too high/);
     const about = (word: RegExp) => caseloads.citations.filter((c) => word.test(c.quote)).length;
     expect(about(/caseload/i)).toBeGreaterThan(about(/missing/i));
+    // One that says something of the earlier subject keeps it the subject: "working" is no new topic.
+    const working = await ask(engine, { question: "is it working?", history: [{ role: "user", content: "What is the FFD?" }] });
+    expect(working.interpretedAs).toBe("What is the FFD — is it working?");
+    expect(working.citations[0].quote).toMatch(/^The implementation of a single point of contact at the 'family front door' in July 2016/);
+    expect(new Set(working.citations.map((c) => c.documentId))).toEqual(new Set([REPORT, AGENDA]));
     // A word no document uses is no new subject: "and the percentage?" stays with the earlier one.
     const percentage = await ask(engine, { question: "And the percentage?", history });
     expect(percentage).toMatchObject({ abstained: false, interpretedAs: "What did inspectors say about children who go missing — the percentage?" });
