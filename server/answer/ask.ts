@@ -97,7 +97,7 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
 
   const named = query.names.map((n) => facts.places.get(n.toLowerCase())).filter((p): p is string => !!p);
   const filters: Filters = { ...request.filters };
-  const { about, paragraphs, parts, outside: notNamed } = narrowTo(query.question, named, facts, index, filters);
+  const { about, paragraphs, parts, outside: notNamed } = narrowTo(query, named, facts, index, filters);
   if (notNamed) return { query, interpretedAs, outside: notNamed, filters, paragraphs, parts, hits: [], scored: [], embedMs: 0, searchMs: 0 };
   const from = writtenFrom(query.question);
   if (from && !filters.from) filters.from = from;

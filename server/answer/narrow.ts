@@ -5,6 +5,7 @@ import type { Filters } from "../http/schemas.js";
 import { anyOf, mentions, passes } from "../retrieve/filters.js";
 import { englishList } from "./english-list.js";
 import { terms } from "../../indexer/contract/normalise.js";
+import type { Concept, PreparedQuery } from "../retrieve/prepare-query.js";
 import { dateSpan, MONTH_NAMES, parseDate, parseMonthYear } from "../../indexer/contract/dates.js";
 
 /** "paragraph 5.12", "para 4.2", "paragraphs 12 and 13": numbered paragraphs the question asks to read. */
@@ -52,6 +53,18 @@ export function yearAsked(question: string): number | undefined {
   return years.size === 1 && m ? Number(m[1]) : undefined;
 }
 
+/**
+ * The documents that use every word of the speaker a question names, when those are some but not
+ * all of them: "the task group" in "what did the task group recommend…?" is one report's, while
+ * "inspectors" are in every inspection letter and narrow nothing.
+ */
+function speakersDocuments(speaker: Concept[], facts: CorpusFacts): Set<string> | undefined {
+  if (speaker.length === 0) return undefined;
+  const uses = (own: Set<string>) => speaker.every((c) => c.alternatives.some((alt) => alt.every((t) => own.has(t))));
+  const documents = new Set([...facts.documentTerms].filter(([, own]) => uses(own)).map(([id]) => id));
+  return documents.size > 0 && documents.size < facts.documentTerms.size ? documents : undefined;
+}
+
 /** "since 2016", "after March 2017", "since 3 May 2018": where the period a question asks about starts. */
 const SINCE = new RegExp(`\\b(?:since|after)\\s+(?:(?:\\d{1,2}\\s+)?(?:${MONTH_NAMES.join("|")})\\s+)?((?:19|20)\\d{2})\\b`, "i");
 
@@ -82,20 +95,21 @@ export interface Narrowing {
 /**
  * Narrows a search to what the question names, within the filters: a place the documents are
  * about, as those documents' passages and any other passage that names it (a county's assessment
- * names its districts); numbered paragraphs ("what does paragraph 5.12 say?"); and labelled
- * parts, when a heading opens with the label ("What does Policy H6 say?").
+ * names its districts); a year it asks about; the documents of the speaker it names; numbered
+ * paragraphs ("what does paragraph 5.12 say?"); and labelled parts, when a heading opens with
+ * the label ("What does Policy H6 say?").
  */
-export function narrowTo(question: string, places: string[], facts: CorpusFacts, index: LoadedIndex, filters: Filters): Narrowing {
-  const paragraphs = paragraphsAsked(question);
-  const parts = partsAsked(question);
-  const year = yearAsked(question);
-  if (places.length === 0 && paragraphs.length === 0 && parts.length === 0 && year === undefined) return { paragraphs, parts: [] };
+export function narrowTo(query: PreparedQuery, places: string[], facts: CorpusFacts, index: LoadedIndex, filters: Filters): Narrowing {
+  const paragraphs = paragraphsAsked(query.question);
+  const parts = partsAsked(query.question);
+  const year = yearAsked(query.question);
+  const spokenBy = speakersDocuments(query.speaker, facts);
+  if (places.length === 0 && paragraphs.length === 0 && parts.length === 0 && year === undefined && !spokenBy) return { paragraphs, parts: [] };
   const placeTerms = places.map((place) => terms(place));
   const ofPlace = (p: Passage) => places.length === 0 || places.some((place, k) => p.source.place === place || mentions(facts, p, placeTerms[k]));
   // A year is a document's: a letter of 2010 cannot speak of 2018, but an inspection report that
   // dates its fieldwork "2016" speaks of 2016 in passages that never write it.
   const ofYear = (p: Passage) => year === undefined || !!p.source.date?.startsWith(String(year)) || !!facts.yearsByDocument.get(p.documentId)?.has(year);
-  const inPlace = (p: Passage) => ofPlace(p) && ofYear(p);
   const inParagraph = (p: Passage) => paragraphs.length === 0 || (p.paragraph !== null && paragraphs.includes(p.paragraph));
   const searched = index.passages.filter((p) => passes(p, filters));
   // Filters that leave nothing are the reason to give (see `noneMatch`), not what the question names.
@@ -107,10 +121,13 @@ export function narrowTo(question: string, places: string[], facts: CorpusFacts,
       : `None of the documents searched is from or mentions ${englishList(places)}, which the question names.`;
     return { paragraphs, parts: [], outside };
   }
-  if (!searched.some(inPlace)) {
+  if (!searched.some((p) => ofPlace(p) && ofYear(p))) {
     const which = places.length > 0 ? `No document about ${englishList(places, "or")}` : "No document searched";
     return { paragraphs, parts: [], outside: `${which} is dated in or mentions ${year}.` };
   }
+  // The speaker narrows only where that leaves something to search.
+  const bySpeaker = !!spokenBy && searched.some((p) => ofPlace(p) && ofYear(p) && spokenBy.has(p.documentId));
+  const inPlace = (p: Passage) => ofPlace(p) && ofYear(p) && (!bySpeaker || spokenBy!.has(p.documentId));
   if (!searched.some((p) => inPlace(p) && inParagraph(p))) {
     return { paragraphs, parts: [], outside: `No document searched has a paragraph numbered ${englishList(paragraphs)}.` };
   }

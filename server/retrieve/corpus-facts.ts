@@ -45,6 +45,8 @@ export interface CorpusFacts {
    * above all its sections ("Joint Strategic Needs Assessment" for every passage of the JSNA).
    */
   contextTerms: Map<string, Set<string>>;
+  /** Every stemmed term of each document's passages, by document id. */
+  documentTerms: Map<string, Set<string>>;
   /** Shortenings of the documents' acronyms that the documents use only for them, stemmed: "ffd" → "front door". */
   shortForms: ShortForms;
 }
@@ -140,6 +142,8 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
   const months = MONTH_NAMES.map((m) => stem(m.toLowerCase()));
   const places = new Map(index.documents.filter((d) => d.place !== UNKNOWN_PLACE).map((d) => [d.place.toLowerCase(), d.place]));
   const metadataTerms = new Set([...terms(`${labels.join(" ")} published publication issued`), ...months, ...[...years].map(String)]);
+  const documentTerms = new Map(index.documents.map((d) => [d.id, new Set<string>()]));
+  index.passages.forEach((p, row) => passageTermLists[row].forEach((t) => documentTerms.get(p.documentId)!.add(t)));
   return {
     metadataTerms,
     vocabulary,
@@ -155,6 +159,7 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
     readTerms: readWith(index, sentenceTerms),
     averageSentenceTerms: sentenceTerms.reduce((n, t) => n + t.size, 0) / Math.max(1, sentenceTerms.length),
     passageTerms: new Map(index.passages.map((p, row) => [p.id, new Set(passageTermLists[row])])),
+    documentTerms,
     contextTerms: new Map(index.passages.map((p, row) => [p.id, new Set([...passageTermLists[row], ...terms(p.source.title)])])),
     shortForms: findShortForms(index.acronyms, passageTermLists),
   };

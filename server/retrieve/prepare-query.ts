@@ -21,6 +21,8 @@ export interface PreparedQuery {
   quoted: string[];
   years: number[];
   intent: Intent;
+  /** Who the question asks to have spoken, as concepts ("inspectors", "the task group"): where to look. */
+  speaker: Concept[];
 }
 
 /**
@@ -93,18 +95,17 @@ const meaningful = (list: string[]) => list.filter((t) => !QUESTION_WORDS.has(t)
  * Who the question asks to have spoken: "inspectors" in "what did inspectors say about missing
  * children?", "the ombudsman" in "what has the ombudsman found about delays?".
  */
-const SPEAKER = /\b(?:did|do|does|has|have|had)\s+((?:[\w'’-]+\s+){1,4}?)(?:say|said|find|found|conclude|concluded|report|reported|note|noted|write|wrote|comment|commented|observe|observed|think|thought|make of|tell|told)\b/i;
+const SPEAKER = /\b(?:did|do|does|has|have|had)\s+((?:[\w'’-]+\s+){1,4}?)(?:say|said|find|found|conclude|concluded|report|reported|note|noted|write|wrote|comment|commented|observe|observed|think|thought|make of|tell|told|recommend|recommended|decide|decided|resolve|resolved|agree|agreed|propose|proposed|suggest|suggested)\b/i;
 
 /**
- * Marks the speaker's words as where to look, not what to find, when the question asks about
- * something besides: otherwise, among one council's papers, every sentence saying "inspectors
- * saw…" outranks the ones about missing children.
+ * The concepts naming who the question asks to have spoken, when it asks about something
+ * besides. They say where to look, not what to find: otherwise, among one council's papers,
+ * every sentence saying "inspectors saw…" outranks the ones about missing children.
  */
-function asSource(question: string, concepts: Concept[]): Concept[] {
+function speakerOf(question: string, concepts: Concept[]): Concept[] {
   const speaker = new Set(terms(SPEAKER.exec(question)?.[1] ?? ""));
-  const spoken = (c: Concept) => c.alternatives[0].every((t) => speaker.has(t));
-  if (speaker.size === 0 || concepts.every((c) => c.metadata || spoken(c))) return concepts;
-  return concepts.map((c) => (spoken(c) ? { ...c, metadata: true } : c));
+  const spoken = (c: Concept) => !c.metadata && c.alternatives[0].every((t) => speaker.has(t));
+  return concepts.every((c) => c.metadata || spoken(c)) ? [] : concepts.filter(spoken);
 }
 
 /**
@@ -175,14 +176,16 @@ export function prepareQuery(
     claim("synonym", terms(used.join(" ")), others.map((phrase) => terms(phrase)));
   }
   for (const t of new Set(plain)) concepts.push({ alternatives: [[t]], kind: "word", metadata: metadataTerms.has(t) });
+  const speaker = speakerOf(question, concepts);
 
   return {
     question,
-    concepts: asSource(question, concepts),
+    concepts: concepts.map((c) => (speaker.includes(c) ? { ...c, metadata: true } : c)),
     embedText: spelled.length > 0 ? `${question} (${spelled.join(", ")})` : question,
     names: namesIn(question),
     quoted: [...question.matchAll(/(?:^|[\s(])['‘"“]([^'’"”]{3,60})['’"”](?=[\s?.,;:)]|$)/g)].map((m) => m[1]),
     years: [...question.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0])),
     intent: intentOfTurn(question),
+    speaker,
   };
 }

@@ -81,6 +81,14 @@ describe("a place the question names", () => {
     expect(unfiltered.citations[0].quote).toBe("The plan provides 4,200 homes in Lowmoor by 2036.");
   });
 
+  it("looks for what a speaker said in the documents that name it, when those are some of them", async () => {
+    // Only the county's assessment speaks of a needs assessment; the district's plan has the homes.
+    const homes = await ask(engine, { question: "What did the needs assessment say about homes?" });
+    expect(homes).toMatchObject({ abstained: true, reason: "No document searched mentions homes.", citations: [] });
+    const { query } = await retrieve(engine, { question: "What did the needs assessment say about homes?" });
+    expect(query.speaker.map((c) => c.alternatives[0].join(" "))).toEqual(["need", "assess"]);
+  });
+
   it("says so when no document searched is from the place or names it", async () => {
     const answer = await ask(engine, { question: "What is the smoking rate in Brackenfield?", filters: { places: ["Lowmoor"] } });
     expect(answer).toMatchObject({ abstained: true, reason: "The question names Brackenfield, but the filters search only Lowmoor.", citations: [] });
