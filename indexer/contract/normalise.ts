@@ -42,8 +42,8 @@ export function fold(text: string): string {
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
-    // "B&B" reads "b and b", as the documents would spell it out.
-    .replace(/([a-z])&([a-z])/g, "$1 and $2")
+    // "B&B" is one word, "bandb": as two letters it would match every "Mrs B" and "(b)".
+    .replace(/([a-z])&([a-z])/g, "$1and$2")
     .replace(/'s\b/g, "")
     .replace(/[^a-z0-9%£]+/g, " ")
     .trim();
