@@ -29,6 +29,9 @@ export interface Engine {
 export const prepareFor = (engine: Engine, question: string): PreparedQuery =>
   prepareQuery(namePlaces(question, engine.facts.properPlaces), engine.index.acronyms, engine.synonyms, engine.facts.metadataTerms, engine.facts.shortForms);
 
+/** A follow-up that speaks of the earlier subject: "is it working?", "what did she find?", "why are they so high?". */
+const LEANS_ON_IT = /\b(?:it|its|they|them|their|he|him|his|she|her)\b/i;
+
 /**
  * A follow-up that names a subject of its own the documents use ("what about caseloads?")
  * asks about that subject in the setting of the earlier question, whose words then count as the setting
@@ -36,9 +39,6 @@ export const prepareFor = (engine: Engine, question: string): PreparedQuery =>
  * the earlier subject whole ("and in Gloucestershire?", "how does that compare with England?"),
  * and so does one that says something of it ("is it working?" after "what is the FFD?").
  */
-/** A follow-up that speaks of the earlier subject: "is it working?", "what did she find?", "why are they so high?". */
-const LEANS_ON_IT = /\b(?:it|its|they|them|their|he|him|his|she|her)\b/i;
-
 function asFollowUp(query: PreparedQuery, own: PreparedQuery | undefined, index: LoadedIndex): PreparedQuery {
   const key = (c: Concept) => c.alternatives[0].join(" ");
   // A word no document uses ("and the percentage?") is no subject to turn to: the earlier one stays.
@@ -66,9 +66,9 @@ export interface Retrieval {
   query: PreparedQuery;
   /** The question as answered, when the conversation changed it. */
   interpretedAs?: string;
-  /** Set when the question names something no document covers, or a place the filters leave out. */
+  /** Set when the question names something no document covers, a place the filters leave out, or a subject nothing searched mentions. */
   outside?: string;
-  /** The filters searched with: the request's, and a day the question names. */
+  /** The filters searched with: the request's, and the first day a source must be written on to speak to the question. */
   filters: Filters;
   /** Numbered paragraphs the question asks to read ("what does paragraph 5.12 say?"). */
   paragraphs: string[];
@@ -82,7 +82,8 @@ export interface Retrieval {
 
 /**
  * Finds the passages and sentences that bear on a question: the conversation resolved,
- * the question prepared, places it names used as filters, passages ranked, sentences scored.
+ * the question prepared, what it names (places, a year, a speaker, dates) used to narrow
+ * the search, passages ranked, sentences scored.
  */
 export async function retrieve(engine: Engine, request: AskRequest): Promise<Retrieval> {
   const { index, facts, embedder } = engine;
@@ -107,9 +108,11 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
   const embedMs = performance.now() - embedStart;
   const searchStart = performance.now();
   const hits = searchPassages(index, query, vector, { ...engine.search, filters, about });
-  // A place or filters that leave out every passage using the subject's words leave nothing to quote on it.
+  // What the question names, or the filters, may leave out every passage using its subject's words.
+  // A paragraph or part asked for speaks to it whatever its words; so may an answer to "who…" or "when…".
   const narrowed = !!about || Object.values(filters).some((v) => v !== undefined && (!Array.isArray(v) || v.length > 0));
-  const unsearched = narrowed && hits.length > 0 && query.intent !== "person" && query.intent !== "date" && paragraphs.length === 0 && parts.length === 0 ? subjectNotSearched(query, hits, facts, named) : undefined;
+  const wordsMatter = paragraphs.length === 0 && parts.length === 0 && query.intent !== "person" && query.intent !== "date";
+  const unsearched = narrowed && wordsMatter && hits.length > 0 ? subjectNotSearched(query, hits, facts, named) : undefined;
   if (unsearched) return { query, interpretedAs, outside: unsearched, filters, paragraphs, parts, hits: [], scored: [], embedMs, searchMs: performance.now() - searchStart };
   const scored = scoreSentences(index, facts, query, vector, hits);
   return { query, interpretedAs, filters, paragraphs, parts, hits, scored, embedMs, searchMs: performance.now() - searchStart };
