@@ -1,4 +1,5 @@
 import type { Line } from "./lines.js";
+import { withoutHashes } from "./heading-shape.js";
 import { isCouncilName, isInspectorateName } from "./publishers.js";
 import { parseMonthLine } from "../contract/dates.js";
 
@@ -17,7 +18,7 @@ const PROSE = /^(?:\S+\s+){5,}.*[.?!]$/;
 export function coverLines(lines: Line[]): Set<number> {
   const cover = new Set<number>();
   for (let i = 0; i < Math.min(lines.length, MAX_COVER_LINES) && !PROSE.test(lines[i].text); i++) {
-    const text = lines[i].text.replace(/^#{1,6}\s+/, "");
+    const text = withoutHashes(lines[i].text);
     if (isCouncilName(text) || isInspectorateName(text) || parseMonthLine(text)) cover.add(i);
   }
   return cover;

@@ -1,8 +1,5 @@
 import { paragraphNumber, type Line } from "./lines.js";
-import { headingLabel, isHeadingText } from "./heading-shape.js";
-
-/** A Markdown heading: its hashes give its level. */
-const MARKDOWN_HEADING = /^(#{1,6})\s/;
+import { headingLabel, isHeadingText, MARKDOWN_HEADING } from "./heading-shape.js";
 
 /** Below every Markdown level: a plain heading line in a Markdown document. */
 const BELOW_MARKDOWN = 7;
@@ -43,12 +40,13 @@ export function headingLevels(lines: Line[], skipped: Set<number>, contentsRows:
     const first = hashes.findIndex((h) => h !== undefined);
     return { levelOf: (line) => hashes[line] ?? BELOW_MARKDOWN, titleLine: tops.length === 1 && tops[0] === first ? first : -1 };
   }
-  const acronyms = new Set(lines.filter((l) => !isHeadingText(l.text)).flatMap((l) => l.text.match(/\b[A-Z][A-Z0-9-]*[A-Z0-9]\b/g) ?? []));
+  const headingShaped = lines.map((l) => isHeadingText(l.text));
+  const acronyms = new Set(lines.filter((l, i) => !headingShaped[i]).flatMap((l) => l.text.match(/\b[A-Z][A-Z0-9-]*[A-Z0-9]\b/g) ?? []));
   const shouted = (label: string) => isShouted(label, acronyms);
-  const hasCapsHeadings = lines.some((l, i) => !skipped.has(i) && isHeadingText(l.text) && /[A-Z]{4}/.test(l.text) && shouted(l.text));
+  const hasCapsHeadings = lines.some((l, i) => !skipped.has(i) && headingShaped[i] && /[A-Z]{4}/.test(l.text) && shouted(l.text));
   const headingCounts = new Map<string, number>();
   for (const [i, l] of lines.entries()) {
-    if (!isHeadingText(l.text) || contentsRows.has(i)) continue;
+    if (!headingShaped[i] || contentsRows.has(i)) continue;
     const key = headingLabel(l.text).toLowerCase();
     headingCounts.set(key, (headingCounts.get(key) ?? 0) + 1);
   }

@@ -1,6 +1,12 @@
 import { bulletMarker, LABELLED, paragraphNumber, SIGN_OFF, type Line } from "./lines.js";
 import { ownText } from "./furniture.js";
 
+/** A Markdown heading: its hashes give its level ("## Findings" is level 2). */
+export const MARKDOWN_HEADING = /^(#{1,6})\s/;
+
+/** A line without its Markdown heading's hashes. */
+export const withoutHashes = (text: string): string => text.replace(/^#{1,6}\s+/, "");
+
 const MAX_HEADING_WORDS = 13;
 const MAX_QUESTION_WORDS = 20;
 const MAX_HEADING_CHARS = 100;
@@ -35,7 +41,7 @@ export function headingShaped(text: string): boolean {
 
 /** True for a line that reads as a heading on its own: a Markdown heading, or short and heading-shaped. */
 export function isHeadingText(text: string): boolean {
-  if (/^#{1,6}\s/.test(text)) return true;
+  if (MARKDOWN_HEADING.test(text)) return true;
   // A question heads its answers, and runs longer: "What is it like to be a child or young person with SEND in this area?"
   const maxWords = text.endsWith("?") ? MAX_QUESTION_WORDS : MAX_HEADING_WORDS;
   if (text.length > MAX_HEADING_CHARS || text.split(/\s+/).length > maxWords) return false;
@@ -49,7 +55,7 @@ export function isItemTitle(text: string): boolean {
 
 /** Clean heading text: no Markdown hashes, bold markers or footnote marks. */
 export function headingLabel(text: string): string {
-  return text.replace(/^#{1,6}\s+/, "").split("**")[0].replace(/[¹²³⁴⁵⁶⁷⁸⁹⁰]+/g, "").trim();
+  return withoutHashes(text).split("**")[0].replace(/[¹²³⁴⁵⁶⁷⁸⁹⁰]+/g, "").trim();
 }
 
 /**

@@ -30,6 +30,9 @@ export interface Unit {
 /** The longest line that can be an unbulleted list item, as a name and role is. */
 const SHORT_ITEM = 60;
 
+/** Characters enough to read how a unit ends or opens (a colon, a last word, "Table 1:"). */
+const UNIT_EDGE = 80;
+
 export interface Heading {
   text: string;
   /** 1 for the outermost; a heading is read inside the nearest heading above it of a lower level. */
@@ -102,6 +105,9 @@ export function readStructure(text: string, lines: Line[]): Structure {
   // letter: it is filed under the letter's subject, or under no section, not under its last one.
   let signedUnder: number | undefined;
   let skipTo = -1;
+  // How a unit ends and how it opens: all that `continues`, a lead-in and a caption look at, without copying a long unit line by line.
+  const endOf = (u: Unit) => text.slice(Math.max(u.start, u.end - UNIT_EDGE), u.end);
+  const openingOf = (u: Unit) => text.slice(u.start, Math.min(u.end, u.start + UNIT_EDGE));
   lines.forEach((line, i) => {
     if (i <= skipTo) return;
     if (skipped.has(i)) {
@@ -113,7 +119,7 @@ export function readStructure(text: string, lines: Line[]): Structure {
     const lineText = ownText(line);
     const end = line.start + lineText.length;
     const last = current ?? open;
-    if (last && line.afterBlank && continues(text.slice(last.start, last.end), lineText)) {
+    if (last && line.afterBlank && continues(endOf(last), lineText)) {
       if (!current) {
         units.pop();
         current = last;
@@ -143,7 +149,7 @@ export function readStructure(text: string, lines: Line[]): Structure {
     const number = labelled.has(i) ? undefined : paragraphNumber(lineText);
     const isTable = rows.has(i);
     const heading = signedUnder ?? headings.length - 1;
-    const leadIn = current && current.kind !== "table" && /:\s*$/.test(text.slice(current.start, current.end));
+    const leadIn = current && current.kind !== "table" && /:\s*$/.test(endOf(current));
     // "Present:" over "Cllr A Smith (Chair)" and "Cllr R Okafor": short lines under a lead-in are items, bullets or not.
     const shortItem =
       !line.afterBlank && !!current && (leadIn || !!current.unbulleted) && lineText.length <= SHORT_ITEM && /^[A-Z(]/.test(lineText) && !/[.,;]$/.test(lineText);
@@ -161,7 +167,7 @@ export function readStructure(text: string, lines: Line[]): Structure {
       current.breaks.push(line.start);
     } else if (isTable) {
       // A table is read with its caption or lead-in ("Table 1: Households…", "…as follows:").
-      const captioned = current?.kind === "paragraph" && (leadIn || CAPTION.test(text.slice(current.start, current.end)));
+      const captioned = current?.kind === "paragraph" && (leadIn || CAPTION.test(openingOf(current)));
       if (captioned) {
         current!.kind = "table";
       } else if (!current || current.kind !== "table") {
