@@ -27,7 +27,7 @@ export interface Engine {
 
 /** Prepares a question with everything the engine knows of the documents' wording and places. */
 export const prepareFor = (engine: Engine, question: string): PreparedQuery =>
-  prepareQuery(namePlaces(question, engine.facts.properPlaces), engine.index.acronyms, engine.synonyms, engine.facts.metadataTerms, engine.facts.shortForms);
+  prepareQuery(namePlaces(question, engine.facts.properPlaces), engine.facts.acronyms, engine.synonyms, engine.facts.metadataTerms, engine.facts.shortForms);
 
 /** A follow-up that speaks of the earlier subject: "is it working?", "what did she find?", "why are they so high?". */
 const LEANS_ON_IT = /\b(?:it|its|they|them|their|he|him|his|she|her)\b/i;
@@ -88,7 +88,7 @@ export interface Retrieval {
 export async function retrieve(engine: Engine, request: AskRequest): Promise<Retrieval> {
   const { index, facts, embedder } = engine;
   // Turns typed in capitals read in ordinary case before they are joined, so a place in "AND IN GLOUCESTERSHIRE?" still filters.
-  const plain = (text: string) => unshout(text, index.acronyms, facts.metadataTerms);
+  const plain = (text: string) => unshout(text, facts.acronyms, facts.metadataTerms);
   const history = (request.history ?? []).map((turn) => ({ ...turn, content: plain(turn.content) }));
   const resolved = resolveFollowUp(plain(request.question), history, facts.places);
   const query = asFollowUp(prepareFor(engine, resolved.question), resolved.own ? prepareFor(engine, resolved.own) : undefined, index);

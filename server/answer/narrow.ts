@@ -54,15 +54,15 @@ export function yearAsked(question: string): number | undefined {
 }
 
 /**
- * The documents that use every word of the speaker a question names, when those are some but not
- * all of them: "the task group" in "what did the task group recommend…?" is one report's, while
- * "inspectors" are in every inspection letter and narrow nothing.
+ * The documents that are the speaker's or name it, when those are some but not all of them: "the
+ * task group" in "what did the task group recommend…?" is one report's, "the CQC" the Care Quality
+ * Commission's, while "inspectors" are in every inspection letter and narrow nothing.
  */
 function speakersDocuments(speaker: Concept[], facts: CorpusFacts): Set<string> | undefined {
   if (speaker.length === 0) return undefined;
-  const uses = (own: Set<string>) => speaker.every((c) => c.alternatives.some((alt) => alt.every((t) => own.has(t))));
-  const documents = new Set([...facts.documentTerms].filter(([, own]) => uses(own)).map(([id]) => id));
-  return documents.size > 0 && documents.size < facts.documentTerms.size ? documents : undefined;
+  const names = (text: string) => speaker.every((c) => c.alternatives.some((alt) => text.includes(` ${alt.join(" ")} `)));
+  const documents = new Set([...facts.documentText].filter(([, text]) => names(text)).map(([id]) => id));
+  return documents.size > 0 && documents.size < facts.documentText.size ? documents : undefined;
 }
 
 /** "since 2016", "after March 2017", "between April 2017 and…": where the period a question asks about starts. */

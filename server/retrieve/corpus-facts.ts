@@ -45,10 +45,19 @@ export interface CorpusFacts {
    * above all its sections ("Joint Strategic Needs Assessment" for every passage of the JSNA).
    */
   contextTerms: Map<string, Set<string>>;
-  /** Every stemmed term of each document's passages, by document id. */
-  documentTerms: Map<string, Set<string>>;
+  /**
+   * Each document's stemmed terms in order, passage by passage, with its title and publisher (its
+   * parts' too), by document id: what it speaks of and whose it is, for finding a phrase in it.
+   */
+  documentText: Map<string, string>;
   /** Shortenings of the documents' acronyms that the documents use only for them, stemmed: "ffd" → "front door". */
   shortForms: ShortForms;
+  /**
+   * The acronyms a question may use, lower case → long form: those the documents define, and
+   * each publisher's initials, as readers name it ("CQC" for the Care Quality Commission)
+   * though its report may never write them.
+   */
+  acronyms: Record<string, string>;
 }
 
 /** An acronym, and the stemmed shortening of its long form that stands for it ("ffd" → "front door"). */
@@ -114,6 +123,15 @@ function readWith(index: LoadedIndex, sentenceTerms: Set<string>[]): Set<string>
   return read;
 }
 
+/** Words a body's initials skip: "Local Government and Social Care Ombudsman" is the LGSCO. */
+const NOT_INITIALLED = new Set(["of", "and", "for", "the", "in", "&"]);
+
+/** A publisher's initials, when its name has two or more words: "Care Quality Commission" → "CQC". */
+export function initials(name: string): string | undefined {
+  const named = name.split(/\s+/).filter((w) => !NOT_INITIALLED.has(w.toLowerCase()) && /^[A-Z]/.test(w));
+  return named.length >= 2 ? named.map((w) => w[0]).join("") : undefined;
+}
+
 /** Derives the corpus facts from an index: vocabulary, years, places and sentence terms. */
 export function corpusFacts(index: LoadedIndex): CorpusFacts {
   const vocabulary = new Set<string>();
@@ -142,8 +160,18 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
   const months = MONTH_NAMES.map((m) => stem(m.toLowerCase()));
   const places = new Map(index.documents.filter((d) => d.place !== UNKNOWN_PLACE).map((d) => [d.place.toLowerCase(), d.place]));
   const metadataTerms = new Set([...terms(`${labels.join(" ")} published publication issued`), ...months, ...[...years].map(String)]);
-  const documentTerms = new Map(index.documents.map((d) => [d.id, new Set<string>()]));
-  index.passages.forEach((p, row) => passageTermLists[row].forEach((t) => documentTerms.get(p.documentId)!.add(t)));
+  const publishers = new Set(index.documents.flatMap((d) => [d.publisher, ...d.parts.map((p) => p.publisher)]));
+  const acronyms = { ...index.acronyms };
+  for (const publisher of publishers) {
+    const short = initials(publisher);
+    // The documents' own definition wins: their "DCS" is not a publisher's.
+    if (!short || Object.hasOwn(acronyms, short.toLowerCase())) continue;
+    acronyms[short.toLowerCase()] = words(publisher).join(" ");
+    capitals.add(short);
+  }
+  const ownWords = new Map(index.documents.map((d) => [d.id, [d.title, d.publisher, ...d.parts.flatMap((p) => [p.title, p.publisher])].map((label) => terms(label).join(" "))]));
+  index.passages.forEach((p, row) => ownWords.get(p.documentId)!.push(passageTermLists[row].join(" ")));
+  const documentText = new Map([...ownWords].map(([id, pieces]) => [id, ` ${pieces.join(" | ")} `]));
   return {
     metadataTerms,
     vocabulary,
@@ -159,8 +187,9 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
     readTerms: readWith(index, sentenceTerms),
     averageSentenceTerms: sentenceTerms.reduce((n, t) => n + t.size, 0) / Math.max(1, sentenceTerms.length),
     passageTerms: new Map(index.passages.map((p, row) => [p.id, new Set(passageTermLists[row])])),
-    documentTerms,
+    documentText,
     contextTerms: new Map(index.passages.map((p, row) => [p.id, new Set([...passageTermLists[row], ...terms(p.source.title)])])),
     shortForms: findShortForms(index.acronyms, passageTermLists),
+    acronyms,
   };
 }

@@ -104,7 +104,8 @@ const SPEAKER = /\b(?:did|do|does|has|have|had)\s+((?:[\w'’-]+\s+){1,4}?)(?:sa
  */
 function speakerOf(question: string, concepts: Concept[]): Concept[] {
   const speaker = new Set(terms(SPEAKER.exec(question)?.[1] ?? ""));
-  const spoken = (c: Concept) => !c.metadata && c.alternatives[0].every((t) => speaker.has(t));
+  // A publisher named by its acronym ("the CQC") speaks too; other labels ("Ofsted", "the council") only say where to look.
+  const spoken = (c: Concept) => (!c.metadata || c.kind === "acronym") && c.alternatives[0].every((t) => speaker.has(t));
   return concepts.every((c) => c.metadata || spoken(c)) ? [] : concepts.filter(spoken);
 }
 
@@ -153,8 +154,10 @@ export function prepareQuery(
     plain = plain.filter((t) => !mine.includes(t));
     const wordings = [mine, ...others.map(meaningful)].filter((a) => a.length > 0);
     const distinct = wordings.filter((a, i) => wordings.findIndex((b) => b.join(" ") === a.join(" ")) === i);
-    // "The council" labels the documents, whatever other wordings the synonym list gives it ("local authority").
-    concepts.push({ alternatives: distinct, kind, metadata: mine.every((t) => metadataTerms.has(t)) });
+    // "The council" labels the documents, whatever other wordings the synonym list gives it ("local authority");
+    // so does an acronym of a label ("CQC", the Care Quality Commission, a publisher).
+    const labels = (wording: string[]) => wording.length > 0 && wording.every((t) => metadataTerms.has(t));
+    concepts.push({ alternatives: distinct, kind, metadata: labels(mine) || (kind === "acronym" && distinct.some(labels)) });
   };
 
   const folded = ` ${words(question).join(" ")} `;

@@ -1,0 +1,53 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { engineOver } from "../helpers/engine.js";
+import { ask, type Engine } from "../../server/answer/ask.js";
+import { initials } from "../../server/retrieve/corpus-facts.js";
+
+// An assessment by the Care Quality Commission that never writes "CQC", and a council's own
+// strategy that speaks of waiting times too: readers still call the regulator the CQC.
+const ASSESSMENT =
+  "Care Quality Commission\n\nRedmarsh County Council: local authority assessment\n\nDate of publication: 9 August 2024\n\nOverall rating: Requires improvement\n\n" +
+  "Waiting times\n\nAt the time of our assessment, 1,246 people were waiting for a Care Act assessment, and the median wait was 84 days.\n\n" +
+  "Towns\n\nWaiting times for adaptations varied from 9 weeks in Fenhurst to 31 weeks in Saltmere.\n";
+const STRATEGY =
+  "Redmarsh County Council\n\nCarers strategy 2022 to 2027\n\nPublished: 14 June 2022\n\nWhat carers told us\n\n" +
+  "Carers told us that waiting times for a carer's assessment were too long, and that the wait was worst in Fenhurst.\n";
+
+let dir: string;
+let engine: Engine;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "verbatim-publisher-acronym-"));
+  await mkdir(join(dir, "seeds"));
+  await writeFile(join(dir, "seeds", "redmarsh-cqc-assessment.txt"), ASSESSMENT);
+  await writeFile(join(dir, "seeds", "redmarsh-carers-strategy.txt"), STRATEGY);
+  engine = await engineOver(join(dir, "seeds"), join(dir, "data"));
+});
+afterAll(async () => {
+  await engine?.embedder.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("a publisher named by its initials", () => {
+  it("takes a body's initials from the words of its name that are not joining words", () => {
+    expect(initials("Care Quality Commission")).toBe("CQC");
+    expect(initials("Local Government and Social Care Ombudsman")).toBe("LGSCO");
+    expect(initials("Ofsted")).toBeUndefined();
+  });
+
+  it("is a name the documents know, though they never write it", async () => {
+    expect(engine.index.documents.map((d) => d.publisher)).toEqual(["Redmarsh County Council", "Care Quality Commission"]);
+    expect(engine.facts.acronyms.cqc).toBe("care quality commission");
+    const answer = await ask(engine, { question: "What did the CQC find in 2024?" });
+    expect(answer.abstained).toBe(false);
+    expect(new Set(answer.citations.map((c) => c.documentId))).toEqual(new Set(["redmarsh-cqc-assessment"]));
+  });
+
+  it("says whose words to quote: the regulator's, not the council's on the same subject", async () => {
+    const answer = await ask(engine, { question: "What did the CQC say about waiting times in Fenhurst?" });
+    expect(answer.citations[0].quote).toBe("Waiting times for adaptations varied from 9 weeks in Fenhurst to 31 weeks in Saltmere.");
+    expect(new Set(answer.citations.map((c) => c.documentId))).toEqual(new Set(["redmarsh-cqc-assessment"]));
+  });
+});
