@@ -108,6 +108,9 @@ describe("preparing a question", () => {
     expect(runAway.alternatives).toContainEqual(["miss"]);
     expect(q.concepts.find((c) => c.alternatives[0].join(" ") === "bandb")!.alternatives).toEqual([["bandb"], ["bed", "breakfast"]]);
     expect(synonymsIn("put up in a B&B", synonyms)).toEqual([{ used: ["bandb"], others: ["bed and breakfast", "bandbs"] }]);
+    // Minutes record what a meeting decided as "RESOLVED that…"; "decision-making" is no decision.
+    const decide = prepareQuery("What did the cabinet decide?", {}, synonyms).concepts.find((c) => c.alternatives[0].join(" ") === "decid")!;
+    expect(decide.alternatives).toEqual([["decid"], ["resolv"], ["resolut"], ["agre"]]);
   });
 
   it("searches a wider word's narrower ones, but not the other way round", () => {
