@@ -27,8 +27,11 @@ export const NOT_A_QUESTION = `That reads as a reply, not a question, so nothing
 function absentSubject(query: PreparedQuery, present: (concept: Concept) => boolean): string[] | undefined {
   const subject = query.concepts.filter((c) => !c.metadata);
   if (subject.length === 0 || subject.some(present)) return undefined;
+  // In the question's own order and words: "overall or rating", not the order the concepts were found in.
   const asked = words(query.question);
-  const wordings = subject.map((c) => asked.filter((w) => c.alternatives[0].includes(stem(w))).join(" ")).filter(Boolean);
+  const firstAt = (c: Concept) => asked.findIndex((w) => c.alternatives[0].includes(stem(w)));
+  const ordered = [...subject].sort((a, b) => firstAt(a) - firstAt(b));
+  const wordings = ordered.map((c) => asked.filter((w) => c.alternatives[0].includes(stem(w))).join(" ")).filter(Boolean);
   return [...new Set(wordings)];
 }
 

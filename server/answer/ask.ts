@@ -6,7 +6,7 @@ import type { AskRequest, AskResponse, Filters, Related } from "../http/schemas.
 import { namePlaces, prepareQuery, unshout, type Concept, type PreparedQuery } from "../retrieve/prepare-query.js";
 import { searchPassages, type Hit, type SearchOptions } from "../retrieve/search.js";
 import { narrowTo, writtenFrom } from "./narrow.js";
-import { terms } from "../../indexer/contract/normalise.js";
+import { stem, terms } from "../../indexer/contract/normalise.js";
 import { scoreSentences, type ScoredSentence } from "./score-sentences.js";
 import { defaultSelectOptions, leadOf, selectSentences, withContext } from "./select-sentences.js";
 import { NOT_A_QUESTION, outsideTheDocuments, subjectNotSearched, tooWeak } from "./abstain.js";
@@ -52,6 +52,12 @@ function asFollowUp(query: PreparedQuery, own: PreparedQuery | undefined, index:
   return { ...query, concepts: query.concepts.map((c) => (subject.has(key(c)) ? c : { ...c, metadata: true })) };
 }
 
+/** A name that is not a place any document is about, an acronym or a label, and that the documents always write with a capital. */
+function isOtherName(name: string, facts: CorpusFacts): boolean {
+  const lower = name.toLowerCase();
+  return !/^[A-Z]{2,}s?$/.test(name) && !facts.places.has(lower) && !facts.metadataTerms.has(stem(lower)) && !facts.lowerCaseWords.has(lower);
+}
+
 /** True when the question's subject is only the parts it names: "What does Policy H6 say?", not "How many homes does Policy H1 require?". */
 function asksOnlyFor(parts: string[], query: PreparedQuery): boolean {
   const labels = new Set(parts.flatMap((part) => terms(part)));
@@ -91,12 +97,18 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
   const plain = (text: string) => unshout(text, facts.acronyms, facts.metadataTerms);
   const history = (request.history ?? []).map((turn) => ({ ...turn, content: plain(turn.content) }));
   const resolved = resolveFollowUp(plain(request.question), history, facts.places);
-  const query = asFollowUp(prepareFor(engine, resolved.question), resolved.own ? prepareFor(engine, resolved.own) : undefined, index);
+  let query = asFollowUp(prepareFor(engine, resolved.question), resolved.own ? prepareFor(engine, resolved.own) : undefined, index);
   const interpretedAs = resolved.followUp ? resolved.question : undefined;
   const outside = isPleasantry(query.question) ? NOT_A_QUESTION : outsideTheDocuments(query, facts, index);
   if (outside) return { query, interpretedAs, outside, filters: request.filters ?? {}, paragraphs: [], parts: [], hits: [], scored: [], embedMs: 0, searchMs: 0 };
 
-  const named = query.names.map((n) => facts.places.get(n.toLowerCase())).filter((p): p is string => !!p);
+  const places = query.names.map((n) => facts.places.get(n.toLowerCase())).filter((p): p is string => !!p);
+  // A town, ward or hospital the documents always write with a capital ("Fenhurst") is where to
+  // look, as a place is: not for a question after a person, whom documents spell differently.
+  const others = query.intent === "person" ? [] : query.names.filter((n) => isOtherName(n, facts));
+  const named = [...places, ...others];
+  const otherTerms = new Set(others.flatMap((n) => terms(n)));
+  if (others.length > 0) query = { ...query, concepts: query.concepts.map((c) => (c.alternatives[0].every((t) => otherTerms.has(t)) ? { ...c, metadata: true } : c)) };
   const filters: Filters = { ...request.filters };
   const { about, paragraphs, parts, outside: notNamed } = narrowTo(query, named, facts, index, filters);
   if (notNamed) return { query, interpretedAs, outside: notNamed, filters, paragraphs, parts, hits: [], scored: [], embedMs: 0, searchMs: 0 };

@@ -23,7 +23,7 @@ export interface ScoredSentence {
 }
 
 /** How much each signal counts in a sentence's score; `npm run eval` calibrated them. */
-export const SENTENCE_WEIGHTS = { coverage: 0.4, context: 0.2, dense: 0.25, passage: 0.2, fact: 0.1 };
+export const SENTENCE_WEIGHTS = { coverage: 0.4, context: 0.2, dense: 0.25, passage: 0.2, fact: 0.1, names: 0.02 };
 /** BM25's k1, applied to sentence length with full normalisation (b = 1), as `npm run eval` preferred. */
 const LENGTH_K = 1.2;
 /**
@@ -91,11 +91,11 @@ export function scoreSentences(index: LoadedIndex, facts: CorpusFacts, query: Pr
     }
     return Math.min(1, matched / total);
   };
-  // Among sentences that score the same (a table's rows, read with one header), the one naming the
-  // place or body asked about comes first: "| Thornbury | 79.7 |…" for life expectancy in Thornbury.
+  // Of a table's rows, which score alike when read with one header, the one naming the place, ward
+  // or body asked about comes first: "| Thornbury | 79.7 |…" for life expectancy in Thornbury.
   const labels = weighted.filter((c) => c.metadata);
-  const named = new Map<ScoredSentence, number>();
-  const namesLabels = (termsOf: Set<string>) => labels.filter((c) => c.alternatives.some((alt) => alt.every((t) => termsOf.has(t)))).length;
+  const labelWeight = labels.reduce((n, c) => n + c.weight, 0) || 1;
+  const namesLabels = (termsOf: Set<string>) => labels.reduce((n, c) => n + (c.alternatives.some((alt) => alt.every((t) => termsOf.has(t))) ? c.weight : 0), 0) / labelWeight;
   for (const hit of hits) {
     const context = share(facts.contextTerms.get(hit.passage.id)!);
     for (const id of hit.passage.sentenceIds) {
@@ -108,11 +108,10 @@ export function scoreSentences(index: LoadedIndex, facts: CorpusFacts, query: Pr
       const fact = holdsFact(query.intent, sentence.searchText);
       const w = SENTENCE_WEIGHTS;
       const denseNorm = Math.max(0, Math.min(1, (dense - DENSE_FLOOR) / DENSE_SPAN));
-      const score = w.coverage * coverage + w.context * context + w.dense * denseNorm + w.passage * hit.score + (fact && (coverage >= FACT_COVERAGE || context >= FACT_CONTEXT) ? w.fact : 0);
-      const scored = { sentence, coverage, context, dense, passage: hit.score, fact, score };
-      named.set(scored, namesLabels(own));
-      out.push(scored);
+      const factBonus = fact && (coverage >= FACT_COVERAGE || context >= FACT_CONTEXT) ? w.fact : 0;
+      const score = w.coverage * coverage + w.context * context + w.dense * denseNorm + w.passage * hit.score + factBonus + (sentence.tableRow ? w.names * namesLabels(own) : 0);
+      out.push({ sentence, coverage, context, dense, passage: hit.score, fact, score });
     }
   }
-  return out.sort((a, b) => b.score - a.score || named.get(b)! - named.get(a)!);
+  return out.sort((a, b) => b.score - a.score);
 }

@@ -26,6 +26,8 @@ export interface CorpusFacts {
    * which are also a month and a word.
    */
   properPlaces: Map<string, string>;
+  /** Words the documents write in lower case somewhere: a capitalised word not among them is a name ("Fenhurst"). */
+  lowerCaseWords: Set<string>;
   /** Stemmed terms of each sentence, row for row with `index.sentences`. */
   sentenceTerms: Set<string>[];
   /**
@@ -182,6 +184,7 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
     firstYear: docYears.length ? Math.min(...docYears) : null,
     lastYear: docYears.length ? Math.max(...docYears) : null,
     places,
+    lowerCaseWords: lowerCase,
     properPlaces: new Map([...places].filter(([lower]) => words(lower).every((w) => !lowerCase.has(w) && !months.includes(stem(w))))),
     sentenceTerms,
     readTerms: readWith(index, sentenceTerms),

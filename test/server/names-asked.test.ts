@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engineOver } from "../helpers/engine.js";
-import { ask, type Engine } from "../../server/answer/ask.js";
+import { ask, retrieve, type Engine } from "../../server/answer/ask.js";
 import { initials } from "../../server/retrieve/corpus-facts.js";
 
 // An assessment by the Care Quality Commission that never writes "CQC", and a council's own
@@ -19,7 +19,7 @@ const STRATEGY =
 let dir: string;
 let engine: Engine;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "verbatim-publisher-acronym-"));
+  dir = await mkdtemp(join(tmpdir(), "verbatim-names-asked-"));
   await mkdir(join(dir, "seeds"));
   await writeFile(join(dir, "seeds", "redmarsh-cqc-assessment.txt"), ASSESSMENT);
   await writeFile(join(dir, "seeds", "redmarsh-carers-strategy.txt"), STRATEGY);
@@ -49,5 +49,24 @@ describe("a publisher named by its initials", () => {
     const answer = await ask(engine, { question: "What did the CQC say about waiting times in Fenhurst?" });
     expect(answer.citations[0].quote).toBe("Waiting times for adaptations varied from 9 weeks in Fenhurst to 31 weeks in Saltmere.");
     expect(new Set(answer.citations.map((c) => c.documentId))).toEqual(new Set(["redmarsh-cqc-assessment"]));
+  });
+});
+
+describe("a town the question names, which no document is about", () => {
+  it("is where to look: the passages that name it", async () => {
+    const { query, hits } = await retrieve(engine, { question: "What are waiting times like in Saltmere?" });
+    expect(query.concepts.map((c) => [c.alternatives[0].join(" "), c.metadata])).toEqual([
+      ["wait", false],
+      ["time", false],
+      ["saltmer", true],
+    ]);
+    expect(hits.map((h) => h.passage.searchText.includes("Saltmere"))).toEqual(hits.map(() => true));
+    const answer = await ask(engine, { question: "What are waiting times like in Saltmere?" });
+    expect(answer.citations.map((c) => c.quote)).toEqual(["Waiting times for adaptations varied from 9 weeks in Fenhurst to 31 weeks in Saltmere."]);
+  });
+
+  it("says so when no passage naming it speaks to the question, though others do", async () => {
+    const answer = await ask(engine, { question: "What is the overall rating in Saltmere?" });
+    expect(answer).toMatchObject({ abstained: true, reason: "No passage about Saltmere mentions overall or rating.", citations: [] });
   });
 });
