@@ -1,4 +1,4 @@
-import { stem, words } from "../../indexer/contract/normalise.js";
+import { stem, terms, words } from "../../indexer/contract/normalise.js";
 import type { LoadedIndex } from "../../indexer/contract/load-index.js";
 import type { CorpusFacts } from "../retrieve/corpus-facts.js";
 import type { Concept, PreparedQuery } from "../retrieve/prepare-query.js";
@@ -41,12 +41,14 @@ function absentSubject(query: PreparedQuery, present: (concept: Concept) => bool
  * "How many staff does Halsey council employ?" when Halsey's papers never mention staff.
  */
 export function subjectNotSearched(query: PreparedQuery, hits: Hit[], facts: CorpusFacts, places: string[]): string | undefined {
+  // The names searched by are in every passage searched: they say where, not what.
+  const where = new Set(places.flatMap((place) => terms(place)));
   const holds = (concept: Concept) =>
     hits.some((h) => {
       const own = facts.passageTerms.get(h.passage.id)!;
       return concept.alternatives.some((alt) => alt.every((t) => own.has(t)));
     });
-  const unused = absentSubject(query, holds);
+  const unused = absentSubject({ ...query, concepts: query.concepts.filter((c) => !c.alternatives[0].every((t) => where.has(t))) }, holds);
   if (!unused || unused.length === 0) return undefined;
   return `${places.length > 0 ? `No passage about ${englishList(places, "or")}` : "No document searched"} mentions ${englishList(unused)}.`;
 }

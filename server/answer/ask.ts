@@ -97,20 +97,19 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
   const plain = (text: string) => unshout(text, facts.acronyms, facts.metadataTerms);
   const history = (request.history ?? []).map((turn) => ({ ...turn, content: plain(turn.content) }));
   const resolved = resolveFollowUp(plain(request.question), history, facts.places);
-  let query = asFollowUp(prepareFor(engine, resolved.question), resolved.own ? prepareFor(engine, resolved.own) : undefined, index);
+  const query = asFollowUp(prepareFor(engine, resolved.question), resolved.own ? prepareFor(engine, resolved.own) : undefined, index);
   const interpretedAs = resolved.followUp ? resolved.question : undefined;
   const outside = isPleasantry(query.question) ? NOT_A_QUESTION : outsideTheDocuments(query, facts, index);
   if (outside) return { query, interpretedAs, outside, filters: request.filters ?? {}, paragraphs: [], parts: [], hits: [], scored: [], embedMs: 0, searchMs: 0 };
 
   const places = query.names.map((n) => facts.places.get(n.toLowerCase())).filter((p): p is string => !!p);
   // A town, ward or hospital the documents always write with a capital ("Fenhurst") is where to
-  // look, as a place is: not for a question after a person, whom documents spell differently.
-  const others = query.intent === "person" ? [] : query.names.filter((n) => isOtherName(n, facts));
-  const named = [...places, ...others];
-  const otherTerms = new Set(others.flatMap((n) => terms(n)));
-  if (others.length > 0) query = { ...query, concepts: query.concepts.map((c) => (c.alternatives[0].every((t) => otherTerms.has(t)) ? { ...c, metadata: true } : c)) };
+  // look, as a place is: not for a question after a person, whom documents spell differently, nor
+  // for one comparing with it ("how does that compare with England?"), which the figures beside it answer.
+  const compares = /\b(?:compar\w*|than|versus|vs|against)\b/i.test(query.question);
+  const others = query.intent === "person" || compares ? [] : query.names.filter((n) => isOtherName(n, facts));
   const filters: Filters = { ...request.filters };
-  const { about, paragraphs, parts, outside: notNamed } = narrowTo(query, named, facts, index, filters);
+  const { about, paragraphs, parts, names, outside: notNamed } = narrowTo(query, places, others, facts, index, filters);
   if (notNamed) return { query, interpretedAs, outside: notNamed, filters, paragraphs, parts, hits: [], scored: [], embedMs: 0, searchMs: 0 };
   const from = writtenFrom(query.question);
   if (from && !filters.from) filters.from = from;
@@ -124,7 +123,7 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
   // A paragraph or part asked for speaks to it whatever its words; so may an answer to "who…" or "when…".
   const narrowed = !!about || Object.values(filters).some((v) => v !== undefined && (!Array.isArray(v) || v.length > 0));
   const wordsMatter = paragraphs.length === 0 && parts.length === 0 && query.intent !== "person" && query.intent !== "date";
-  const unsearched = narrowed && wordsMatter && hits.length > 0 ? subjectNotSearched(query, hits, facts, named) : undefined;
+  const unsearched = narrowed && wordsMatter && hits.length > 0 ? subjectNotSearched(query, hits, facts, [...places, ...names]) : undefined;
   if (unsearched) return { query, interpretedAs, outside: unsearched, filters, paragraphs, parts, hits: [], scored: [], embedMs, searchMs: performance.now() - searchStart };
   const scored = scoreSentences(index, facts, query, vector, hits);
   return { query, interpretedAs, filters, paragraphs, parts, hits, scored, embedMs, searchMs: performance.now() - searchStart };

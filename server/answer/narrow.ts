@@ -103,6 +103,8 @@ export interface Narrowing {
   paragraphs: string[];
   /** The labels of the parts the search is narrowed to ("policy h6"), which speak to the question whatever their words. */
   parts: string[];
+  /** The names other than places the search is narrowed to ("Fenhurst"): where to look, not what to find. */
+  names: string[];
   outside?: string;
 }
 
@@ -113,43 +115,49 @@ export interface Narrowing {
  * paragraphs ("what does paragraph 5.12 say?"); and labelled parts, when a heading opens with
  * the label ("What does Policy H6 say?").
  */
-export function narrowTo(query: PreparedQuery, places: string[], facts: CorpusFacts, index: LoadedIndex, filters: Filters): Narrowing {
+export function narrowTo(query: PreparedQuery, places: string[], names: string[], facts: CorpusFacts, index: LoadedIndex, filters: Filters): Narrowing {
   const paragraphs = paragraphsAsked(query.question);
   const parts = partsAsked(query.question);
   const year = yearAsked(query.question);
   const spokenBy = speakersDocuments(query.speaker, facts);
-  if (places.length === 0 && paragraphs.length === 0 && parts.length === 0 && year === undefined && !spokenBy) return { paragraphs, parts: [] };
+  if (places.length === 0 && names.length === 0 && paragraphs.length === 0 && parts.length === 0 && year === undefined && !spokenBy) return { paragraphs, parts: [], names: [] };
   const placeTerms = places.map((place) => terms(place));
-  const ofPlace = (p: Passage) => places.length === 0 || places.some((place, k) => p.source.place === place || mentions(facts, p, placeTerms[k]));
+  const nameTerms = names.map((name) => terms(name));
+  const inPlaces = (p: Passage) => places.length === 0 || places.some((place, k) => p.source.place === place || mentions(facts, p, placeTerms[k]));
+  const named = (p: Passage) => nameTerms.some((t) => mentions(facts, p, t));
+  // Any of the places ("Worcestershire and Gloucestershire"), and any of the other names within them
+  // ("Abbey ward in Sandling"), unless none of those passages names one.
+  const byName = names.length > 0 && index.passages.some((p) => passes(p, filters) && inPlaces(p) && named(p));
+  const ofPlace = (p: Passage) => inPlaces(p) && (!byName || named(p));
   // A year is a document's: a letter of 2010 cannot speak of 2018, but an inspection report that
   // dates its fieldwork "2016" speaks of 2016 in passages that never write it.
   const ofYear = (p: Passage) => year === undefined || !!p.source.date?.startsWith(String(year)) || !!facts.yearsByDocument.get(p.documentId)?.has(year);
   const inParagraph = (p: Passage) => paragraphs.length === 0 || (p.paragraph !== null && paragraphs.includes(p.paragraph));
   const searched = index.passages.filter((p) => passes(p, filters));
   // Filters that leave nothing are the reason to give (see `noneMatch`), not what the question names.
-  if (searched.length === 0) return { paragraphs, parts: [] };
+  if (searched.length === 0) return { paragraphs, parts: [], names: [] };
   if (!searched.some(ofPlace)) {
     const outsideFilters = !!filters.places?.length && !places.some((n) => anyOf(filters.places, n));
     const outside = outsideFilters
       ? `The question names ${englishList(places, "and")}, but the filters search only ${englishList(filters.places!, "and")}.`
       : `None of the documents searched is from or mentions ${englishList(places)}, which the question names.`;
-    return { paragraphs, parts: [], outside };
+    return { paragraphs, parts: [], names: [], outside };
   }
   if (!searched.some((p) => ofPlace(p) && ofYear(p))) {
     const which = places.length > 0 ? `No document about ${englishList(places, "or")}` : "No document searched";
-    return { paragraphs, parts: [], outside: `${which} is dated in or mentions ${year}.` };
+    return { paragraphs, parts: [], names: [], outside: `${which} is dated in or mentions ${year}.` };
   }
   // The speaker narrows only where that leaves something to search.
   const bySpeaker = !!spokenBy && searched.some((p) => ofPlace(p) && ofYear(p) && spokenBy.has(p.documentId));
   const inPlace = (p: Passage) => ofPlace(p) && ofYear(p) && (!bySpeaker || spokenBy!.has(p.documentId));
   if (!searched.some((p) => inPlace(p) && inParagraph(p))) {
-    return { paragraphs, parts: [], outside: `No document searched has a paragraph numbered ${englishList(paragraphs)}.` };
+    return { paragraphs, parts: [], names: [], outside: `No document searched has a paragraph numbered ${englishList(paragraphs)}.` };
   }
   // A part no document searched so much as names is not in them: "What does Policy Z9 say?".
   const unnamed = parts.filter((part) => !searched.some((p) => inPlace(p) && p.searchText.toLowerCase().includes(part.label)));
-  if (unnamed.length > 0) return { paragraphs, parts: [], outside: `No document searched has a ${englishList(unnamed.map((part) => part.asWritten))}.` };
+  if (unnamed.length > 0) return { paragraphs, parts: [], names: [], outside: `No document searched has a ${englishList(unnamed.map((part) => part.asWritten))}.` };
   // A part is looked for under its heading; named only in passing ("(Policy H4)"), it narrows nothing.
   const inParts = (p: Passage) => parts.some((part) => inPart(p, part));
   const byPart = parts.length > 0 && searched.some((p) => inPlace(p) && inParagraph(p) && inParts(p));
-  return { about: (p) => inPlace(p) && inParagraph(p) && (!byPart || inParts(p)), paragraphs, parts: byPart ? parts.map((part) => part.label) : [] };
+  return { about: (p) => inPlace(p) && inParagraph(p) && (!byPart || inParts(p)), paragraphs, parts: byPart ? parts.map((part) => part.label) : [], names: byName ? names : [] };
 }

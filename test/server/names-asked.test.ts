@@ -54,12 +54,7 @@ describe("a publisher named by its initials", () => {
 
 describe("a town the question names, which no document is about", () => {
   it("is where to look: the passages that name it", async () => {
-    const { query, hits } = await retrieve(engine, { question: "What are waiting times like in Saltmere?" });
-    expect(query.concepts.map((c) => [c.alternatives[0].join(" "), c.metadata])).toEqual([
-      ["wait", false],
-      ["time", false],
-      ["saltmer", true],
-    ]);
+    const { hits } = await retrieve(engine, { question: "What are waiting times like in Saltmere?" });
     expect(hits.map((h) => h.passage.searchText.includes("Saltmere"))).toEqual(hits.map(() => true));
     const answer = await ask(engine, { question: "What are waiting times like in Saltmere?" });
     expect(answer.citations.map((c) => c.quote)).toEqual(["Waiting times for adaptations varied from 9 weeks in Fenhurst to 31 weeks in Saltmere."]);
