@@ -39,12 +39,19 @@ export function headingShaped(text: string): boolean {
   return bulletMarker(text) === 0 && paragraphNumber(text) === undefined;
 }
 
+/**
+ * An inspectorate's grade closing a heading: "The experiences and progress of children who need
+ * help and protection: requires improvement to be good". The words before it are the heading's measure.
+ */
+const GRADED = /:\s+(?:outstanding|excellent|very good|good|adequate|satisfactory|requires improvement(?: to be good)?|inadequate|weak|unsatisfactory|poor)$/i;
+
 /** True for a line that reads as a heading on its own: a Markdown heading, or short and heading-shaped. */
 export function isHeadingText(text: string): boolean {
   if (MARKDOWN_HEADING.test(text)) return true;
+  const measured = text.replace(GRADED, "");
   // A question heads its answers, and runs longer: "What is it like to be a child or young person with SEND in this area?"
   const maxWords = text.endsWith("?") ? MAX_QUESTION_WORDS : MAX_HEADING_WORDS;
-  if (text.length > MAX_HEADING_CHARS || text.split(/\s+/).length > maxWords) return false;
+  if (measured.length > MAX_HEADING_CHARS || measured.split(/\s+/).length > maxWords) return false;
   return headingShaped(text);
 }
 

@@ -264,4 +264,21 @@ describe("heading levels", () => {
       },
     ]);
   });
+
+  it("reads a long heading that closes with an inspectorate's grade as a heading, not as a paragraph under the one before", () => {
+    const text =
+      "Inspection of children's social care services\n\nWhat needs to improve\n\n1. The quality of plans for children in need.\n\n" +
+      "The experiences and progress of children who need help and protection: requires improvement to be good\n\n" +
+      "2. Children and families benefit from a well-established MASH.\n\n" +
+      "The experiences and progress of children in care and care leavers: good\n\n3. Most children in care live in stable placements.\n";
+    expect(passagesOf(text)).toEqual([
+      { section: "What needs to improve", paragraph: "1", sentences: ["The quality of plans for children in need."] },
+      {
+        section: "The experiences and progress of children who need help and protection: requires improvement to be good",
+        paragraph: "2",
+        sentences: ["Children and families benefit from a well-established MASH."],
+      },
+      { section: "The experiences and progress of children in care and care leavers: good", paragraph: "3", sentences: ["Most children in care live in stable placements."] },
+    ]);
+  });
 });
