@@ -48,6 +48,7 @@ const inPart = (passage: Passage, part: Part) => passage.section.some((heading) 
  * by 2018"), nor a span ("in 2017-18"), nor a year it dates something else by ("the 2016 inspection").
  */
 export function yearAsked(question: string): number | undefined {
+  if (SINCE_THEN.test(question)) return undefined;
   const years = new Set(question.match(/\b(?:19|20)\d{2}\b/g) ?? []);
   const m = /\b(?:in|during)\s+((?:19|20)\d{2})\b(?![-–/]\d)/i.exec(question);
   return years.size === 1 && m ? Number(m[1]) : undefined;
@@ -67,6 +68,9 @@ function speakersDocuments(speaker: Concept[], facts: CorpusFacts): Set<string> 
 
 /** "since 2016", "after March 2017", "between April 2017 and…": where the period a question asks about starts. */
 const SINCE = new RegExp(`\\b(?:since|after|between)\\s+(?:the\\s+)?(?:(?:\\d{1,2}\\s+)?(?:${MONTH_NAMES.join("|")})\\s+)?((?:19|20)\\d{2})\\b`, "i");
+
+/** "has it improved since?", "what has changed since then?": since the date the question names already. */
+const SINCE_THEN = /\bsince\s*(?:then\b|[?.!]|$)/i;
 
 /** A question about what happened then: "what did the panel decide…", "what was found…". */
 const PAST = /\b(?:did|was|were|happened|decided|agreed|found|concluded)\b/i;
@@ -90,7 +94,7 @@ export function writtenFrom(question: string): string | undefined {
   const since = SINCE.exec(question);
   const date = since
     ? parseDate(since[0]) ?? parseMonthYear(since[0]) ?? `${since[1]}-01-01`
-    : PAST.test(question) && !BEFORE.test(question)
+    : (PAST.test(question) || SINCE_THEN.test(question)) && !BEFORE.test(question)
       ? parseDate(question) ?? parseMonthYear(question) ?? loneYear(question)
       : undefined;
   return date && dateSpan(date).first;

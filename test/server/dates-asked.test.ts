@@ -14,6 +14,8 @@ describe("the first day a source must be written on to speak to a question", () 
     expect(writtenFrom("What did the panel decide at its meeting on 24 October 2017?")).toBe("2017-10-24");
     expect(writtenFrom("What did the monitoring visit in May 2018 find?")).toBe("2018-05-01");
     expect(writtenFrom("What were the key findings of the 2018 visit?")).toBe("2018-01-01");
+    // A follow-up "since" runs from the year asked about before.
+    expect(writtenFrom("What was the re-referral rate in 2018 — has it improved since?")).toBe("2018-01-01");
   });
 
   it("is none for a question that asks of no period, of what is to come, of a span or several years, or of what came before", () => {
@@ -32,7 +34,8 @@ describe("the one year a question asks about", () => {
     expect(yearAsked("What happened during 2016?")).toBe(2016);
   });
 
-  it("is none when it names several years, a span, or a year that dates something else", () => {
+  it("is none when it names several years, a span, a year that dates something else, or one it asks what came since", () => {
+    expect(yearAsked("What was the re-referral rate in 2018 — has it improved since?")).toBeUndefined();
     expect(yearAsked("Were decisions recorded in 2010, and had that changed by 2018?")).toBeUndefined();
     expect(yearAsked("What model was introduced in 2017-18?")).toBeUndefined();
     expect(yearAsked("What did the 2016 inspection find?")).toBeUndefined();
