@@ -125,6 +125,9 @@ function readWith(index: LoadedIndex, sentenceTerms: Set<string>[]): Set<string>
   return read;
 }
 
+/** Words that name a kind of body, which label documents however the documents write them. */
+const BODY_WORDS = new Set(["council", "county", "borough", "district", "city", "metropolitan", "commission", "inspectorate", "ombudsman"]);
+
 /** Words a body's initials skip: "Local Government and Social Care Ombudsman" is the LGSCO. */
 const NOT_INITIALLED = new Set(["of", "and", "for", "the", "in", "&"]);
 
@@ -158,11 +161,14 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
   // about; so does "published in January 2017".
   const sentenceTerms = index.sentences.map((s) => new Set(terms(s.searchText)));
   const passageTermLists = index.passages.map((p) => terms(p.searchText));
-  const labels = index.documents.flatMap((d) => [d.place, d.publisher, d.kind, ...d.parts.flatMap((p) => [p.publisher, p.kind])]);
+  const publishers = new Set(index.documents.flatMap((d) => [d.publisher, ...d.parts.map((p) => p.publisher)]));
+  // A publisher's name labels documents by its own words ("Ofsted", "Worcestershire County Council"),
+  // not by the everyday words in it: "care" in the Care Quality Commission is what social care papers are about.
+  const publisherWords = [...publishers].flatMap((name) => words(name)).filter((w) => BODY_WORDS.has(w) || !lowerCase.has(w));
+  const labels = [...index.documents.flatMap((d) => [d.place, d.kind, ...d.parts.map((p) => p.kind)]), ...publisherWords];
   const months = MONTH_NAMES.map((m) => stem(m.toLowerCase()));
   const places = new Map(index.documents.filter((d) => d.place !== UNKNOWN_PLACE).map((d) => [d.place.toLowerCase(), d.place]));
   const metadataTerms = new Set([...terms(`${labels.join(" ")} published publication issued`), ...months, ...[...years].map(String)]);
-  const publishers = new Set(index.documents.flatMap((d) => [d.publisher, ...d.parts.map((p) => p.publisher)]));
   const acronyms = { ...index.acronyms };
   for (const publisher of publishers) {
     const short = initials(publisher);
@@ -170,6 +176,7 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
     if (!short || Object.hasOwn(acronyms, short.toLowerCase())) continue;
     acronyms[short.toLowerCase()] = words(publisher).join(" ");
     capitals.add(short);
+    metadataTerms.add(short.toLowerCase());
   }
   const ownWords = new Map(index.documents.map((d) => [d.id, [d.title, d.publisher, ...d.parts.flatMap((p) => [p.title, p.publisher])].map((label) => terms(label).join(" "))]));
   index.passages.forEach((p, row) => ownWords.get(p.documentId)!.push(passageTermLists[row].join(" ")));

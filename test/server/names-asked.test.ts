@@ -14,7 +14,8 @@ const ASSESSMENT =
   "Towns\n\nWaiting times for adaptations varied from 9 weeks in Fenhurst to 31 weeks in Saltmere.\n";
 const STRATEGY =
   "Redmarsh County Council\n\nCarers strategy 2022 to 2027\n\nPublished: 14 June 2022\n\nWhat carers told us\n\n" +
-  "Carers told us that waiting times for a carer's assessment were too long, and that the wait was worst in Fenhurst.\n";
+  "Carers told us that waiting times for a carer's assessment were too long, and that the wait was worst in Fenhurst.\n\n" +
+  "Breaks\n\nCarers value respite care of good quality.\n";
 
 let dir: string;
 let engine: Engine;
@@ -35,6 +36,11 @@ describe("a publisher named by its initials", () => {
     expect(initials("Care Quality Commission")).toBe("CQC");
     expect(initials("Local Government and Social Care Ombudsman")).toBe("LGSCO");
     expect(initials("Ofsted")).toBeUndefined();
+  });
+
+  it("labels documents by the words of its name that name it, not the everyday ones", () => {
+    // "care" is what social care papers are about; "Commission" names a body.
+    expect(["care", "qualiti", "commiss", "redmarsh", "counti", "council"].map((t) => engine.facts.metadataTerms.has(t))).toEqual([false, false, true, true, true, true]);
   });
 
   it("is a name the documents know, though they never write it", async () => {
