@@ -6,7 +6,7 @@ import { anyOf, mentions, passes } from "../retrieve/filters.js";
 import { englishList } from "./english-list.js";
 import { terms } from "../../indexer/contract/normalise.js";
 import type { Concept, PreparedQuery } from "../retrieve/prepare-query.js";
-import { dateSpan, MONTH_NAMES, parseDate, parseMonthYear } from "../../indexer/contract/dates.js";
+import { yearAsked } from "./dates-asked.js";
 
 /** "paragraph 5.12", "para 4.2", "paragraphs 12 and 13": numbered paragraphs the question asks to read. */
 const PARAGRAPH_REF = /\bpara(?:graph)?s?\.?\s+(\d+(?:\.\d+)*)(?:\s*(?:and|or|,|&)\s*(\d+(?:\.\d+)*))?/gi;
@@ -44,17 +44,6 @@ export function partsAsked(question: string): Part[] {
 const inPart = (passage: Passage, part: Part) => passage.section.some((heading) => part.opens.test(heading)) || part.opens.test(passage.searchText);
 
 /**
- * The one year a question asks about, as in "caseloads in 2018": not one of several ("in 2010, and
- * by 2018"), nor a span ("in 2017-18"), nor a year it dates something else by ("the 2016 inspection").
- */
-export function yearAsked(question: string): number | undefined {
-  if (SINCE_THEN.test(question)) return undefined;
-  const years = new Set(question.match(/\b(?:19|20)\d{2}\b/g) ?? []);
-  const m = /\b(?:in|during)\s+((?:19|20)\d{2})\b(?![-–/]\d)/i.exec(question);
-  return years.size === 1 && m ? Number(m[1]) : undefined;
-}
-
-/**
  * The documents that are the speaker's or name it, when those are some but not all of them: "the
  * task group" in "what did the task group recommend…?" is one report's, "the CQC" the Care Quality
  * Commission's, while "inspectors" are in every inspection letter and narrow nothing.
@@ -66,40 +55,6 @@ function speakersDocuments(speaker: Concept[], facts: CorpusFacts): Set<string> 
   return documents.size > 0 && documents.size < facts.documentText.size ? documents : undefined;
 }
 
-/** "since 2016", "after March 2017", "between April 2017 and…": where the period a question asks about starts. */
-const SINCE = new RegExp(`\\b(?:since|after|between)\\s+(?:the\\s+)?(?:(?:\\d{1,2}\\s+)?(?:${MONTH_NAMES.join("|")})\\s+)?((?:19|20)\\d{2})\\b`, "i");
-
-/** "has it improved since?", "what has changed since then?": since the date the question names already. */
-const SINCE_THEN = /\bsince\s*(?:then\b|[?.!]|$)/i;
-
-/** A question about what happened then: "what did the panel decide…", "what was found…". */
-const PAST = /\b(?:did|was|were|happened|decided|agreed|found|concluded)\b/i;
-
-/** A question about what came before a date, which later sources may tell too. */
-const BEFORE = /\b(?:before|until|till|prior to)\b/i;
-
-/** The one year a question names, not as a span ("2017-18"): "what did the 2018 visit find?". */
-function loneYear(question: string): string | undefined {
-  const years = new Set(question.match(/\b(?:19|20)\d{2}\b/g) ?? []);
-  return years.size === 1 && !/\b(?:19|20)\d{2}[-–/]\d/.test(question) ? `${[...years][0]}-01-01` : undefined;
-}
-
-/**
- * The first day a source must be written on to speak to the question, if any. No source
- * written before 2016 can say what changed "since 2016"; none written before a meeting can
- * say what it decided ("on 24 October 2017"), nor what a visit "in May 2018" or "the 2018
- * visit" found.
- */
-export function writtenFrom(question: string): string | undefined {
-  const since = SINCE.exec(question);
-  const date = since
-    ? parseDate(since[0]) ?? parseMonthYear(since[0]) ?? `${since[1]}-01-01`
-    : (PAST.test(question) || SINCE_THEN.test(question)) && !BEFORE.test(question)
-      ? parseDate(question) ?? parseMonthYear(question) ?? loneYear(question)
-      : undefined;
-  return date && dateSpan(date).first;
-}
-
 /** Which passages a question is about beyond the filters, or why none is. */
 export interface Narrowing {
   about?: (passage: Passage) => boolean;
@@ -107,7 +62,7 @@ export interface Narrowing {
   paragraphs: string[];
   /** The labels of the parts the search is narrowed to ("policy h6"), which speak to the question whatever their words. */
   parts: string[];
-  /** The names other than places the search is narrowed to ("Fenhurst"): where to look, not what to find. */
+  /** The names other than places the search is narrowed to ("Fenhurst"). */
   names: string[];
   outside?: string;
 }

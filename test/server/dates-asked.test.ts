@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { writtenFrom, yearAsked } from "../../server/answer/narrow.js";
+import { writtenFrom, yearAsked } from "../../server/answer/dates-asked.js";
 
 describe("the first day a source must be written on to speak to a question", () => {
   it("is where a period 'since', 'after' or 'between' dates starts, for a year, a month or a day", () => {
