@@ -1,4 +1,4 @@
-import { stem, terms, words } from "../../indexer/contract/normalise.js";
+import { terms, words } from "../../indexer/contract/normalise.js";
 import type { LoadedIndex } from "../../indexer/contract/load-index.js";
 import type { CorpusFacts } from "../retrieve/corpus-facts.js";
 import type { Concept, PreparedQuery } from "../retrieve/prepare-query.js";
@@ -27,11 +27,18 @@ export const NOT_A_QUESTION = `That reads as a reply, not a question, so nothing
 function absentSubject(query: PreparedQuery, present: (concept: Concept) => boolean): string[] | undefined {
   const subject = query.concepts.filter((c) => !c.metadata);
   if (subject.length === 0 || subject.some(present)) return undefined;
-  // In the question's own order and words: "overall or rating", not the order the concepts were found in.
-  const asked = words(query.question);
-  const firstAt = (c: Concept) => asked.findIndex((w) => c.alternatives[0].includes(stem(w)));
-  const ordered = [...subject].sort((a, b) => firstAt(a) - firstAt(b));
-  const wordings = ordered.map((c) => asked.filter((w) => c.alternatives[0].includes(stem(w))).join(" ")).filter(Boolean);
+  // In the question's own words and order: "fly-tipping or incidents", "social workers or agency".
+  const tokens = query.question.split(/\s+/).map((t) => t.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "").toLowerCase());
+  const conceptOf = (token: string) => subject.findIndex((c) => terms(token).some((t) => c.alternatives[0].includes(t)));
+  const wordings: string[] = [];
+  let previous = -1;
+  for (const token of tokens) {
+    const k = token ? conceptOf(token) : -1;
+    // Words of one concept side by side ("social workers") are one wording.
+    if (k >= 0 && k === previous) wordings[wordings.length - 1] += ` ${token}`;
+    else if (k >= 0) wordings.push(token);
+    previous = k;
+  }
   return [...new Set(wordings)];
 }
 
