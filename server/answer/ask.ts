@@ -11,7 +11,7 @@ import { stem, terms } from "../../indexer/contract/normalise.js";
 import { scoreSentences, type ScoredSentence } from "./score-sentences.js";
 import { defaultSelectOptions, leadOf, selectSentences, withContext } from "./select-sentences.js";
 import { NOT_A_QUESTION, outsideTheDocuments, subjectNotSearched, tooWeak } from "./abstain.js";
-import { isPleasantry } from "../retrieve/question-words.js";
+import { isPleasantry, NOT_NAMES } from "../retrieve/question-words.js";
 import { noneMatch } from "./none-match.js";
 import { conceptValue } from "../retrieve/bm25.js";
 import { composeAnswer, sectionInSource, sourceUrl } from "./compose-answer.js";
@@ -53,10 +53,11 @@ function asFollowUp(query: PreparedQuery, own: PreparedQuery | undefined, index:
   return { ...query, concepts: query.concepts.map((c) => (subject.has(key(c)) ? c : { ...c, metadata: true })) };
 }
 
-/** A name that is not a place any document is about, an acronym or a label, and that the documents always write with a capital. */
+/** A name the documents use, always with a capital, that is not a place any document is about, an acronym, a label or a question word. */
 function isOtherName(name: string, facts: CorpusFacts): boolean {
   const lower = name.toLowerCase();
-  return !/^[A-Z]{2,}s?$/.test(name) && !facts.places.has(lower) && !facts.metadataTerms.has(stem(lower)) && !facts.lowerCaseWords.has(lower);
+  if (NOT_NAMES.has(lower) || !facts.vocabulary.has(lower) || /^[A-Z]{2,}s?$/.test(name)) return false;
+  return !facts.places.has(lower) && !facts.metadataTerms.has(stem(lower)) && !facts.lowerCaseWords.has(lower);
 }
 
 /** True when the question's subject is only the parts it names: "What does Policy H6 say?", not "How many homes does Policy H1 require?". */
@@ -97,7 +98,7 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
   // Turns typed in capitals read in ordinary case before they are joined, so a place in "AND IN GLOUCESTERSHIRE?" still filters.
   const plain = (text: string) => unshout(text, facts.acronyms, facts.metadataTerms);
   const history = (request.history ?? []).map((turn) => ({ ...turn, content: plain(turn.content) }));
-  const resolved = resolveFollowUp(plain(request.question), history, facts.places);
+  const resolved = resolveFollowUp(plain(request.question), history, facts.places, (word) => isOtherName(word, facts));
   const query = asFollowUp(prepareFor(engine, resolved.question), resolved.own ? prepareFor(engine, resolved.own) : undefined, index);
   const interpretedAs = resolved.followUp ? resolved.question : undefined;
   const outside = isPleasantry(query.question) ? NOT_A_QUESTION : outsideTheDocuments(query, facts, index);

@@ -38,19 +38,30 @@ export function isFollowUp(question: string, places: Map<string, string> = new M
 /**
  * Reads a question in the light of the conversation: "and in Gloucestershire?" after
  * "what did inspectors say about missing children?" becomes one question about both.
- * Places named in the new question replace places named before. `own` is what the new
- * question adds, its connector taken off.
+ * Places named in the new question replace places named before, and other names (`isName`:
+ * a ward, a town) other names. `own` is what the new question adds, its connector taken off.
  */
-export function resolveFollowUp(question: string, history: Turn[], places: Map<string, string>): { question: string; followUp: boolean; own?: string } {
+export function resolveFollowUp(
+  question: string,
+  history: Turn[],
+  places: Map<string, string>,
+  isName: (word: string) => boolean = () => false,
+): { question: string; followUp: boolean; own?: string } {
   // "thanks" is a reply, and "???" says nothing: neither is a question to carry on.
   const previous = history.filter((t) => t.role === "user" && !isPleasantry(t.content) && contentWords(t.content).length > 0).map((t) => t.content);
   if (previous.length === 0 || isPleasantry(question) || !isFollowUp(question, places)) return { question, followUp: false };
   // Earlier follow-ups resolve in turn, so a chain of "and…" questions keeps its topic.
   let context = previous[0];
-  for (const turn of previous.slice(1)) context = resolveFollowUp(turn, [{ role: "user", content: context }], places).question;
+  for (const turn of previous.slice(1)) context = resolveFollowUp(turn, [{ role: "user", content: context }], places, isName).question;
+  const drop = (text: string, name: string, flags: string) => text.replace(new RegExp(`\\s*\\b(?:in |for |by )?${name}(?:'s)?\\b`, flags), "");
   const namesPlace = (text: string) => [...places.keys()].filter((p) => new RegExp(`\\b${p}\\b`, "i").test(text));
   if (namesPlace(question).length > 0) {
-    for (const place of namesPlace(context)) context = context.replace(new RegExp(`\\s*\\b(?:in |for |by )?${place}(?:'s)?\\b`, "gi"), "");
+    for (const place of namesPlace(context)) context = drop(context, place, "gi");
+  }
+  // So do other names of the kind ("what about Northgate?" after a question about Castlegate ward).
+  const otherNames = (text: string) => [...text.matchAll(/\b[A-Z][a-z]+\b/g)].map((m) => m[0]).filter(isName);
+  if (otherNames(question).length > 0) {
+    for (const name of otherNames(context)) context = drop(context, name, "g");
   }
   // So do years: "and in 2023?" after "…the vacancy rate in 2021?" asks about 2023 alone.
   if (YEAR.test(question)) context = context.replace(new RegExp(`\\s*\\b(?:in |for |during |at )?${YEAR.source}`, "gi"), "");

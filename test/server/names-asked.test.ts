@@ -66,6 +66,12 @@ describe("a town the question names, which no document is about", () => {
     expect(answer.citations.map((c) => c.quote)).toEqual(["Waiting times for adaptations varied from 9 weeks in Fenhurst to 31 weeks in Saltmere."]);
   });
 
+  it("in a follow-up, takes the place of the town the earlier question named", async () => {
+    const answer = await ask(engine, { question: "what about Saltmere?", history: [{ role: "user", content: "What are waiting times like in Fenhurst?" }] });
+    expect(answer.interpretedAs).toBe("What are waiting times like — Saltmere?");
+    expect(answer.citations.map((c) => c.quote)).toEqual(["Waiting times for adaptations varied from 9 weeks in Fenhurst to 31 weeks in Saltmere."]);
+  });
+
   it("says so when no passage naming it speaks to the question, though others do", async () => {
     const answer = await ask(engine, { question: "What is the overall rating in Saltmere?" });
     expect(answer).toMatchObject({ abstained: true, reason: "No passage about Saltmere mentions overall or rating.", citations: [] });

@@ -204,6 +204,11 @@ describe("follow-up questions", () => {
     // A year named in the follow-up replaces the years named before, as a place does.
     const rate = [{ role: "user" as const, content: "What was the vacancy rate for social workers in 2021/22?" }];
     expect(resolveFollowUp("and in 2023?", rate, places).question).toBe("What was the vacancy rate for social workers — in 2023?");
+    // So does another name of the kind: a ward for a ward.
+    const wards = (word: string) => ["Castlegate", "Northgate"].includes(word);
+    const castlegate = [{ role: "user" as const, content: "How many fly-tipping incidents were there in Castlegate?" }];
+    expect(resolveFollowUp("what about Northgate?", castlegate, places, wards).question).toBe("How many fly-tipping incidents were there — Northgate?");
+    expect(resolveFollowUp("what about Northgate?", castlegate, places).question).toBe("How many fly-tipping incidents were there in Castlegate — Northgate?");
     // Turns that say nothing are passed over, not read as the earlier question.
     const blank = ["   ", "???", "thanks"].map((content) => ({ role: "user" as const, content }));
     expect(resolveFollowUp("and caseloads?", blank, places)).toEqual({ question: "and caseloads?", followUp: false });
