@@ -5,7 +5,7 @@ import type { SynonymGroups } from "../retrieve/synonyms.js";
 import type { AskRequest, AskResponse, Filters, Related } from "../http/schemas.js";
 import { namePlaces, prepareQuery, unshout, type Concept, type PreparedQuery } from "../retrieve/prepare-query.js";
 import { searchPassages, type Hit, type SearchOptions } from "../retrieve/search.js";
-import { narrowTo } from "./narrow.js";
+import { narrowTo, publisherNotOfPlace } from "./narrow.js";
 import { writtenFrom } from "./dates-asked.js";
 import { stem, terms } from "../../indexer/contract/normalise.js";
 import { scoreSentences, type ScoredSentence } from "./score-sentences.js";
@@ -110,6 +110,8 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
   // for one comparing with it ("how does that compare with England?"), which the figures beside it answer.
   const compares = /\b(?:compar\w*|than|versus|vs|against)\b/i.test(query.question);
   const others = query.intent === "person" || compares ? [] : query.names.filter((n) => isOtherName(n, facts));
+  const notByPublisher = publisherNotOfPlace(query.question, places, facts, index);
+  if (notByPublisher) return { query, interpretedAs, outside: notByPublisher, filters: request.filters ?? {}, paragraphs: [], parts: [], hits: [], scored: [], embedMs: 0, searchMs: 0 };
   const filters: Filters = { ...request.filters };
   const { about, paragraphs, parts, names, outside: notNamed } = narrowTo(query, places, others, facts, index, filters);
   if (notNamed) return { query, interpretedAs, outside: notNamed, filters, paragraphs, parts, hits: [], scored: [], embedMs: 0, searchMs: 0 };

@@ -1,10 +1,10 @@
 import type { LoadedIndex } from "../../indexer/contract/load-index.js";
 import type { Passage } from "../../indexer/contract/schemas.js";
-import type { CorpusFacts } from "../retrieve/corpus-facts.js";
 import type { Filters } from "../http/schemas.js";
 import { anyOf, mentions, passes } from "../retrieve/filters.js";
 import { englishList } from "./english-list.js";
-import { terms } from "../../indexer/contract/normalise.js";
+import { terms, words } from "../../indexer/contract/normalise.js";
+import { initials, type CorpusFacts } from "../retrieve/corpus-facts.js";
 import type { Concept, PreparedQuery } from "../retrieve/prepare-query.js";
 import { yearAsked } from "./dates-asked.js";
 
@@ -53,6 +53,29 @@ function speakersDocuments(speaker: Concept[], facts: CorpusFacts): Set<string> 
   const names = (text: string) => speaker.every((c) => c.alternatives.some((alt) => text.includes(` ${alt.join(" ")} `)));
   const documents = new Set([...facts.documentText].filter(([, text]) => names(text)).map(([id]) => id));
   return documents.size > 0 && documents.size < facts.documentText.size ? documents : undefined;
+}
+
+/**
+ * Why a publisher the question names cannot speak to the place it names: "What is the CQC rating
+ * for Calderbrook?" when none of the Care Quality Commission's documents is about or names
+ * Calderbrook. Another body's judgement of the place is no answer. Undefined when one can.
+ */
+export function publisherNotOfPlace(question: string, places: string[], facts: CorpusFacts, index: LoadedIndex): string | undefined {
+  if (places.length === 0) return undefined;
+  const asked = ` ${words(question).join(" ")} `;
+  const sources = index.documents.flatMap((d) => [{ id: d.id, publisher: d.publisher, place: d.place }, ...d.parts.map((p) => ({ id: d.id, publisher: p.publisher, place: d.place }))]);
+  const publishers = [...new Set(sources.map((s) => s.publisher))].filter((name) => {
+    const short = initials(name)?.toLowerCase();
+    return asked.includes(` ${words(name).join(" ")} `) || (!!short && asked.includes(` ${short} `));
+  });
+  const has = (id: string, name: string) => facts.documentText.get(id)!.includes(` ${terms(name).join(" ")} `);
+  for (const publisher of publishers) {
+    // Its document about the place or naming it, or a document about the place that names it (a council's paper on its inspection).
+    const speaksOf = (place: string) =>
+      sources.some((s) => (s.publisher === publisher && (s.place === place || has(s.id, place))) || (s.place === place && has(s.id, publisher)));
+    if (!places.some(speaksOf)) return `No document from the publisher ${publisher} is about or mentions ${englishList(places)}.`;
+  }
+  return undefined;
 }
 
 /** Which passages a question is about beyond the filters, or why none is. */

@@ -5,7 +5,7 @@ import { UNKNOWN_PLACE } from "../../indexer/contract/schemas.js";
 
 /** What the server works out once from a loaded index, so no query has to. */
 export interface CorpusFacts {
-  /** Every folded word of every passage and title: a name outside it is mentioned nowhere. */
+  /** Every folded word of every passage, title and publisher: a name outside it is mentioned nowhere. */
   vocabulary: Set<string>;
   /** All passages' words, folded and space-separated, for finding a quoted phrase. */
   foldedText: string;
@@ -43,8 +43,8 @@ export interface CorpusFacts {
   /** Stemmed terms of each passage, section headings included, by passage id. */
   passageTerms: Map<string, Set<string>>;
   /**
-   * What a passage is read in, by passage id: its terms and its source's title, as a heading
-   * above all its sections ("Joint Strategic Needs Assessment" for every passage of the JSNA).
+   * What a passage is read in, by passage id: its terms, and its source's title and publisher, as
+   * a heading above all its sections ("Joint Strategic Needs Assessment" for every passage of the JSNA).
    */
   contextTerms: Map<string, Set<string>>;
   /**
@@ -151,7 +151,7 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
   }
   const yearsByDocument = new Map<string, Set<number>>();
   for (const doc of index.documents) {
-    for (const w of words(doc.title)) vocabulary.add(w);
+    for (const w of words([doc.title, doc.publisher, ...doc.parts.flatMap((p) => [p.title, p.publisher])].join(" "))) vocabulary.add(w);
     const own = new Set([...doc.text.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0])));
     yearsByDocument.set(doc.id, own);
     for (const year of own) years.add(year);
@@ -198,7 +198,7 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
     averageSentenceTerms: sentenceTerms.reduce((n, t) => n + t.size, 0) / Math.max(1, sentenceTerms.length),
     passageTerms: new Map(index.passages.map((p, row) => [p.id, new Set(passageTermLists[row])])),
     documentText,
-    contextTerms: new Map(index.passages.map((p, row) => [p.id, new Set([...passageTermLists[row], ...terms(p.source.title)])])),
+    contextTerms: new Map(index.passages.map((p, row) => [p.id, new Set([...passageTermLists[row], ...terms(`${p.source.title} ${p.source.publisher}`)])])),
     shortForms: findShortForms(index.acronyms, passageTermLists),
     acronyms,
   };

@@ -17,6 +17,9 @@ const STRATEGY =
   "Carers told us that waiting times for a carer's assessment were too long, and that the wait was worst in Fenhurst.\n\n" +
   "Breaks\n\nCarers value respite care of good quality.\n";
 
+// A district's own paper, which no regulator writes about.
+const PARKS = "Kelby District Council\n\nParks strategy\n\nPublished: 2 May 2023\n\nParks\n\nKelby has four parks, and a new play area opened in 2023.\n";
+
 let dir: string;
 let engine: Engine;
 beforeAll(async () => {
@@ -24,6 +27,7 @@ beforeAll(async () => {
   await mkdir(join(dir, "seeds"));
   await writeFile(join(dir, "seeds", "redmarsh-cqc-assessment.txt"), ASSESSMENT);
   await writeFile(join(dir, "seeds", "redmarsh-carers-strategy.txt"), STRATEGY);
+  await writeFile(join(dir, "seeds", "kelby-parks.txt"), PARKS);
   engine = await engineOver(join(dir, "seeds"), join(dir, "data"));
 });
 afterAll(async () => {
@@ -44,11 +48,26 @@ describe("a publisher named by its initials", () => {
   });
 
   it("is a name the documents know, though they never write it", async () => {
-    expect(engine.index.documents.map((d) => d.publisher)).toEqual(["Redmarsh County Council", "Care Quality Commission"]);
+    expect(engine.index.documents.map((d) => d.publisher)).toEqual(["Kelby District Council", "Redmarsh County Council", "Care Quality Commission"]);
     expect(engine.facts.acronyms.cqc).toBe("care quality commission");
     const answer = await ask(engine, { question: "What did the CQC find in 2024?" });
     expect(answer.abstained).toBe(false);
     expect(new Set(answer.citations.map((c) => c.documentId))).toEqual(new Set(["redmarsh-cqc-assessment"]));
+  });
+
+  it("says when the publisher named has no document about the place named, rather than quote another body", async () => {
+    const answer = await ask(engine, { question: "What is the CQC rating for Kelby?" });
+    expect(answer).toMatchObject({ abstained: true, reason: "No document from the publisher Care Quality Commission is about or mentions Kelby.", citations: [] });
+  });
+
+  it("reads each passage under its publisher's name and title, though its text names neither", async () => {
+    const towns = engine.index.passages.find((p) => p.searchText.includes("Waiting times for adaptations"))!;
+    expect(towns.searchText.includes("Commission")).toBe(false);
+    const context = engine.facts.contextTerms.get(towns.id)!;
+    expect(["care", "qualiti", "commiss", "local", "author", "assess"].map((t) => context.has(t))).toEqual([true, true, true, true, true, true]);
+    // Named in full, the publisher is a name the documents know, though only its letterhead writes it.
+    const answer = await ask(engine, { question: "What did the Care Quality Commission say about adaptations?" });
+    expect(answer.citations[0]?.quote).toBe("Waiting times for adaptations varied from 9 weeks in Fenhurst to 31 weeks in Saltmere.");
   });
 
   it("says whose words to quote: the regulator's, not the council's on the same subject", async () => {
