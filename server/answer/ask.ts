@@ -30,6 +30,9 @@ export interface Engine {
 export const prepareFor = (engine: Engine, question: string): PreparedQuery =>
   prepareQuery(namePlaces(question, engine.facts.properPlaces), engine.facts.acronyms, engine.synonyms, engine.facts.metadataTerms, engine.facts.shortForms);
 
+/** A name in capitals is an acronym ("FFD", "SENDs"): a subject, not a place or body to look in. */
+const ACRONYM = /^[A-Z]{2,}s?$/;
+
 /** A follow-up that speaks of the earlier subject: "is it working?", "what did she find?", "why are they so high?". */
 const LEANS_ON_IT = /\b(?:it|its|they|them|their|he|him|his|she|her)\b/i;
 
@@ -45,7 +48,7 @@ function asFollowUp(query: PreparedQuery, own: PreparedQuery | undefined, index:
   // A word no document uses ("and the percentage?") is no subject to turn to: the earlier one stays.
   // Nor is a name to hold the earlier subject against ("how does that compare with England?"),
   // though an acronym is a subject ("what about the FFD?").
-  const named = new Set((own?.names ?? []).filter((n) => !/^[A-Z]{2,}s?$/.test(n)).flatMap((n) => terms(n)));
+  const named = new Set((own?.names ?? []).filter((n) => !ACRONYM.test(n)).flatMap((n) => terms(n)));
   const isName = (c: Concept) => c.alternatives[0].every((t) => named.has(t));
   const subject = new Set((own?.concepts ?? []).filter((c) => !c.metadata && conceptValue(index, c) > 0 && !isName(c)).map(key));
   // The earlier subject stays whole; a name the follow-up adds is where to look, as a place is.
@@ -56,7 +59,7 @@ function asFollowUp(query: PreparedQuery, own: PreparedQuery | undefined, index:
 /** A name the documents use, always with a capital, that is not a place any document is about, an acronym, a label or a question word. */
 function isOtherName(name: string, facts: CorpusFacts): boolean {
   const lower = name.toLowerCase();
-  if (NOT_NAMES.has(lower) || !facts.vocabulary.has(lower) || /^[A-Z]{2,}s?$/.test(name)) return false;
+  if (NOT_NAMES.has(lower) || !facts.vocabulary.has(lower) || ACRONYM.test(name)) return false;
   return !facts.places.has(lower) && !facts.metadataTerms.has(stem(lower)) && !facts.lowerCaseWords.has(lower);
 }
 
@@ -101,8 +104,10 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
   const resolved = resolveFollowUp(plain(request.question), history, facts.places, (word) => isOtherName(word, facts));
   const query = asFollowUp(prepareFor(engine, resolved.question), resolved.own ? prepareFor(engine, resolved.own) : undefined, index);
   const interpretedAs = resolved.followUp ? resolved.question : undefined;
+  // Why nothing is searched, or nothing searched can answer: a retrieval with no hits and a reason.
+  const stop = (outside: string, filters: Filters = request.filters ?? {}, embedMs = 0, searchMs = 0): Retrieval => ({ query, interpretedAs, outside, filters, paragraphs: [], parts: [], hits: [], scored: [], embedMs, searchMs });
   const outside = isPleasantry(query.question) ? NOT_A_QUESTION : outsideTheDocuments(query, facts, index);
-  if (outside) return { query, interpretedAs, outside, filters: request.filters ?? {}, paragraphs: [], parts: [], hits: [], scored: [], embedMs: 0, searchMs: 0 };
+  if (outside) return stop(outside);
 
   const places = query.names.map((n) => facts.places.get(n.toLowerCase())).filter((p): p is string => !!p);
   // A town, ward or hospital the documents always write with a capital ("Fenhurst") is where to
@@ -110,11 +115,11 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
   // for one comparing with it ("how does that compare with England?"), which the figures beside it answer.
   const compares = /\b(?:compar\w*|than|versus|vs|against)\b/i.test(query.question);
   const others = query.intent === "person" || compares ? [] : query.names.filter((n) => isOtherName(n, facts));
-  const notByPublisher = publisherNotOfPlace(query.question, places, facts, index);
-  if (notByPublisher) return { query, interpretedAs, outside: notByPublisher, filters: request.filters ?? {}, paragraphs: [], parts: [], hits: [], scored: [], embedMs: 0, searchMs: 0 };
+  const notByPublisher = publisherNotOfPlace(query.question, places, facts);
+  if (notByPublisher) return stop(notByPublisher);
   const filters: Filters = { ...request.filters };
   const { about, paragraphs, parts, names, outside: notNamed } = narrowTo(query, places, others, facts, index, filters);
-  if (notNamed) return { query, interpretedAs, outside: notNamed, filters, paragraphs, parts, hits: [], scored: [], embedMs: 0, searchMs: 0 };
+  if (notNamed) return stop(notNamed, filters);
   const from = writtenFrom(query.question);
   if (from && !filters.from) filters.from = from;
 
@@ -128,7 +133,7 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
   const narrowed = !!about || Object.values(filters).some((v) => v !== undefined && (!Array.isArray(v) || v.length > 0));
   const wordsMatter = paragraphs.length === 0 && parts.length === 0 && query.intent !== "person" && query.intent !== "date";
   const unsearched = narrowed && wordsMatter && hits.length > 0 ? subjectNotSearched(query, hits, facts, [...places, ...names]) : undefined;
-  if (unsearched) return { query, interpretedAs, outside: unsearched, filters, paragraphs, parts, hits: [], scored: [], embedMs, searchMs: performance.now() - searchStart };
+  if (unsearched) return stop(unsearched, filters, embedMs, performance.now() - searchStart);
   const scored = scoreSentences(index, facts, query, vector, hits);
   return { query, interpretedAs, filters, paragraphs, parts, hits, scored, embedMs, searchMs: performance.now() - searchStart };
 }

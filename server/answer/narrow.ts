@@ -4,7 +4,7 @@ import type { Filters } from "../http/schemas.js";
 import { anyOf, mentions, passes } from "../retrieve/filters.js";
 import { englishList } from "./english-list.js";
 import { terms, words } from "../../indexer/contract/normalise.js";
-import { initials, type CorpusFacts } from "../retrieve/corpus-facts.js";
+import type { CorpusFacts } from "../retrieve/corpus-facts.js";
 import type { Concept, PreparedQuery } from "../retrieve/prepare-query.js";
 import { yearAsked } from "./dates-asked.js";
 
@@ -60,19 +60,15 @@ function speakersDocuments(speaker: Concept[], facts: CorpusFacts): Set<string> 
  * for Calderbrook?" when none of the Care Quality Commission's documents is about or names
  * Calderbrook. Another body's judgement of the place is no answer. Undefined when one can.
  */
-export function publisherNotOfPlace(question: string, places: string[], facts: CorpusFacts, index: LoadedIndex): string | undefined {
+export function publisherNotOfPlace(question: string, places: string[], facts: CorpusFacts): string | undefined {
   if (places.length === 0) return undefined;
   const asked = ` ${words(question).join(" ")} `;
-  const sources = index.documents.flatMap((d) => [{ id: d.id, publisher: d.publisher, place: d.place }, ...d.parts.map((p) => ({ id: d.id, publisher: p.publisher, place: d.place }))]);
-  const publishers = [...new Set(sources.map((s) => s.publisher))].filter((name) => {
-    const short = initials(name)?.toLowerCase();
-    return asked.includes(` ${words(name).join(" ")} `) || (!!short && asked.includes(` ${short} `));
-  });
-  const has = (id: string, name: string) => facts.documentText.get(id)!.includes(` ${terms(name).join(" ")} `);
-  for (const publisher of publishers) {
+  const named = [...facts.publisherWordings].filter(([, wordings]) => wordings.some((w) => asked.includes(` ${w} `))).map(([publisher]) => publisher);
+  const names = (documentId: string, name: string) => facts.documentText.get(documentId)!.includes(` ${terms(name).join(" ")} `);
+  for (const publisher of named) {
     // Its document about the place or naming it, or a document about the place that names it (a council's paper on its inspection).
     const speaksOf = (place: string) =>
-      sources.some((s) => (s.publisher === publisher && (s.place === place || has(s.id, place))) || (s.place === place && has(s.id, publisher)));
+      facts.sources.some((s) => (s.publisher === publisher && (s.place === place || names(s.documentId, place))) || (s.place === place && names(s.documentId, publisher)));
     if (!places.some(speaksOf)) return `No document from the publisher ${publisher} is about or mentions ${englishList(places)}.`;
   }
   return undefined;
@@ -102,7 +98,9 @@ export function narrowTo(query: PreparedQuery, places: string[], names: string[]
   const parts = partsAsked(query.question);
   const year = yearAsked(query.question);
   const spokenBy = speakersDocuments(query.speaker, facts);
-  if (places.length === 0 && names.length === 0 && paragraphs.length === 0 && parts.length === 0 && year === undefined && !spokenBy) return { paragraphs, parts: [], names: [] };
+  // Nothing narrowed, and why when there is a reason.
+  const unnarrowed = (outside?: string): Narrowing => ({ paragraphs, parts: [], names: [], ...(outside ? { outside } : {}) });
+  if (places.length === 0 && names.length === 0 && paragraphs.length === 0 && parts.length === 0 && year === undefined && !spokenBy) return unnarrowed();
   const placeTerms = places.map((place) => terms(place));
   const nameTerms = names.map((name) => terms(name));
   const inPlaces = (p: Passage) => places.length === 0 || places.some((place, k) => p.source.place === place || mentions(facts, p, placeTerms[k]));
@@ -117,27 +115,27 @@ export function narrowTo(query: PreparedQuery, places: string[], names: string[]
   const inParagraph = (p: Passage) => paragraphs.length === 0 || (p.paragraph !== null && paragraphs.includes(p.paragraph));
   const searched = index.passages.filter((p) => passes(p, filters));
   // Filters that leave nothing are the reason to give (see `noneMatch`), not what the question names.
-  if (searched.length === 0) return { paragraphs, parts: [], names: [] };
+  if (searched.length === 0) return unnarrowed();
   if (!searched.some(ofPlace)) {
     const outsideFilters = !!filters.places?.length && !places.some((n) => anyOf(filters.places, n));
     const outside = outsideFilters
       ? `The question names ${englishList(places, "and")}, but the filters search only ${englishList(filters.places!, "and")}.`
       : `None of the documents searched is from or mentions ${englishList(places)}, which the question names.`;
-    return { paragraphs, parts: [], names: [], outside };
+    return unnarrowed(outside);
   }
   if (!searched.some((p) => ofPlace(p) && ofYear(p))) {
     const which = places.length > 0 ? `No document about ${englishList(places, "or")}` : "No document searched";
-    return { paragraphs, parts: [], names: [], outside: `${which} is dated in or mentions ${year}.` };
+    return unnarrowed(`${which} is dated in or mentions ${year}.`);
   }
   // The speaker narrows only where that leaves something to search.
   const bySpeaker = !!spokenBy && searched.some((p) => ofPlace(p) && ofYear(p) && spokenBy.has(p.documentId));
   const inPlace = (p: Passage) => ofPlace(p) && ofYear(p) && (!bySpeaker || spokenBy!.has(p.documentId));
   if (!searched.some((p) => inPlace(p) && inParagraph(p))) {
-    return { paragraphs, parts: [], names: [], outside: `No document searched has a paragraph numbered ${englishList(paragraphs)}.` };
+    return unnarrowed(`No document searched has a paragraph numbered ${englishList(paragraphs)}.`);
   }
   // A part no document searched so much as names is not in them: "What does Policy Z9 say?".
   const unnamed = parts.filter((part) => !searched.some((p) => inPlace(p) && p.searchText.toLowerCase().includes(part.label)));
-  if (unnamed.length > 0) return { paragraphs, parts: [], names: [], outside: `No document searched has a ${englishList(unnamed.map((part) => part.asWritten))}.` };
+  if (unnamed.length > 0) return unnarrowed(`No document searched has a ${englishList(unnamed.map((part) => part.asWritten))}.`);
   // A part is looked for under its heading; named only in passing ("(Policy H4)"), it narrows nothing.
   const inParts = (p: Passage) => parts.some((part) => inPart(p, part));
   const byPart = parts.length > 0 && searched.some((p) => inPlace(p) && inParagraph(p) && inParts(p));

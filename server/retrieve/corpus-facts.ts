@@ -60,6 +60,10 @@ export interface CorpusFacts {
    * though its report may never write them.
    */
   acronyms: Record<string, string>;
+  /** Every source a citation can name, a document or a part of a pack, with its publisher and its document's place. */
+  sources: { documentId: string; publisher: string; place: string }[];
+  /** How a question may name each publisher, folded: its name, and its initials unless a document defines them otherwise ("care quality commission", "cqc"). */
+  publisherWordings: Map<string, string[]>;
 }
 
 /** An acronym, and the stemmed shortening of its long form that stands for it ("ffd" → "front door"). */
@@ -137,6 +141,9 @@ export function initials(name: string): string | undefined {
   return named.length >= 2 ? named.map((w) => w[0]).join("") : undefined;
 }
 
+/** A document's own labels: its title and publisher, and its parts'. */
+const labelsOf = (d: LoadedIndex["documents"][number]) => [d.title, d.publisher, ...d.parts.flatMap((p) => [p.title, p.publisher])];
+
 /** Derives the corpus facts from an index: vocabulary, years, places and sentence terms. */
 export function corpusFacts(index: LoadedIndex): CorpusFacts {
   const vocabulary = new Set<string>();
@@ -151,7 +158,7 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
   }
   const yearsByDocument = new Map<string, Set<number>>();
   for (const doc of index.documents) {
-    for (const w of words([doc.title, doc.publisher, ...doc.parts.flatMap((p) => [p.title, p.publisher])].join(" "))) vocabulary.add(w);
+    for (const w of words(labelsOf(doc).join(" "))) vocabulary.add(w);
     const own = new Set([...doc.text.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0])));
     yearsByDocument.set(doc.id, own);
     for (const year of own) years.add(year);
@@ -161,7 +168,8 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
   // about; so does "published in January 2017".
   const sentenceTerms = index.sentences.map((s) => new Set(terms(s.searchText)));
   const passageTermLists = index.passages.map((p) => terms(p.searchText));
-  const publishers = new Set(index.documents.flatMap((d) => [d.publisher, ...d.parts.map((p) => p.publisher)]));
+  const sources = index.documents.flatMap((d) => [d.publisher, ...d.parts.map((p) => p.publisher)].map((publisher) => ({ documentId: d.id, publisher, place: d.place })));
+  const publishers = new Set(sources.map((s) => s.publisher));
   // A publisher's name labels documents by its own words ("Ofsted", "Worcestershire County Council"),
   // not by the everyday words in it: "care" in the Care Quality Commission is what social care papers are about.
   const publisherWords = [...publishers].flatMap((name) => words(name)).filter((w) => BODY_WORDS.has(w) || !lowerCase.has(w));
@@ -170,15 +178,19 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
   const places = new Map(index.documents.filter((d) => d.place !== UNKNOWN_PLACE).map((d) => [d.place.toLowerCase(), d.place]));
   const metadataTerms = new Set([...terms(`${labels.join(" ")} published publication issued`), ...months, ...[...years].map(String)]);
   const acronyms = { ...index.acronyms };
+  const publisherWordings = new Map<string, string[]>();
   for (const publisher of publishers) {
+    const name = words(publisher).join(" ");
+    publisherWordings.set(publisher, [name]);
     const short = initials(publisher);
     // The documents' own definition wins: their "DCS" is not a publisher's.
     if (!short || Object.hasOwn(acronyms, short.toLowerCase())) continue;
-    acronyms[short.toLowerCase()] = words(publisher).join(" ");
+    acronyms[short.toLowerCase()] = name;
+    publisherWordings.get(publisher)!.push(short.toLowerCase());
     capitals.add(short);
     metadataTerms.add(short.toLowerCase());
   }
-  const ownWords = new Map(index.documents.map((d) => [d.id, [d.title, d.publisher, ...d.parts.flatMap((p) => [p.title, p.publisher])].map((label) => terms(label).join(" "))]));
+  const ownWords = new Map(index.documents.map((d) => [d.id, labelsOf(d).map((label) => terms(label).join(" "))]));
   index.passages.forEach((p, row) => ownWords.get(p.documentId)!.push(passageTermLists[row].join(" ")));
   const documentText = new Map([...ownWords].map(([id, pieces]) => [id, ` ${pieces.join(" | ")} `]));
   return {
@@ -201,5 +213,7 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
     contextTerms: new Map(index.passages.map((p, row) => [p.id, new Set([...passageTermLists[row], ...terms(`${p.source.title} ${p.source.publisher}`)])])),
     shortForms: findShortForms(index.acronyms, passageTermLists),
     acronyms,
+    sources,
+    publisherWordings,
   };
 }
