@@ -1,7 +1,7 @@
 import { terms, words } from "../../indexer/contract/normalise.js";
 import type { LoadedIndex } from "../../indexer/contract/load-index.js";
 import type { CorpusFacts } from "../retrieve/corpus-facts.js";
-import type { Concept, PreparedQuery } from "../retrieve/prepare-query.js";
+import { wordedIn, type Concept, type PreparedQuery } from "../retrieve/prepare-query.js";
 import type { Hit } from "../retrieve/search.js";
 import type { ScoredSentence } from "./score-sentences.js";
 import { ASK_IN_WORDS } from "../http/schemas.js";
@@ -50,11 +50,7 @@ function absentSubject(query: PreparedQuery, present: (concept: Concept) => bool
 export function subjectNotSearched(query: PreparedQuery, hits: Hit[], facts: CorpusFacts, places: string[]): string | undefined {
   // The names searched by are in every passage searched: they say where, not what.
   const where = new Set(places.flatMap((place) => terms(place)));
-  const holds = (concept: Concept) =>
-    hits.some((h) => {
-      const own = facts.passageTerms.get(h.passage.id)!;
-      return concept.alternatives.some((alt) => alt.every((t) => own.has(t)));
-    });
+  const holds = (concept: Concept) => hits.some((h) => wordedIn(concept, facts.passageTerms.get(h.passage.id)!));
   const unused = absentSubject({ ...query, concepts: query.concepts.filter((c) => !c.alternatives[0].every((t) => where.has(t))) }, holds);
   if (!unused || unused.length === 0) return undefined;
   return `${places.length > 0 ? `No passage about ${englishList(places, "or")}` : "No document searched"} mentions ${englishList(unused)}.`;

@@ -2,7 +2,7 @@ import type { LoadedIndex } from "../../indexer/contract/load-index.js";
 import type { Sentence } from "../../indexer/contract/schemas.js";
 import type { CorpusFacts } from "../retrieve/corpus-facts.js";
 import type { Hit } from "../retrieve/search.js";
-import type { Intent, PreparedQuery } from "../retrieve/prepare-query.js";
+import { wordedIn, type Intent, type PreparedQuery } from "../retrieve/prepare-query.js";
 import { conceptValue, METADATA_WEIGHT } from "../retrieve/bm25.js";
 import { cosineRow } from "../retrieve/dense.js";
 import { MONTH_NAMES } from "../../indexer/contract/dates.js";
@@ -94,8 +94,8 @@ export function scoreSentences(index: LoadedIndex, facts: CorpusFacts, query: Pr
   // Of a table's rows, which score alike when read with one header, the one naming the place, ward
   // or body asked about comes first: "| Thornbury | 79.7 |…" for life expectancy in Thornbury.
   const labels = weighted.filter((c) => c.metadata);
-  const labelWeight = labels.reduce((n, c) => n + c.weight, 0) || 1;
-  const namesLabels = (termsOf: Set<string>) => labels.reduce((n, c) => n + (c.alternatives.some((alt) => alt.every((t) => termsOf.has(t))) ? c.weight : 0), 0) / labelWeight;
+  const labelWeight = sum(labels) || 1;
+  const namesLabels = (termsOf: Set<string>) => sum(labels.filter((c) => wordedIn(c, termsOf))) / labelWeight;
   for (const hit of hits) {
     const context = share(facts.contextTerms.get(hit.passage.id)!);
     for (const id of hit.passage.sentenceIds) {

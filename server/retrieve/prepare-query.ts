@@ -89,6 +89,9 @@ export interface Concept {
   metadata: boolean;
 }
 
+/** True when a set of terms holds one of a concept's wordings whole. */
+export const wordedIn = (concept: Pick<Concept, "alternatives">, termsOf: Set<string>): boolean => concept.alternatives.some((alt) => alt.every((t) => termsOf.has(t)));
+
 const meaningful = (list: string[]) => list.filter((t) => !QUESTION_WORDS.has(t));
 
 /**
