@@ -19,6 +19,8 @@ export interface ScoredSentence {
   passage: number;
   /** True when it holds what the question's intent asks for: a figure, a name, a date. */
   fact: boolean;
+  /** True when it holds a wording of every subject concept: "412 children were in the care of…" for "how many children are in care?". */
+  whole: boolean;
   score: number;
 }
 
@@ -49,6 +51,9 @@ const NOT_FIGURES = new RegExp(
 /** A person's name: "Andrew Waugh", or as council papers write their members, "Mrs F M Oborski" or "Cllr J Smith". */
 const PERSON = String.raw`\b(?:[A-Z][a-z]+|(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?(?: [A-Z]\.?){1,3}) [A-Z][a-z'-]+\b`;
 
+/** Stemmed words naming the kind of figure a question asks for: "what percentage…", "how much will it cost?". */
+const FIGURE_WORDS = new Set(["percentag", "proport", "share", "figur", "number", "total", "averag", "cost", "amount", "sum"]);
+
 /** Sums of money: "£4.1 million" answers "how much", not "how many". */
 const MONEY = /£\s?\d[\d,.]*(?:\s?(?:million|billion|bn|m|k)\b)?/gi;
 
@@ -57,6 +62,7 @@ const FIGURE = /\d|\b(?:half|a third|a quarter|two thirds|three quarters|majorit
 
 const FACT_PATTERNS: Record<Exclude<Intent, "general">, RegExp> = {
   count: FIGURE,
+  sum: new RegExp(MONEY.source, "i"),
   figure: FIGURE,
   person: new RegExp(`${PERSON}.*\\b(?:HMI|[Ii]nspector|[Dd]irector|led|lead|[Cc]hair|carried out by)|\\b(?:led|carried out by|inspectors were)\\b.*${PERSON}`),
   date: new RegExp(`\\b(?:\\d{1,2} )?(?:${MONTH_NAMES.join("|")}) \\d{4}\\b|\\b(?:19|20)\\d{2}\\b`),
@@ -77,7 +83,7 @@ export function scoreSentences(index: LoadedIndex, facts: CorpusFacts, query: Pr
   // A question of nothing else ("what did the May 2018 monitoring visit find?") is covered by its metadata.
   // A word no document uses ("youngsters" with no synonym listed) cannot tell sentences apart, and is left out.
   const weighted = query.concepts
-    .map((c) => ({ alternatives: c.alternatives, weight: conceptValue(index, c) * (c.metadata ? METADATA_WEIGHT : 1), metadata: c.metadata }))
+    .map((c) => ({ alternatives: c.alternatives, kind: c.kind, weight: conceptValue(index, c) * (c.metadata ? METADATA_WEIGHT : 1), metadata: c.metadata }))
     .filter((c) => c.weight > 0);
   const sum = (list: typeof weighted) => list.reduce((n, c) => n + c.weight, 0);
   const total = sum(weighted.filter((c) => !c.metadata)) || sum(weighted) || 1;
@@ -93,6 +99,13 @@ export function scoreSentences(index: LoadedIndex, facts: CorpusFacts, query: Pr
   };
   // Of a table's rows, which score alike when read with one header, the one naming the place, ward
   // or body asked about comes first: "| Thornbury | 79.7 |…" for life expectancy in Thornbury.
+  // The subject as the question words it, or as exactly as its acronym does: a synonym group's
+  // looser wordings ("recruitment" for "agency staff") do not make a sentence whole. A word no
+  // document uses ("kids") gives way to its synonyms. The word for the kind of figure asked
+  // ("percentage", "cost") is held by the figure itself.
+  const subject = weighted
+    .filter((c) => !c.metadata && !(query.intent !== "general" && c.alternatives[0].every((t) => FIGURE_WORDS.has(t))))
+    .map((c) => (c.kind === "synonym" && c.alternatives[0].every((t) => index.lexical.postings.has(t)) ? { alternatives: [c.alternatives[0]] } : c));
   const labels = weighted.filter((c) => c.metadata);
   const labelWeight = sum(labels) || 1;
   const namesLabels = (termsOf: Set<string>) => sum(labels.filter((c) => wordedIn(c, termsOf))) / labelWeight;
@@ -110,7 +123,8 @@ export function scoreSentences(index: LoadedIndex, facts: CorpusFacts, query: Pr
       const denseNorm = Math.max(0, Math.min(1, (dense - DENSE_FLOOR) / DENSE_SPAN));
       const factBonus = fact && (coverage >= FACT_COVERAGE || context >= FACT_CONTEXT) ? w.fact : 0;
       const score = w.coverage * coverage + w.context * context + w.dense * denseNorm + w.passage * hit.score + factBonus + (sentence.tableRow ? w.names * namesLabels(own) : 0);
-      out.push({ sentence, coverage, context, dense, passage: hit.score, fact, score });
+      const whole = subject.length > 0 && subject.every((c) => wordedIn(c, facts.readTerms[sentence.row]));
+      out.push({ sentence, coverage, context, dense, passage: hit.score, fact, whole, score });
     }
   }
   return out.sort((a, b) => b.score - a.score);

@@ -182,10 +182,14 @@ export function withContext(chosen: ScoredSentence[], neighbour: Neighbour, limi
  * The quote an answer after a figure, a name or a date leads with: the best-scoring quote that
  * holds the fact and shares words with the question, or sits in a passage that does ("The
  * inspectors were Nicola Bennett and Kate Malleson" for "who carried out the visit?"), never
- * one quoted only as context for another. Selection lists each source's best first, so the best is looked for, not the first found.
+ * one quoted only as context for another. One that also holds every subject of the question
+ * comes first: "412 children were in the care of the local authority" for "how many children
+ * are in care?", before "63 children live more than 20 miles away". Selection lists each
+ * source's best first, so the best is looked for, not the first found.
  */
 export function leadOf(selected: ScoredSentence[], chosen: ScoredSentence[]): ScoredSentence | undefined {
   let lead: ScoredSentence | undefined;
-  for (const s of selected) if (s.fact && (s.coverage > 0 || s.context >= FACT_CONTEXT) && chosen.includes(s) && (!lead || s.score > lead.score)) lead = s;
+  const better = (s: ScoredSentence) => !lead || (s.whole !== lead.whole ? s.whole : s.score > lead.score);
+  for (const s of selected) if (s.fact && (s.coverage > 0 || s.context >= FACT_CONTEXT) && chosen.includes(s) && better(s)) lead = s;
   return lead;
 }

@@ -4,10 +4,11 @@ import { synonymsIn, type SynonymGroups } from "./synonyms.js";
 import type { ShortForms } from "./corpus-facts.js";
 
 /**
- * What kind of fact a question asks for: a count ("how many…"), another figure (a share, a
- * sum), a person, a date, or none in particular. Such questions lead with the sentence that holds it.
+ * What kind of fact a question asks for: a count ("how many…"), a sum of money ("how much did
+ * it cost?"), another figure (a share, a rate), a person, a date, or none in particular. Such
+ * questions lead with the sentence that holds it.
  */
-export type Intent = "count" | "figure" | "person" | "date" | "general";
+export type Intent = "count" | "sum" | "figure" | "person" | "date" | "general";
 
 export interface PreparedQuery {
   question: string;
@@ -29,17 +30,21 @@ export interface PreparedQuery {
  * An interrogative that opens a question or a clause of it, followed by a verb: "who led…",
  * "when was…", or a follow-up joined to the question before it ("… — who led it?").
  */
-const ASKS = (words: string) => new RegExp(`(?:^|[,;?—]\\s*|\\band\\s+)(?:${words})\\b`, "i");
+const ASKS = (words: string) => new RegExp(`(?:^|[,;?—]\\s*|\\band\\s+)(?:(?:by|in|for|to|on|at|of|from|with) )?(?:${words})\\b`, "i");
 const AUXILIARY = "(?:is|was|were|are|did|does|do|has|had|have|will|would|should|can|could)";
 
 /** A search typed as words, not asked ("attendance rate in Carreg"): no question word or verb opens it. */
 const KEYWORDS = /^(?!(?:what|which|who|whose|whom|when|where|why|how|is|are|was|were|do|does|did|can|could|has|have|had|should|will|would|tell|give|show|list|describe|explain|summarise|summarize|compare)\b)/i;
+
+/** Words that make "how much" a question after money: "how much did it cost?", not "how much has caseload fallen?". */
+const MONEY_ASKED = /£|\b(?:costs?|costing|spend|spent|spending|pay|paid|payments?|budgets?|money|fund(?:s|ed|ing)?|prices?|fees?|overspen[dt]|underspen[dt]|sav(?:e|ed|ings?)|income|grants?|invest(?:ed|ment)?|worth)\b/i;
 
 function intentOf(question: string): Intent {
   const q = question.trim();
   // "What was the number…", "what is the smoking rate…": the figure's word may come a few words in.
   const whatIsThe = `(?:what|which) (?:is|was|are|were) (?:the |its |their )?(?:[\\w'-]+ ){0,3}`;
   if (ASKS(`how many|(?:what|which) number|${whatIsThe}number`).test(q) || (KEYWORDS.test(q) && /\bnumber of\b/i.test(q))) return "count";
+  if (ASKS(`how much|${whatIsThe}(?:cost|budget|price|fee|spend|overspend|underspend|saving)s?\\b`).test(q) && MONEY_ASKED.test(q)) return "sum";
   if (ASKS(`(?:what|which) (?:percentage|proportion|share|figure|rate)|${whatIsThe}(?:percentage|proportion|share|figure|rate|average|total)\\b|how (?:much|often)`).test(q) || /%|\bper ?cent/i.test(q)) return "figure";
   if (KEYWORDS.test(q) && /\b(?:percentage|proportion|rate)\b/i.test(q)) return "figure";
   if (ASKS(`who(?:se)? ${AUXILIARY}|who \\w+ed|which (?:inspectors?|officers?|person|people|director)`).test(q)) return "person";

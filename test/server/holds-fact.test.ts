@@ -24,6 +24,12 @@ describe("a sentence that holds the fact a question asks for", () => {
     expect(holdsFact("figure", money)).toBe(true);
   });
 
+  it("for a sum ('how much did it cost?'): a sum of money, not a count or a share", () => {
+    expect(holdsFact("sum", "Of this, £4.1 million relates to placements for children looked after.")).toBe(true);
+    expect(holdsFact("sum", "The campaign cost £85,000.")).toBe(true);
+    expect(holdsFact("sum", "The campaign brought in 14 social workers, 22% of the vacancies.")).toBe(false);
+  });
+
   it("for a figure: not a number that labels part of a document", () => {
     const labels = ["Question 5: How were claims paid?", "Policy H1 requires affordable homes.", "Pupils at key stage 4 did well.", "Recommendation 3: The council should act.", "See paragraph 4.2 and Appendix 1."];
     expect(labels.map((t) => holdsFact("figure", t))).toEqual([false, false, false, false, false]);

@@ -160,9 +160,14 @@ describe("preparing a question", () => {
     expect(prepareQuery("What did inspectors say about missing children — who led it?", {}, []).intent).toBe("person");
     expect(prepareQuery("What did inspectors say about missing children — how many were there?", {}, []).intent).toBe("count");
     // The follow-up's own ask wins over the earlier question's; with none of its own, the earlier one's stands.
-    expect(prepareQuery("How many households were in temporary accommodation — and how much did it cost?", {}, []).intent).toBe("figure");
+    expect(prepareQuery("How many households were in temporary accommodation — and how much did it cost?", {}, []).intent).toBe("sum");
     expect(prepareQuery("How many households were in temporary accommodation — in Thornbury?", {}, []).intent).toBe("count");
-    expect(prepareQuery("How much did the council overspend?", {}, []).intent).toBe("figure");
+    // "How much" after money asks for a sum; after anything else, for a figure. "By how much" asks as "how much" does.
+    expect(prepareQuery("How much did the council overspend?", {}, []).intent).toBe("sum");
+    expect(prepareQuery("By how much did the children's services budget overspend?", {}, []).intent).toBe("sum");
+    expect(prepareQuery("What is the budget for school meals?", {}, []).intent).toBe("sum");
+    expect(prepareQuery("How much have caseloads fallen?", {}, []).intent).toBe("figure");
+    expect(prepareQuery("In how many cases was a strategy discussion held?", {}, []).intent).toBe("count");
     // The figure's word may come a few words after "what is the".
     expect(prepareQuery("What is the smoking rate in Lowmoor?", {}, []).intent).toBe("figure");
     expect(prepareQuery("What was the number of children looked after?", {}, []).intent).toBe("count");

@@ -25,6 +25,7 @@ function sentence(id: string, documentId: string, passageId: string, score: numb
     dense: 0,
     passage: 0,
     fact: false,
+    whole: false,
     score,
   };
 }
@@ -222,5 +223,17 @@ describe("leadOf", () => {
     // A name in a passage about the question leads though the sentence shares no word with it.
     const inPassage = { ...loose, context: 0.5 };
     expect(leadOf([inPassage], [inPassage])?.sentence.id).toBe("a1");
+  });
+
+  it("prefers a fact holding every subject of the question to a better-scoring one holding part", () => {
+    // "How many children are in care?": "63 children live more than 20 miles away" scores higher than "412 children were in care".
+    const part = fact(sentence("a1", "A", "a-p1", 0.9));
+    const whole = { ...fact(sentence("a2", "A", "a-p2", 0.8)), whole: true };
+    const wholeWorse = { ...fact(sentence("b1", "B", "b-p1", 0.7)), whole: true };
+    expect(leadOf([part, whole, wholeWorse], [part, whole, wholeWorse])?.sentence.id).toBe("a2");
+    expect(leadOf([part, wholeWorse], [part, wholeWorse])?.sentence.id).toBe("b1");
+    // A whole sentence without the fact does not lead.
+    const noFact = { ...sentence("c1", "C", "c-p1", 0.95), whole: true, coverage: 0.5 };
+    expect(leadOf([noFact, part], [noFact, part])?.sentence.id).toBe("a1");
   });
 });

@@ -1,0 +1,50 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { engineOver } from "../helpers/engine.js";
+import { ask, type Engine } from "../../server/answer/ask.js";
+
+// An inspection whose paragraphs hold several counts of children, and a cabinet's minutes that
+// give a sum of money beside a count: the figure that answers is not always the best-scoring one.
+const INSPECTION =
+  "Ofsted\n\nInspection of Calderbrook children's social care services\n\nReport published: 27 March 2019\n\n" +
+  "The experiences and progress of children in care and care leavers: good\n\n" +
+  "15. At the end of December 2018, 412 children were in the care of the local authority, a rate of 63 per 10,000 children, which is lower than the rate for statistical neighbours (81 per 10,000). Decisions for children to come into care are timely and appropriate.\n\n" +
+  "16. Most children in care live in stable placements. However, there are not enough local foster carers, and 63 children live more than 20 miles from Calderbrook. The local authority recruited 28 new fostering households in 2018 against a target of 40.\n\n" +
+  "17. Permanence is considered early. In 2017/18, 37 children were adopted, and the average time between a child entering care and moving in with an adoptive family was 412 days.\n";
+const MINUTES =
+  "Calderbrook Metropolitan Borough Council\n\nMinutes of a meeting of the Cabinet held on 16 November 2021\n\n" +
+  "48. Children's services improvement plan\n\n" +
+  "The proportion of agency social workers had risen to 22% during the pandemic. " +
+  "The social worker recruitment campaign brought in 14 social workers in its first six months. " +
+  "Members noted that the campaign had cost £85,000.\n";
+
+let dir: string;
+let engine: Engine;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "verbatim-figures-asked-"));
+  await mkdir(join(dir, "seeds"));
+  await writeFile(join(dir, "seeds", "calderbrook-inspection.txt"), INSPECTION);
+  await writeFile(join(dir, "seeds", "calderbrook-cabinet-minutes.txt"), MINUTES);
+  engine = await engineOver(join(dir, "seeds"), join(dir, "data"));
+});
+afterAll(async () => {
+  await engine?.embedder.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("a question after a figure", () => {
+  it("leads with the figure that holds the whole subject, not a better-scoring one holding part of it", async () => {
+    // "63 children live more than 20 miles from Calderbrook" counts children, but not children in care.
+    const answer = await ask(engine, { question: "How many children were in care in Calderbrook in 2018?" });
+    expect(answer.citations[0].quote).toBe(
+      "At the end of December 2018, 412 children were in the care of the local authority, a rate of 63 per 10,000 children, which is lower than the rate for statistical neighbours (81 per 10,000).",
+    );
+  });
+
+  it("after a sum of money ('how much did it cost?'), leads with a sum, not a count", async () => {
+    const answer = await ask(engine, { question: "How much did the social worker recruitment campaign cost?" });
+    expect(answer.citations[0].quote).toBe("Members noted that the campaign had cost £85,000.");
+  });
+});
