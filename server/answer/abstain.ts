@@ -44,16 +44,21 @@ function absentSubject(query: PreparedQuery, present: (concept: Concept) => bool
 
 /**
  * Why the passages searched cannot answer, though other documents use the question's words: the
- * place it names, or the filters, leave out every passage that uses any wording of its subject.
- * "How many staff does Halsey council employ?" when Halsey's papers never mention staff.
+ * place or title it names, or the filters, leave out every passage that uses any wording of its
+ * subject. "How many staff does Halsey council employ?" when Halsey's papers never mention staff.
  */
-export function subjectNotSearched(query: PreparedQuery, hits: Hit[], facts: CorpusFacts, places: string[]): string | undefined {
-  // The names searched by are in every passage searched: they say where, not what.
-  const where = new Set(places.flatMap((place) => terms(place)));
+export function subjectNotSearched(query: PreparedQuery, hits: Hit[], facts: CorpusFacts, places: string[], titled?: { titles: Set<string>; words: string[] }): string | undefined {
+  // The names and titles searched by are in every passage searched: they say where, not what.
+  const where = new Set([...places.flatMap((place) => terms(place)), ...(titled?.words ?? [])]);
   const holds = (concept: Concept) => hits.some((h) => wordedIn(concept, facts.passageTerms.get(h.passage.id)!));
   const unused = absentSubject({ ...query, concepts: query.concepts.filter((c) => !c.alternatives[0].every((t) => where.has(t))) }, holds);
   if (!unused || unused.length === 0) return undefined;
-  return `${places.length > 0 ? `No passage about ${englishList(places, "or")}` : "No document searched"} mentions ${englishList(unused)}.`;
+  const searched = titled
+    ? `No passage of ${englishList([...titled.titles].map((t) => `"${t}"`), "or")}`
+    : places.length > 0
+      ? `No passage about ${englishList(places, "or")}`
+      : "No document searched";
+  return `${searched} mentions ${englishList(unused)}.`;
 }
 
 /**

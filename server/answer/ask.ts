@@ -118,7 +118,7 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
   const notByPublisher = publisherNotOfPlace(query.question, places, facts);
   if (notByPublisher) return stop(notByPublisher);
   const filters: Filters = { ...request.filters };
-  const { about, paragraphs, parts, names, outside: notNamed } = narrowTo(query, places, others, facts, index, filters);
+  const { about, paragraphs, parts, names, titled, outside: notNamed } = narrowTo(query, places, others, facts, index, filters);
   if (notNamed) return stop(notNamed, filters);
   const from = writtenFrom(query.question);
   if (from && !filters.from) filters.from = from;
@@ -132,7 +132,7 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
   // A paragraph or part asked for speaks to it whatever its words; so may an answer to "who…" or "when…".
   const narrowed = !!about || Object.values(filters).some((v) => v !== undefined && (!Array.isArray(v) || v.length > 0));
   const wordsMatter = paragraphs.length === 0 && parts.length === 0 && query.intent !== "person" && query.intent !== "date";
-  const unsearched = narrowed && wordsMatter && hits.length > 0 ? subjectNotSearched(query, hits, facts, [...places, ...names]) : undefined;
+  const unsearched = narrowed && wordsMatter && hits.length > 0 ? subjectNotSearched(query, hits, facts, [...places, ...names], titled) : undefined;
   if (unsearched) return stop(unsearched, filters, embedMs, performance.now() - searchStart);
   const scored = scoreSentences(index, facts, query, vector, hits);
   return { query, interpretedAs, filters, paragraphs, parts, hits, scored, embedMs, searchMs: performance.now() - searchStart };

@@ -3,7 +3,8 @@ import type { Passage } from "../../indexer/contract/schemas.js";
 import type { Filters } from "../http/schemas.js";
 import { anyOf, mentions, passes } from "../retrieve/filters.js";
 import { englishList } from "./english-list.js";
-import { terms, words } from "../../indexer/contract/normalise.js";
+import { stem, terms, words } from "../../indexer/contract/normalise.js";
+import { QUESTION_WORDS } from "../retrieve/question-words.js";
 import type { CorpusFacts } from "../retrieve/corpus-facts.js";
 import type { Concept, PreparedQuery } from "../retrieve/prepare-query.js";
 import { yearAsked } from "./dates-asked.js";
@@ -74,6 +75,41 @@ export function publisherNotOfPlace(question: string, places: string[], facts: C
   return undefined;
 }
 
+/** Words that end a document's name: "the carers strategy", "the local authority assessment", "the monitoring visit". */
+const DOCUMENT_WORDS = new Set(
+  terms("report strategy plan minutes letter review evaluation agenda update survey audit consultation inspection visit assessment statement decision response framework"),
+);
+
+/** The titles a question names, and the words it names them by. */
+interface TitlesNamed {
+  titles: Set<string>;
+  words: string[];
+}
+
+/**
+ * The sources a question names by title, when those are some but not all of them: "the carers
+ * strategy" in "what does the carers strategy say about breaks?" names "Redmarsh All-Age Carers
+ * Strategy 2022–2027". Two words or more of the title, in its order, ending the question's phrase
+ * with a word for a document; "the monitoring visit feedback" names feedback, not the visit's letter.
+ */
+export function titlesNamed(question: string, facts: CorpusFacts): TitlesNamed | undefined {
+  // Each word's term, or null for a word that names nothing: "the", "what", "say".
+  const asked = words(question).map((w) => (QUESTION_WORDS.has(w) && !DOCUMENT_WORDS.has(stem(w)) ? null : (terms(w)[0] ?? null)));
+  const titles = new Set<string>();
+  const named = new Set<string>();
+  asked.forEach((last, end) => {
+    if (!last || !DOCUMENT_WORDS.has(last) || asked[end + 1]) return;
+    for (let start = end - 1; start >= 0 && asked[start]; start--) {
+      const run = asked.slice(start, end + 1) as string[];
+      const having = [...facts.titles].filter(([, wording]) => wording.includes(` ${run.join(" ")} `)).map(([title]) => title);
+      if (having.length === 0 || having.length === facts.titles.size) continue;
+      having.forEach((title) => titles.add(title));
+      run.forEach((t) => named.add(t));
+    }
+  });
+  return titles.size > 0 ? { titles, words: [...named] } : undefined;
+}
+
 /** Which passages a question is about beyond the filters, or why none is. */
 export interface Narrowing {
   about?: (passage: Passage) => boolean;
@@ -83,6 +119,8 @@ export interface Narrowing {
   parts: string[];
   /** The names other than places the search is narrowed to ("Fenhurst"). */
   names: string[];
+  /** The titles the search is narrowed to, and the question's words that named them. */
+  titled?: TitlesNamed;
   outside?: string;
 }
 
@@ -98,9 +136,10 @@ export function narrowTo(query: PreparedQuery, places: string[], names: string[]
   const parts = partsAsked(query.question);
   const year = yearAsked(query.question);
   const spokenBy = speakersDocuments(query.speaker, facts);
+  const titled = titlesNamed(query.question, facts);
   // Nothing narrowed, and why when there is a reason.
   const unnarrowed = (outside?: string): Narrowing => ({ paragraphs, parts: [], names: [], ...(outside ? { outside } : {}) });
-  if (places.length === 0 && names.length === 0 && paragraphs.length === 0 && parts.length === 0 && year === undefined && !spokenBy) return unnarrowed();
+  if (places.length === 0 && names.length === 0 && paragraphs.length === 0 && parts.length === 0 && year === undefined && !spokenBy && !titled) return unnarrowed();
   const placeTerms = places.map((place) => terms(place));
   const nameTerms = names.map((name) => terms(name));
   const inPlaces = (p: Passage) => places.length === 0 || places.some((place, k) => p.source.place === place || mentions(facts, p, placeTerms[k]));
@@ -129,7 +168,9 @@ export function narrowTo(query: PreparedQuery, places: string[], names: string[]
   }
   // The speaker narrows only where that leaves something to search.
   const bySpeaker = !!spokenBy && searched.some((p) => ofPlace(p) && ofYear(p) && spokenBy.has(p.documentId));
-  const inPlace = (p: Passage) => ofPlace(p) && ofYear(p) && (!bySpeaker || spokenBy!.has(p.documentId));
+  // So does a title.
+  const byTitle = !!titled && searched.some((p) => ofPlace(p) && ofYear(p) && (!bySpeaker || spokenBy!.has(p.documentId)) && titled.titles.has(p.source.title));
+  const inPlace = (p: Passage) => ofPlace(p) && ofYear(p) && (!bySpeaker || spokenBy!.has(p.documentId)) && (!byTitle || titled!.titles.has(p.source.title));
   if (!searched.some((p) => inPlace(p) && inParagraph(p))) {
     return unnarrowed(`No document searched has a paragraph numbered ${englishList(paragraphs)}.`);
   }
@@ -139,5 +180,5 @@ export function narrowTo(query: PreparedQuery, places: string[], names: string[]
   // A part is looked for under its heading; named only in passing ("(Policy H4)"), it narrows nothing.
   const inParts = (p: Passage) => parts.some((part) => inPart(p, part));
   const byPart = parts.length > 0 && searched.some((p) => inPlace(p) && inParagraph(p) && inParts(p));
-  return { about: (p) => inPlace(p) && inParagraph(p) && (!byPart || inParts(p)), paragraphs, parts: byPart ? parts.map((part) => part.label) : [], names: byName ? names : [] };
+  return { about: (p) => inPlace(p) && inParagraph(p) && (!byPart || inParts(p)), paragraphs, parts: byPart ? parts.map((part) => part.label) : [], names: byName ? names : [], ...(byTitle ? { titled } : {}) };
 }

@@ -62,6 +62,8 @@ export interface CorpusFacts {
   acronyms: Record<string, string>;
   /** Every source a citation can name, a document or a part of a pack, with its publisher and its document's place. */
   sources: { documentId: string; publisher: string; place: string }[];
+  /** Each source's title, a document's or a pack part's, with its stemmed terms between spaces: how a question may name it ("the carers strategy"). */
+  titles: Map<string, string>;
   /** How a question may name each publisher, folded: its name, and its initials unless a document defines them otherwise ("care quality commission", "cqc"). */
   publisherWordings: Map<string, string[]>;
 }
@@ -214,6 +216,7 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
     shortForms: findShortForms(index.acronyms, passageTermLists),
     acronyms,
     sources,
+    titles: new Map(index.passages.map((p) => [p.source.title, ` ${terms(p.source.title).join(" ")} `])),
     publisherWordings,
   };
 }

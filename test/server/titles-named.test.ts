@@ -1,0 +1,59 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { engineOver } from "../helpers/engine.js";
+import { ask, type Engine } from "../../server/answer/ask.js";
+import { titlesNamed } from "../../server/answer/narrow.js";
+
+// A regulator's assessment and a council's strategy, both about carers and waiting: a reader
+// who names one of them by its title asks what that one says.
+const ASSESSMENT =
+  "Care Quality Commission\n\nRedmarsh County Council: local authority assessment\n\nDate of publication: 9 August 2024\n\n" +
+  "Waiting times\n\nAt the time of our assessment, 1,246 people were waiting for a Care Act assessment, and the median wait was 84 days. " +
+  "Waiting times for home adaptations were too long. Carers told us that respite breaks were hard to find.\n";
+const STRATEGY =
+  "Redmarsh County Council\n\nCarers strategy 2022 to 2027\n\nPublished: 14 June 2022\n\nWhat carers told us\n\n" +
+  "Carers told us that waiting for a carer's assessment was the hardest part, and that breaks from caring were too few.\n\n" +
+  "Breaks\n\nWe will double the number of respite breaks for carers by 2025.\n";
+
+let dir: string;
+let engine: Engine;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "verbatim-titles-named-"));
+  await mkdir(join(dir, "seeds"));
+  await writeFile(join(dir, "seeds", "redmarsh-cqc-assessment.txt"), ASSESSMENT);
+  await writeFile(join(dir, "seeds", "redmarsh-carers-strategy.txt"), STRATEGY);
+  engine = await engineOver(join(dir, "seeds"), join(dir, "data"));
+});
+afterAll(async () => {
+  await engine?.embedder.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const documentsCited = async (question: string) => [...new Set((await ask(engine, { question })).citations.map((c) => c.documentId))];
+
+describe("a document named by its title", () => {
+  it("is found by two or more of the title's words, in its order, ending in a word for a document", () => {
+    expect(titlesNamed("What does the carers strategy say about breaks?", engine.facts)).toEqual({ titles: new Set(["Carers strategy 2022 to 2027"]), words: ["carer", "strategi"] });
+    expect(titlesNamed("According to the local authority assessment, how long do people wait?", engine.facts)?.titles).toEqual(
+      new Set(["Redmarsh County Council: local authority assessment"]),
+    );
+    // One word of a title names no document; nor does a phrase the question goes on with ("the carers strategy consultation").
+    expect(titlesNamed("What does the strategy say about breaks?", engine.facts)).toBeUndefined();
+    expect(titlesNamed("What did the carers strategy consultation find?", engine.facts)).toBeUndefined();
+    expect(titlesNamed("How long do carers wait for an assessment?", engine.facts)).toBeUndefined();
+  });
+
+  it("is the only document searched", async () => {
+    expect(await documentsCited("What does the carers strategy say about breaks?")).toEqual(["redmarsh-carers-strategy"]);
+    expect(await documentsCited("What did the local authority assessment say about breaks?")).toEqual(["redmarsh-cqc-assessment"]);
+    // Named by no title, the question is asked of both.
+    expect((await documentsCited("What has been said about respite breaks for carers?")).sort()).toEqual(["redmarsh-carers-strategy", "redmarsh-cqc-assessment"]);
+  });
+
+  it("says so when it never mentions what is asked, rather than quote another document", async () => {
+    const answer = await ask(engine, { question: "What does the carers strategy say about home adaptations?" });
+    expect(answer).toMatchObject({ abstained: true, reason: 'No passage of "Carers strategy 2022 to 2027" mentions home or adaptations.', citations: [] });
+  });
+});
