@@ -89,24 +89,31 @@ interface TitlesNamed {
 /**
  * The sources a question names by title, when those are some but not all of them: "the carers
  * strategy" in "what does the carers strategy say about breaks?" names "Redmarsh All-Age Carers
- * Strategy 2022–2027". Two words or more of the title, in its order, ending the question's phrase
- * with a word for a document; "the monitoring visit feedback" names feedback, not the visit's letter.
+ * Strategy 2022–2027". Two words or more of the title, in its order, or an acronym of them,
+ * ending the question's phrase with a word for a document; "the monitoring visit feedback" names
+ * feedback, not the visit's letter.
  */
 export function titlesNamed(question: string, facts: CorpusFacts): TitlesNamed | undefined {
   // Each word's term, or null for a word that names nothing: "the", "what", "say".
-  const asked = words(question).map((w) => (QUESTION_WORDS.has(w) && !DOCUMENT_WORDS.has(stem(w)) ? null : (terms(w)[0] ?? null)));
+  const term = (w: string) => (QUESTION_WORDS.has(w) && !DOCUMENT_WORDS.has(stem(w)) ? null : (terms(w)[0] ?? null));
+  const asWritten = words(question);
+  // An acronym the documents define may stand for a title's words: "the JSNA" for the Joint Strategic
+  // Needs Assessment. Or be one of them: "the SEND inspection" for "Area SEND inspection of Westmere".
+  const spelledOut = asWritten.flatMap((w) => (Object.hasOwn(facts.acronyms, w) ? terms(facts.acronyms[w]) : [term(w)]));
   const titles = new Set<string>();
   const named = new Set<string>();
-  asked.forEach((last, end) => {
-    if (!last || !DOCUMENT_WORDS.has(last) || asked[end + 1]) return;
-    for (let start = end - 1; start >= 0 && asked[start]; start--) {
-      const run = asked.slice(start, end + 1) as string[];
-      const having = [...facts.titles].filter(([, wording]) => wording.includes(` ${run.join(" ")} `)).map(([title]) => title);
-      if (having.length === 0 || having.length === facts.titles.size) continue;
-      having.forEach((title) => titles.add(title));
-      run.forEach((t) => named.add(t));
-    }
-  });
+  for (const asked of [asWritten.map(term), spelledOut]) {
+    asked.forEach((last, end) => {
+      if (!last || !DOCUMENT_WORDS.has(last) || asked[end + 1]) return;
+      for (let start = end - 1; start >= 0 && asked[start]; start--) {
+        const run = asked.slice(start, end + 1) as string[];
+        const having = [...facts.titles].filter(([, wording]) => wording.includes(` ${run.join(" ")} `)).map(([title]) => title);
+        if (having.length === 0 || having.length === facts.titles.size) continue;
+        having.forEach((title) => titles.add(title));
+        run.forEach((t) => named.add(t));
+      }
+    });
+  }
   return titles.size > 0 ? { titles, words: [...named] } : undefined;
 }
 

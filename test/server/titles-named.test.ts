@@ -10,6 +10,7 @@ import { titlesNamed } from "../../server/answer/narrow.js";
 // who names one of them by its title asks what that one says.
 const ASSESSMENT =
   "Care Quality Commission\n\nRedmarsh County Council: local authority assessment\n\nDate of publication: 9 August 2024\n\n" +
+  "This Local Authority Assessment (LAA) looks at how the council meets its duties to carers.\n\n" +
   "Waiting times\n\nAt the time of our assessment, 1,246 people were waiting for a Care Act assessment, and the median wait was 84 days. " +
   "Waiting times for home adaptations were too long. Carers told us that respite breaks were hard to find.\n";
 const STRATEGY =
@@ -39,6 +40,8 @@ describe("a document named by its title", () => {
     expect(titlesNamed("According to the local authority assessment, how long do people wait?", engine.facts)?.titles).toEqual(
       new Set(["Redmarsh County Council: local authority assessment"]),
     );
+    // So does an acronym the documents define for them.
+    expect(titlesNamed("What did the LAA say about breaks?", engine.facts)?.titles).toEqual(new Set(["Redmarsh County Council: local authority assessment"]));
     // One word of a title names no document; nor does a phrase the question goes on with ("the carers strategy consultation").
     expect(titlesNamed("What does the strategy say about breaks?", engine.facts)).toBeUndefined();
     expect(titlesNamed("What did the carers strategy consultation find?", engine.facts)).toBeUndefined();
