@@ -61,6 +61,17 @@ export function subjectNotSearched(query: PreparedQuery, hits: Hit[], facts: Cor
   return `${searched} mentions ${englishList(unused)}.`;
 }
 
+/** Names the question writes side by side, as one: "Catherine Driscoll", not "Catherine or Driscoll". */
+function asOneName(names: string[], question: string): string[] {
+  const out: string[] = [];
+  for (const name of names) {
+    const last = out[out.length - 1];
+    if (last !== undefined && new RegExp(`\\b${last} ${name}\\b`).test(question)) out[out.length - 1] = `${last} ${name}`;
+    else out.push(name);
+  }
+  return out;
+}
+
 /**
  * Why the documents cannot answer, judged before searching: the question names nothing to
  * search for, names a place, person or body no document mentions or a year none covers, or
@@ -73,10 +84,17 @@ export function outsideTheDocuments(query: PreparedQuery, facts: CorpusFacts, in
   // "SEND" is not "send": an acronym must appear in capitals, other names in any case.
   const isAcronym = (name: string) => /^[A-Z]{3,}s?$/.test(name);
   const mentioned = (name: string) => (isAcronym(name) ? facts.capitals.has(name.replace(/s$/, "")) : words(name).every((w) => facts.vocabulary.has(w)));
-  const unknown = query.names.filter((name) => !mentioned(name));
+  const unknown = asOneName(query.names.filter((name) => !mentioned(name)), query.question);
   if (unknown.length > 0) {
     const meant = unknown.map((name) => nearestName(name, isAcronym(name) ? [...facts.capitals] : [...facts.places.values()])).filter((n): n is string => !!n);
-    return `No document mentions ${englishList(unknown)}.${meant.length > 0 ? ` Did you mean ${englishList(meant)}?` : ""}`;
+    // A name in a letter's address or a letterhead is written there, though nothing the documents say is about it.
+    const outside = (name: string) => !isAcronym(name) && words(name).every((w) => facts.textWords.has(w));
+    const [inFurniture, nowhere] = [unknown.filter(outside), unknown.filter((name) => !outside(name))];
+    const said = [
+      ...(nowhere.length > 0 ? [`No document mentions ${englishList(nowhere)}.`] : []),
+      ...(inFurniture.length > 0 ? [`${englishList(inFurniture, "and")} ${inFurniture.length > 1 ? "appear" : "appears"} only in a letter's address or a letterhead, header or footer, not in what any document says.`] : []),
+    ];
+    return `${said.join(" ")}${meant.length > 0 ? ` Did you mean ${englishList(meant)}?` : ""}`;
   }
   const unquoted = query.quoted.filter((phrase) => !facts.foldedText.includes(` ${words(phrase).join(" ")} `));
   if (unquoted.length > 0) return `No document mentions ${englishList(unquoted.map((p) => `"${p}"`))}.`;

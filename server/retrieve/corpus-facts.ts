@@ -7,6 +7,8 @@ import { UNKNOWN_PLACE } from "../../indexer/contract/schemas.js";
 export interface CorpusFacts {
   /** Every folded word of every passage, title and publisher: a name outside it is mentioned nowhere. */
   vocabulary: Set<string>;
+  /** Every folded word of the documents' whole text: a letterhead, an address and a page's header and footer too. */
+  textWords: Set<string>;
   /** All passages' words, folded and space-separated, for finding a quoted phrase. */
   foldedText: string;
   /** Words written in capitals in the passages ("FFD", "CAMHS"): an acronym is matched case and all. */
@@ -159,7 +161,9 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
     for (const m of p.searchText.matchAll(/(?<![\w'’-])[a-z]+\b/g)) lowerCase.add(m[0]);
   }
   const yearsByDocument = new Map<string, Set<number>>();
+  const textWords = new Set<string>();
   for (const doc of index.documents) {
+    for (const w of words(doc.text)) textWords.add(w);
     for (const w of words(labelsOf(doc).join(" "))) vocabulary.add(w);
     const own = new Set([...doc.text.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0])));
     yearsByDocument.set(doc.id, own);
@@ -198,6 +202,7 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
   return {
     metadataTerms,
     vocabulary,
+    textWords,
     capitals,
     foldedText: ` ${index.passages.map((p) => words(p.searchText).join(" ")).join(" | ")} `,
     years,

@@ -161,9 +161,26 @@ describe("answers from the seed documents", () => {
     expect(answer.related).toBeUndefined();
   });
 
+  it("says when a name is written only where nothing is said: a letter's address, a letterhead", async () => {
+    // Dr Catherine Driscoll is the addressee of the 2018 letter; Bristol is in Ofsted's 2010 letterhead.
+    expect(await ask(engine, { question: "Who is Catherine Driscoll?" })).toMatchObject({
+      abstained: true,
+      reason: "Catherine Driscoll appears only in a letter's address or a letterhead, header or footer, not in what any document says.",
+      citations: [],
+    });
+    expect((await ask(engine, { question: "What did inspectors find in Bristol and Herefordshire?" })).reason).toBe(
+      "No document mentions Herefordshire. Bristol appears only in a letter's address or a letterhead, header or footer, not in what any document says.",
+    );
+    // Names side by side are one name, in the reason as in the question.
+    expect((await ask(engine, { question: "What did Jane Smithers find?" })).reason).toBe("No document mentions Jane Smithers.");
+  });
+
   it("suggests the name an unknown one was probably meant for: a shortening, an abbreviation or a near spelling", async () => {
     const reason = async (question: string) => (await ask(engine, { question })).reason;
-    expect(await reason("What did Ofsted say about Gloucester?")).toBe("No document mentions Gloucester. Did you mean Gloucestershire?");
+    // Gloucester is in the address of Ofsted's letter to Gloucestershire, and nowhere else.
+    expect(await reason("What did Ofsted say about Gloucester?")).toBe(
+      "Gloucester appears only in a letter's address or a letterhead, header or footer, not in what any document says. Did you mean Gloucestershire?",
+    );
     expect(await reason("What about Worcs?")).toBe("No document mentions Worcs. Did you mean Worcestershire?");
     expect(await reason("What did inspectors say about Worcestshire and Wales?")).toBe("No document mentions Worcestshire or Wales. Did you mean Worcestershire?");
     expect(await reason("What does the FDD do?")).toBe("No document mentions FDD. Did you mean FFD?");
