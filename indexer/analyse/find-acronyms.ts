@@ -1,7 +1,10 @@
 import { words } from "../contract/normalise.js";
 
-/** "Family Front Door (FFD)", "independent reviewing officers (IROs)", "Public Law Outline (PLO)". */
-const DEFINITION = /((?:[A-Za-z][\w'-]*,?\s+){1,8})\(([A-Z]{2,6})s?\)/g;
+/**
+ * "Family Front Door (FFD)", "independent reviewing officers (IROs)", "Public Law Outline (PLO)",
+ * and in mixed case, "Deprivation of Liberty Safeguards (DoLS)": two capitals at least.
+ */
+const DEFINITION = /((?:[A-Za-z][\w'-]*,?\s+){1,8})\(((?=(?:[a-z]*[A-Z]){2})[A-Z][A-Za-z]{1,6}?)s?\)/g;
 const SMALL_WORDS = new Set(["and", "or", "of", "for", "the", "a", "an", "in", "on", "to", "with", "&"]);
 
 /** The long form that an acronym's letters spell out from the words just before it. */
@@ -14,7 +17,10 @@ function longForm(before: string, acronym: string): string | undefined {
     // "multi-agency risk assessment conferences (MARAC)" spells its hyphenated word's parts too.
     const initials = content.map((w) => w[0]).join("").toUpperCase();
     const hyphenated = content.flatMap((w) => w.split("-")).map((w) => w[0]).join("").toUpperCase();
-    if (initials === acronym || hyphenated === acronym) return words(phrase.join(" ")).join(" ");
+    // "Deprivation of Liberty Safeguards (DoLS)" spells its small words too.
+    const every = phrase.map((w) => w[0]).join("").toUpperCase();
+    const letters = acronym.toUpperCase();
+    if (initials === letters || hyphenated === letters || every === letters) return words(phrase.join(" ")).join(" ");
   }
   return undefined;
 }

@@ -37,6 +37,8 @@ describe("the seed documents' own wording", () => {
       macfa: "agenc case file audit",
       cdop: "death overview panel",
       ffd: "front door",
+      // The Children in Care Council (CiCC), an acronym in mixed case.
+      cicc: "care council",
     });
     // "Director of Children's Services" (DCS) is not shortened: most "children's services" are not his title.
     expect(engine.index.acronyms.dcs).toBe("director of children services");

@@ -54,12 +54,16 @@ describe("acronyms the documents define", () => {
         "the Family Front Door (FFD) receives referrals; independent reviewing officers (IROs) chair reviews.",
         "Strong multi-agency risk assessment conferences (MARAC) work. Not in employment, education or training (NEET).",
         "Random words (XYZ) are not a definition.",
+        // In mixed case, with the small words spelled too; one capital is a name, not an acronym.
+        "A backlog of Deprivation of Liberty Safeguards (DoLS) applications. Each school's Special Educational Needs Co-ordinator (SENCo) reports. Inspected by the regulator (Ofsted).",
       ]),
     ).toEqual({
       ffd: "family front door",
       iro: "independent reviewing officers",
       marac: "multi agency risk assessment conferences",
       neet: "not in employment education or training",
+      dols: "deprivation of liberty safeguards",
+      senco: "special educational needs co ordinator",
     });
   });
 });
