@@ -91,7 +91,7 @@ interface TitlesNamed {
  * strategy" in "what does the carers strategy say about breaks?" names "Redmarsh All-Age Carers
  * Strategy 2022–2027". Two words or more of the title, in its order, or an acronym of them,
  * ending the question's phrase with a word for a document; "the monitoring visit feedback" names
- * feedback, not the visit's letter.
+ * feedback, not the visit's letter. A kind names the sources of that kind: "the inspection report".
  */
 export function titlesNamed(question: string, facts: CorpusFacts): TitlesNamed | undefined {
   // Each word's term, or null for a word that names nothing: "the", "what", "say".
@@ -104,7 +104,9 @@ export function titlesNamed(question: string, facts: CorpusFacts): TitlesNamed |
   const named = new Set<string>();
   for (const asked of [asWritten.map(term), spelledOut]) {
     asked.forEach((last, end) => {
-      if (!last || !DOCUMENT_WORDS.has(last) || asked[end + 1]) return;
+      // The phrase ends there, or goes on with what labels a document: "the inspection report published in 2017".
+      const next = asked[end + 1];
+      if (!last || !DOCUMENT_WORDS.has(last) || (next && !facts.metadataTerms.has(next))) return;
       for (let start = end - 1; start >= 0 && asked[start]; start--) {
         const run = asked.slice(start, end + 1) as string[];
         const having = [...facts.titles].filter(([, wording]) => wording.includes(` ${run.join(" ")} `)).map(([title]) => title);

@@ -64,7 +64,10 @@ export interface CorpusFacts {
   acronyms: Record<string, string>;
   /** Every source a citation can name, a document or a part of a pack, with its publisher and its document's place. */
   sources: { documentId: string; publisher: string; place: string }[];
-  /** Each source's title, a document's or a pack part's, with its stemmed terms between spaces: how a question may name it ("the carers strategy"). */
+  /**
+   * Each source's title, a document's or a pack part's, with the stemmed terms of it and of its
+   * kind between spaces: how a question may name it ("the carers strategy", "the inspection report").
+   */
   titles: Map<string, string>;
   /** How a question may name each publisher, folded: its name, and its initials unless a document defines them otherwise ("care quality commission", "cqc"). */
   publisherWordings: Map<string, string[]>;
@@ -221,7 +224,7 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
     shortForms: findShortForms(index.acronyms, passageTermLists),
     acronyms,
     sources,
-    titles: new Map(index.passages.map((p) => [p.source.title, ` ${terms(p.source.title).join(" ")} `])),
+    titles: new Map(index.passages.map((p) => [p.source.title, ` ${terms(p.source.title).join(" ")} | ${terms(p.source.kind).join(" ")} `])),
     publisherWordings,
   };
 }
