@@ -18,6 +18,11 @@ const STRATEGY =
   "Carers told us that waiting for a carer's assessment was the hardest part, and that breaks from caring were too few.\n\n" +
   "Breaks\n\nWe will double the number of respite breaks for carers by 2025.\n";
 
+// An inspection whose title says nothing of inspecting: its kind does.
+const INSPECTION =
+  "Ofsted\n\nRedmarsh children's services\n\nInspection date: 3 May 2023\n\nReport published: 1 June 2023\n\n" +
+  "Short breaks\n\nShort breaks for disabled children are well used, and carers value them.\n";
+
 let dir: string;
 let engine: Engine;
 beforeAll(async () => {
@@ -25,6 +30,7 @@ beforeAll(async () => {
   await mkdir(join(dir, "seeds"));
   await writeFile(join(dir, "seeds", "redmarsh-cqc-assessment.txt"), ASSESSMENT);
   await writeFile(join(dir, "seeds", "redmarsh-carers-strategy.txt"), STRATEGY);
+  await writeFile(join(dir, "seeds", "redmarsh-ofsted-inspection.txt"), INSPECTION);
   engine = await engineOver(join(dir, "seeds"), join(dir, "data"));
 });
 afterAll(async () => {
@@ -40,6 +46,9 @@ describe("a document named by its title", () => {
     expect(titlesNamed("According to the local authority assessment, how long do people wait?", engine.facts)?.titles).toEqual(
       new Set(["Redmarsh County Council: local authority assessment"]),
     );
+    // So does its kind, and words that label it may follow: "published in 2023".
+    expect(engine.index.documents.map((d) => [d.title, d.kind])).toContainEqual(["Redmarsh children's services", "inspection report"]);
+    expect(titlesNamed("What did the inspection report published in 2023 say about breaks?", engine.facts)?.titles).toEqual(new Set(["Redmarsh children's services"]));
     // So does an acronym the documents define for them.
     expect(titlesNamed("What did the LAA say about breaks?", engine.facts)?.titles).toEqual(new Set(["Redmarsh County Council: local authority assessment"]));
     // One word of a title names no document; nor does a phrase the question goes on with ("the carers strategy consultation").
@@ -52,6 +61,7 @@ describe("a document named by its title", () => {
     expect(await documentsCited("What does the carers strategy say about breaks?")).toEqual(["redmarsh-carers-strategy"]);
     expect(await documentsCited("What did the local authority assessment say about breaks?")).toEqual(["redmarsh-cqc-assessment"]);
     // Named by no title, the question is asked of both.
+    expect(await documentsCited("What did the inspection report say about short breaks?")).toEqual(["redmarsh-ofsted-inspection"]);
     expect((await documentsCited("What has been said about respite breaks for carers?")).sort()).toEqual(["redmarsh-carers-strategy", "redmarsh-cqc-assessment"]);
   });
 
