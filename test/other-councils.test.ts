@@ -1,26 +1,20 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ask, type Engine } from "../server/answer/ask.js";
-import { engineOver } from "./helpers/engine.js";
+import { temporaryEngine, type TemporaryEngine } from "./helpers/engine.js";
 
 // Six papers of two invented councils, in the shapes councils publish: a CQC report and letter,
 // a cabinet report with a cover sheet and decimal paragraphs, minutes, an ombudsman's letter,
 // and Markdown with front matter. Nothing in Verbatim may be tuned to the Ofsted seeds.
 const FIXTURES = fileURLToPath(new URL("./fixtures/other-councils", import.meta.url));
 
-let dir: string;
+let corpus: TemporaryEngine;
 let engine: Engine;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "verbatim-other-councils-"));
-  engine = await engineOver(FIXTURES, join(dir, "data"));
+  corpus = await temporaryEngine(FIXTURES);
+  engine = corpus.engine;
 });
-afterAll(async () => {
-  await engine?.embedder.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => corpus?.close());
 
 describe("another council's documents", () => {
   it("are each given the title, publisher, place, kind and date they state", () => {

@@ -1,3 +1,5 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { configFromEnv } from "../../indexer/config.js";
 import { buildIndex } from "../../indexer/build-index.js";
@@ -16,4 +18,36 @@ export async function seedEngine(): Promise<Engine> {
   const config = configFromEnv({});
   await buildIndex(config);
   return loadEngine(join(config.dataDir, "index"), config.embedder);
+}
+
+/** A real engine built in a fresh temporary folder, and how to close it and remove the folder. */
+export interface TemporaryEngine {
+  engine: Engine;
+  dir: string;
+  close: () => Promise<void>;
+}
+
+/** The real engine over documents given as texts by file name, or over a fixtures folder, indexed into a fresh temporary folder. */
+export async function temporaryEngine(documents: Record<string, string> | string): Promise<TemporaryEngine> {
+  const dir = await mkdtemp(join(tmpdir(), "verbatim-test-"));
+  const remove = () => rm(dir, { recursive: true, force: true });
+  try {
+    const seedsDir = typeof documents === "string" ? documents : join(dir, "seeds");
+    if (typeof documents !== "string") {
+      await mkdir(seedsDir);
+      for (const [name, text] of Object.entries(documents)) await writeFile(join(seedsDir, name), text);
+    }
+    const engine = await engineOver(seedsDir, join(dir, "data"));
+    return {
+      engine,
+      dir,
+      close: async () => {
+        await engine.embedder.close();
+        await remove();
+      },
+    };
+  } catch (error) {
+    await remove();
+    throw error;
+  }
 }

@@ -1,8 +1,5 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { engineOver } from "../helpers/engine.js";
+import { temporaryEngine, type TemporaryEngine } from "../helpers/engine.js";
 import { ask, type Engine } from "../../server/answer/ask.js";
 
 // An inspection whose paragraphs hold several counts of children, and a cabinet's minutes that
@@ -20,19 +17,13 @@ const MINUTES =
   "The social worker recruitment campaign brought in 14 social workers in its first six months. " +
   "Members noted that the campaign had cost £85,000.\n";
 
-let dir: string;
+let corpus: TemporaryEngine;
 let engine: Engine;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "verbatim-figures-asked-"));
-  await mkdir(join(dir, "seeds"));
-  await writeFile(join(dir, "seeds", "calderbrook-inspection.txt"), INSPECTION);
-  await writeFile(join(dir, "seeds", "calderbrook-cabinet-minutes.txt"), MINUTES);
-  engine = await engineOver(join(dir, "seeds"), join(dir, "data"));
+  corpus = await temporaryEngine({ "calderbrook-inspection.txt": INSPECTION, "calderbrook-cabinet-minutes.txt": MINUTES });
+  engine = corpus.engine;
 });
-afterAll(async () => {
-  await engine?.embedder.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => corpus?.close());
 
 describe("a question after a figure", () => {
   it("leads with the figure that holds the whole subject, not a better-scoring one holding part of it", async () => {

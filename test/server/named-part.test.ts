@@ -1,9 +1,6 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { engineOver } from "../helpers/engine.js";
+import { temporaryEngine, type TemporaryEngine } from "../helpers/engine.js";
 import { ask, type Engine } from "../../server/answer/ask.js";
 import { partsAsked } from "../../server/answer/narrow.js";
 
@@ -11,16 +8,13 @@ import { partsAsked } from "../../server/answer/narrow.js";
 const FIXTURES = fileURLToPath(new URL("../fixtures/headings", import.meta.url));
 const H6 = ["5. Meeting Housing Needs", "Policy H6: Houses in multiple occupation"];
 
-let dir: string;
+let corpus: TemporaryEngine;
 let engine: Engine;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "verbatim-named-part-"));
-  engine = await engineOver(FIXTURES, join(dir, "data"));
+  corpus = await temporaryEngine(FIXTURES);
+  engine = corpus.engine;
 });
-afterAll(async () => {
-  await engine?.embedder.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => corpus?.close());
 
 describe("a labelled part the question names", () => {
   it("is read from under its own heading, though its sentences never repeat the label", async () => {

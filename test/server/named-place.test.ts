@@ -1,8 +1,6 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { engineOver } from "../helpers/engine.js";
+import { temporaryEngine, type TemporaryEngine } from "../helpers/engine.js";
 import { ask, retrieve, type Engine } from "../../server/answer/ask.js";
 
 // Invented papers of a two-tier area: a county's needs assessment names its districts, and a
@@ -16,19 +14,13 @@ const DISTRICT =
   "The plan provides 4,200 homes in Lowmoor by 2036. In 2018, 11.2% of Lowmoor residents had no qualifications.\n";
 const SMOKING = "In Lowmoor the smoking rate is 19.6%, the highest of the districts.";
 
-let dir: string;
+let corpus: TemporaryEngine;
 let engine: Engine;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "verbatim-named-place-"));
-  await mkdir(join(dir, "seeds"));
-  await writeFile(join(dir, "seeds", "brackenfield-jsna.txt"), COUNTY);
-  await writeFile(join(dir, "seeds", "lowmoor-local-plan.txt"), DISTRICT);
-  engine = await engineOver(join(dir, "seeds"), join(dir, "data"));
+  corpus = await temporaryEngine({ "brackenfield-jsna.txt": COUNTY, "lowmoor-local-plan.txt": DISTRICT });
+  engine = corpus.engine;
 });
-afterAll(async () => {
-  await engine?.embedder.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => corpus?.close());
 
 describe("a place the question names", () => {
   it("is searched in its own documents and in any other passage that names it", async () => {
@@ -101,20 +93,17 @@ const PROFILES =
   "| District | Male life expectancy | Female life expectancy |\n|---|---|---|\n| Fellside | 81.4 | 84.6 |\n| Hexworth | 80.6 | 84.0 |\n| Lowmoor | 77.6 | 81.9 |\n";
 
 describe("a place that is also a word, and a table that names places", () => {
-  let wordDir: string;
+  let wordCorpus: TemporaryEngine;
   let reading: Engine;
   beforeAll(async () => {
-    wordDir = await mkdtemp(join(tmpdir(), "verbatim-place-word-"));
-    await mkdir(join(wordDir, "seeds"));
-    await writeFile(join(wordDir, "seeds", "reading-schools.txt"), "Reading Borough Council\n\nSchools report\n\nPublished: 3 May 2022\n\nAttainment\n\nPupils' reading improved in Reading schools this year.\n");
-    await writeFile(join(wordDir, "seeds", "lowmoor-local-plan.txt"), DISTRICT);
-    await writeFile(join(wordDir, "seeds", "brackenfield-profiles.md"), PROFILES);
-    reading = await engineOver(join(wordDir, "seeds"), join(wordDir, "data"));
+    wordCorpus = await temporaryEngine({
+      "reading-schools.txt": "Reading Borough Council\n\nSchools report\n\nPublished: 3 May 2022\n\nAttainment\n\nPupils' reading improved in Reading schools this year.\n",
+      "lowmoor-local-plan.txt": DISTRICT,
+      "brackenfield-profiles.md": PROFILES,
+    });
+    reading = wordCorpus.engine;
   });
-  afterAll(async () => {
-    await reading?.embedder.close();
-    await rm(wordDir, { recursive: true, force: true });
-  });
+  afterAll(() => wordCorpus?.close());
 
   it("is read as the word when typed in lower case, since the documents write the word so too", async () => {
     expect(reading.index.documents.map((d) => d.place)).toEqual(["Brackenfield", "Lowmoor", "Reading"]);

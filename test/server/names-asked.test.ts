@@ -1,8 +1,5 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { engineOver } from "../helpers/engine.js";
+import { temporaryEngine, type TemporaryEngine } from "../helpers/engine.js";
 import { ask, retrieve, type Engine } from "../../server/answer/ask.js";
 import { initials } from "../../server/retrieve/corpus-facts.js";
 
@@ -20,20 +17,13 @@ const STRATEGY =
 // A district's own paper, which no regulator writes about.
 const PARKS = "Kelby District Council\n\nParks strategy\n\nPublished: 2 May 2023\n\nParks\n\nKelby has four parks, and a new play area opened in 2023.\n";
 
-let dir: string;
+let corpus: TemporaryEngine;
 let engine: Engine;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "verbatim-names-asked-"));
-  await mkdir(join(dir, "seeds"));
-  await writeFile(join(dir, "seeds", "redmarsh-cqc-assessment.txt"), ASSESSMENT);
-  await writeFile(join(dir, "seeds", "redmarsh-carers-strategy.txt"), STRATEGY);
-  await writeFile(join(dir, "seeds", "kelby-parks.txt"), PARKS);
-  engine = await engineOver(join(dir, "seeds"), join(dir, "data"));
+  corpus = await temporaryEngine({ "redmarsh-cqc-assessment.txt": ASSESSMENT, "redmarsh-carers-strategy.txt": STRATEGY, "kelby-parks.txt": PARKS });
+  engine = corpus.engine;
 });
-afterAll(async () => {
-  await engine?.embedder.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => corpus?.close());
 
 describe("a publisher named by its initials", () => {
   it("takes a body's initials from the words of its name that are not joining words", () => {

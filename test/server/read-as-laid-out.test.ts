@@ -1,10 +1,8 @@
 import { readFileSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { engineOver } from "../helpers/engine.js";
+import { temporaryEngine, type TemporaryEngine } from "../helpers/engine.js";
 import { ask, type Engine } from "../../server/answer/ask.js";
 import { parseDocument } from "../../indexer/parse/parse-document.js";
 
@@ -12,16 +10,13 @@ import { parseDocument } from "../../indexer/parse/parse-document.js";
 const FIXTURES = fileURLToPath(new URL("../fixtures/structure", import.meta.url));
 const HOUSING = "2024-03-07-ashcombe-housing-committee-temporary-accommodation.txt";
 
-let dir: string;
+let corpus: TemporaryEngine;
 let engine: Engine;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "verbatim-read-as-laid-out-"));
-  engine = await engineOver(FIXTURES, join(dir, "data"));
+  corpus = await temporaryEngine(FIXTURES);
+  engine = corpus.engine;
 });
-afterAll(async () => {
-  await engine?.embedder.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => corpus?.close());
 
 describe("a table's rows", () => {
   it("are marked as rows, the header row among them, and the caption above them is not", () => {

@@ -1,8 +1,5 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { engineOver } from "../helpers/engine.js";
+import { temporaryEngine, type TemporaryEngine } from "../helpers/engine.js";
 import { ask, type Engine } from "../../server/answer/ask.js";
 import { titlesNamed } from "../../server/answer/narrow.js";
 
@@ -23,20 +20,13 @@ const INSPECTION =
   "Ofsted\n\nRedmarsh children's services\n\nInspection date: 3 May 2023\n\nReport published: 1 June 2023\n\n" +
   "Short breaks\n\nShort breaks for disabled children are well used, and carers value them.\n";
 
-let dir: string;
+let corpus: TemporaryEngine;
 let engine: Engine;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "verbatim-titles-named-"));
-  await mkdir(join(dir, "seeds"));
-  await writeFile(join(dir, "seeds", "redmarsh-cqc-assessment.txt"), ASSESSMENT);
-  await writeFile(join(dir, "seeds", "redmarsh-carers-strategy.txt"), STRATEGY);
-  await writeFile(join(dir, "seeds", "redmarsh-ofsted-inspection.txt"), INSPECTION);
-  engine = await engineOver(join(dir, "seeds"), join(dir, "data"));
+  corpus = await temporaryEngine({ "redmarsh-cqc-assessment.txt": ASSESSMENT, "redmarsh-carers-strategy.txt": STRATEGY, "redmarsh-ofsted-inspection.txt": INSPECTION });
+  engine = corpus.engine;
 });
-afterAll(async () => {
-  await engine?.embedder.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => corpus?.close());
 
 const documentsCited = async (question: string) => [...new Set((await ask(engine, { question })).citations.map((c) => c.documentId))];
 

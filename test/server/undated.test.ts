@@ -1,26 +1,19 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { engineOver } from "../helpers/engine.js";
+import { temporaryEngine, type TemporaryEngine } from "../helpers/engine.js";
 import { ask, type Engine } from "../../server/answer/ask.js";
 import { loadEngine, StartupError } from "../../server/load-engine.js";
 
 // Any council's papers: meeting notes carry no date and no letterhead.
 const NOTES = "# Panel notes\n\nThe panel discussed caseloads. Social workers carry caseloads of over 30 children.\n\nThe panel asked for a report on adoption.\n";
 
-let dir: string;
+let corpus: TemporaryEngine;
 let engine: Engine;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "verbatim-undated-"));
-  await mkdir(join(dir, "seeds"));
-  await writeFile(join(dir, "seeds", "notes.md"), NOTES);
-  engine = await engineOver(join(dir, "seeds"), join(dir, "data"));
+  corpus = await temporaryEngine({ "notes.md": NOTES });
+  engine = corpus.engine;
 });
-afterAll(async () => {
-  await engine?.embedder.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => corpus?.close());
 
 describe("documents that give no date", () => {
   it("answer under their own title, marked undated", async () => {
@@ -36,8 +29,8 @@ describe("documents that give no date", () => {
 
 describe("a synonym list of one's own (VERBATIM_SYNONYMS)", () => {
   it("that cannot be read stops start-up with a message that says how to fix it", async () => {
-    const missing = join(dir, "my-synonyms.json");
-    const error = await loadEngine(join(dir, "data", "index"), { kind: "use-lite" }, missing).catch((e: unknown) => e);
+    const missing = join(corpus.dir, "my-synonyms.json");
+    const error = await loadEngine(join(corpus.dir, "data", "index"), { kind: "use-lite" }, missing).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StartupError);
     expect((error as Error).message).toBe(
       `Cannot read the synonym list ${missing}: ENOENT: no such file or directory, open '${missing}'. Correct the file VERBATIM_SYNONYMS names, or unset VERBATIM_SYNONYMS to use the bundled list.`,
