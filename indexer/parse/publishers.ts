@@ -52,9 +52,9 @@ export function isCouncilName(line: string): boolean {
   return councilsIn(text).some((c) => c.name === text || c.name === `${text} Council`);
 }
 
-/** True when a line is only an inspectorate's name, as a letterhead or cover page gives it: no title. */
+/** True when a line is only an inspectorate's name, as a letterhead or cover page gives it: no title. "His Majesty's" is "HM". */
 export function isInspectorateName(line: string): boolean {
-  const text = line.trim();
+  const text = line.trim().replace(/^(?:His|Her) Majesty['’]s\b/i, "HM");
   return INSPECTORATES.some((i) => i.name.toLowerCase() === text.toLowerCase() || i.pattern.exec(text)?.[0].length === text.length);
 }
 
@@ -98,10 +98,14 @@ function placesAfterChildrenIn(text: string): string[] {
   return found.filter((p) => !common.has(p));
 }
 
-/** The place a text is mostly about: the authority it names with its children's services or council. */
+/** A place's emergency service: "Ravensmoor Fire and Rescue Service", "Westmere Police". */
+const SERVICE = new RegExp(String.raw`\b(${PLACE}) (?:Fire and Rescue (?:Service|Authority)|Fire Authority|Police|Constabulary)\b`, "g");
+
+/** The place a text is mostly about: the authority it names with its children's services, council or emergency service. */
 export function mainPlace(text: string): string | undefined {
   const places = [
     ...[...text.matchAll(/\b([A-Z][a-z]+(?:shire)?)(?:'s)? children's (?:services|social care)/g)].map((m) => m[1]),
+    ...[...text.matchAll(SERVICE)].map((m) => m[1]),
     ...councilsIn(text).map((c) => c.place),
     ...placesAfterChildrenIn(text),
   ].filter((p) => !NOT_PLACES.has(p));

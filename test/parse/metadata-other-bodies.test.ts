@@ -38,6 +38,19 @@ describe("metadata of bodies beyond England's councils and Ofsted", () => {
     });
   });
 
+  it("reads a fire service inspection's place from the service it names, under a letterhead spelling out 'His Majesty's'", () => {
+    const text =
+      "His Majesty's Inspectorate of Constabulary and Fire & Rescue Services\n\nEffectiveness, efficiency and people 2021/22\n\nAn inspection of Ravensmoor Fire and Rescue Service\n\n" +
+      "Report published: 9 November 2022\n\nOverview\n\nRavensmoor Fire and Rescue Service operates from 27 fire stations. The service covers a rural county.\n";
+    expect(parseDocument("fire", text).meta).toEqual({
+      title: "Effectiveness, efficiency and people 2021/22",
+      publisher: "HM Inspectorate of Constabulary and Fire & Rescue Services",
+      place: "Ravensmoor",
+      kind: "inspection report",
+      date: "2022-11-09",
+    });
+  });
+
   it("reads a council named 'London Borough of …'", () => {
     expect(parseDocument("fenwick", LONDON).meta).toEqual({
       title: "Temporary accommodation",
