@@ -145,7 +145,8 @@ const NOT_INITIALLED = new Set(["of", "and", "for", "the", "in", "&"]);
 /** A publisher's initials, when its name has two or more words: "Care Quality Commission" → "CQC". */
 export function initials(name: string): string | undefined {
   const named = name.split(/\s+/).filter((w) => !NOT_INITIALLED.has(w.toLowerCase()) && /^[A-Z]/.test(w));
-  return named.length >= 2 ? named.map((w) => w[0]).join("") : undefined;
+  // A word in capitals gives all its letters: "HM Inspectorate of Constabulary…" is HMICFRS.
+  return named.length >= 2 ? named.map((w) => (/^[A-Z]+$/.test(w) ? w : w[0])).join("") : undefined;
 }
 
 /** A document's own labels: its title and publisher, and its parts'. */
@@ -197,7 +198,7 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
     acronyms[short.toLowerCase()] = name;
     publisherWordings.get(publisher)!.push(short.toLowerCase());
     capitals.add(short);
-    metadataTerms.add(short.toLowerCase());
+    metadataTerms.add(stem(short.toLowerCase()));
   }
   const ownWords = new Map(index.documents.map((d) => [d.id, labelsOf(d).map((label) => terms(label).join(" "))]));
   index.passages.forEach((p, row) => ownWords.get(p.documentId)!.push(passageTermLists[row].join(" ")));

@@ -172,15 +172,22 @@ export function prepareQuery(
   const stemmed = ` ${terms(question).join(" ")} `;
   const spelled: string[] = [];
   for (const [acronym, long] of Object.entries(acronyms)) {
+    // As the documents' terms have it: "CAMHS" is stemmed "camh" there, as any word ending in s is.
+    const term = stem(acronym);
     // "FFD" or "FFDs" in the question may be written "family front door", and the other way round.
     if (new RegExp(` ${acronym}s? `).test(folded)) {
-      claim("acronym", [acronym], [terms(long)]);
+      claim("acronym", [term], [terms(long)]);
+      // Written out as well ("the director of children's services … the DCS"), it is still one thing asked about.
+      // Its words go once each: "children" asked about elsewhere in the question stays.
+      if (folded.includes(` ${long} `)) {
+        for (const t of terms(long)) if (plain.includes(t)) plain.splice(plain.indexOf(t), 1);
+      }
       spelled.push(long);
     } else if (folded.includes(` ${long} `)) {
-      claim("acronym", terms(long), [[acronym]]);
+      claim("acronym", terms(long), [[term]]);
     } else if (shortForms.has(acronym) && stemmed.includes(` ${shortForms.get(acronym)} `)) {
       // "the front door team": the documents' own shortening of "Family Front Door (FFD)".
-      claim("acronym", shortForms.get(acronym)!.split(" "), [[acronym], terms(long)]);
+      claim("acronym", shortForms.get(acronym)!.split(" "), [[term], terms(long)]);
     }
   }
   for (const { used, others } of synonymsIn(question, synonyms)) {

@@ -30,6 +30,8 @@ describe("a publisher named by its initials", () => {
     expect(initials("Care Quality Commission")).toBe("CQC");
     expect(initials("Local Government and Social Care Ombudsman")).toBe("LGSCO");
     expect(initials("Ofsted")).toBeUndefined();
+    // A word in capitals gives all its letters.
+    expect(initials("HM Inspectorate of Constabulary and Fire & Rescue Services")).toBe("HMICFRS");
   });
 
   it("labels documents by the words of its name that name it, not the everyday ones", () => {

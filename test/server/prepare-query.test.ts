@@ -68,6 +68,22 @@ describe("acronyms the documents define", () => {
   });
 });
 
+describe("an acronym in a question", () => {
+  const acronyms = { camhs: "child and adolescent mental health services", dcs: "director of children services" };
+  it("is matched as the documents' terms have it, stemmed like any word ending in s", () => {
+    // The documents' "CAMHS" is the term "camh"; one concept, not the acronym and a stray word.
+    expect(prepareQuery("What did inspectors say about CAMHS?", acronyms, []).concepts.map((c) => c.alternatives)).toEqual([
+      [["camh"], ["child", "adolesc", "mental", "health", "servic"]],
+      [["inspector"]],
+    ]);
+  });
+
+  it("written out as well is one thing asked about, and its words asked about elsewhere stay", () => {
+    const asked = prepareQuery("How many children did the director of children's services (DCS) see?", acronyms, []).concepts.map((c) => c.alternatives);
+    expect(asked).toEqual([[["dc"], ["director", "children", "servic"]], [["children"]]]);
+  });
+});
+
 describe("shortenings of an acronym's long form", () => {
   const passages = [
     "The Family Front Door (FFD) is busy. Work in the family front door has grown.",
