@@ -89,4 +89,10 @@ describe("another council's documents", () => {
     }
     expect(await ask(engine, { question: "What did the CQC find in Westshire?" })).toMatchObject({ abstained: true, reason: "No document mentions Westshire.", citations: [] });
   });
+
+  it("know a councillor the minutes write 'Cllr' when the question says 'Councillor'", async () => {
+    const asked = await ask(engine, { question: "What did Councillor Okafor ask?" });
+    expect(asked.abstained).toBe(false);
+    expect(asked.citations[0].quote).toBe("Cllr Okafor asked how many social workers had left the council in the last year.");
+  });
 });
