@@ -44,6 +44,8 @@ describe("a sentence that holds the fact a question asks for", () => {
     expect(holdsFact("person", "The report was presented by Cllr J. Smith, Cabinet Member.")).toBe(false);
     expect(holdsFact("person", "The meeting was led by Cllr J. Smith.")).toBe(true);
     expect(holdsFact("person", "The Safeguarding Children Board meets monthly.")).toBe(false);
+    // "led to" causes; it leads nobody.
+    expect(holdsFact("person", "Poor assessments have led to delays in the Family Court.")).toBe(false);
   });
 
   it("for a date: a month and year, or a year; for a general question: nothing", () => {
