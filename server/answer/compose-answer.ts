@@ -53,7 +53,8 @@ export function sourceUrl(documentId: string, start: number, end: number): strin
 /**
  * Moves a quote to the front of its group with the sentences it goes on from, so a list item
  * keeps its lead-in and a "This…" its antecedent: "The proportion … free school meals:", then
- * the figure. What goes on from it comes along too: the list's further items, a "However…".
+ * the figure. What goes on from it comes along too: the list's further items, a "However…". A
+ * table row comes with its table's header row.
  */
 function bringFirst(group: ScoredSentence[], quote: ScoredSentence): void {
   const at = group.indexOf(quote);
@@ -63,7 +64,11 @@ function bringFirst(group: ScoredSentence[], quote: ScoredSentence): void {
   // Earlier items come along only under their list's lead-in: findings bulleted without one stand apart.
   if (isListItem(quote) && !group.slice(first, at).some(introduces)) first = at;
   while (last + 1 < group.length && goesOnFrom(group[last], group[last + 1])) last++;
-  group.unshift(...group.splice(first, last - first + 1));
+  const moved = group.splice(first, last - first + 1);
+  // A table row keeps above it the header row that says what its figures are, and no other row.
+  const header = quote.sentence.tableRow ? group.find((s) => s.sentence.tableRow && s.sentence.passageId === quote.sentence.passageId && s.sentence.start < quote.sentence.start) : undefined;
+  if (header) group.splice(group.indexOf(header), 1);
+  group.unshift(...(header ? [header] : []), ...moved);
 }
 
 /**

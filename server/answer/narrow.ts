@@ -17,8 +17,8 @@ export function paragraphsAsked(question: string): string[] {
   return [...question.matchAll(PARAGRAPH_REF)].flatMap((m) => [m[1], m[2]].filter((n): n is string => !!n));
 }
 
-/** "Policy H6", "Recommendation 3", "Priority 2", "Appendix A": a labelled part of a document the question names. */
-const PART_REF = /\b(policy|priority|recommendation|appendix|annex|chapter|part|action|objective|finding|kpi|question)\s+([a-z]{0,3}\d+[a-z]?|[a-z])\b/gi;
+/** "Policy H6", "Recommendation 3", "Priority 2", "Appendix A", "Table 1": a labelled part of a document the question names. */
+const PART_REF = /\b(policy|priority|recommendation|appendix|annex|chapter|part|action|objective|finding|kpi|question|table)\s+([a-z]{0,3}\d+[a-z]?|[a-z])\b/gi;
 
 /** A labelled part a question names: "policy h6" to look for, "Policy H6" as the question wrote it. */
 interface Part {

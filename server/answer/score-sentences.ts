@@ -51,6 +51,9 @@ const NOT_FIGURES = new RegExp(
 /** A person's name: "Andrew Waugh", or as council papers write their members, "Mrs F M Oborski" or "Cllr J Smith". */
 const PERSON = String.raw`\b(?:[A-Z][a-z]+|(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?(?: [A-Z]\.?){1,3}) [A-Z][a-z'-]+\b`;
 
+/** A table's total row: "Total | 83 | 101", "| All households | 127 |". */
+const TOTAL_ROW = /^\|?\s*(?:total|overall|all\b)/i;
+
 /** Stemmed words naming the kind of figure a question asks for: "what percentage…", "how much will it cost?". */
 const FIGURE_WORDS = new Set(["percentag", "proport", "share", "figur", "number", "total", "averag", "cost", "amount", "sum"]);
 
@@ -110,23 +113,29 @@ export function scoreSentences(index: LoadedIndex, facts: CorpusFacts, query: Pr
   const labels = weighted.filter((c) => c.metadata);
   const labelWeight = sum(labels) || 1;
   const namesLabels = (termsOf: Set<string>) => sum(labels.filter((c) => wordedIn(c, termsOf))) / labelWeight;
+  // Of a table's rows, for a figure that names none, the total answers: "Total | 83 | 101 | 112 | 127".
+  const asksFigure = query.intent === "count" || query.intent === "figure" || query.intent === "sum";
   for (const hit of hits) {
     const context = share(facts.contextTerms.get(hit.passage.id)!);
-    for (const id of hit.passage.sentenceIds) {
-      const sentence = index.sentenceById.get(id)!;
+    const sentences = hit.passage.sentenceIds.map((id) => index.sentenceById.get(id)!);
+    const cosine = sentences.map((s) => cosineRow(queryVector, index.sentenceVectors, s.row, dims));
+    // A table's rows are read as one: the encoder makes little of "Total | 83 | 101", so each row
+    // takes the closest row's cosine, and what the rows say, not how the encoder reads their figures, tells them apart.
+    const rowCosine = Math.max(-1, ...cosine.filter((_, k) => sentences[k].tableRow));
+    sentences.forEach((sentence, k) => {
       const own = facts.sentenceTerms[sentence.row];
       // Matched as it is read (a table row with its header, an item with its one-word heading); its length is its own.
       // BM25's length normalisation: the same words in a short sentence say more than in a long one.
       const coverage = Math.min(1, (share(facts.readTerms[sentence.row]) * (1 + LENGTH_K)) / (1 + (LENGTH_K * own.size) / facts.averageSentenceTerms));
-      const dense = cosineRow(queryVector, index.sentenceVectors, sentence.row, dims);
+      const dense = sentence.tableRow ? rowCosine : cosine[k];
       const fact = holdsFact(query.intent, sentence.searchText);
       const w = SENTENCE_WEIGHTS;
       const denseNorm = Math.max(0, Math.min(1, (dense - DENSE_FLOOR) / DENSE_SPAN));
       const factBonus = fact && (coverage >= FACT_COVERAGE || context >= FACT_CONTEXT) ? w.fact : 0;
-      const score = w.coverage * coverage + w.context * context + w.dense * denseNorm + w.passage * hit.score + factBonus + (sentence.tableRow ? w.names * namesLabels(own) : 0);
+      const score = w.coverage * coverage + w.context * context + w.dense * denseNorm + w.passage * hit.score + factBonus + (sentence.tableRow ? w.names * Math.max(namesLabels(own), asksFigure && TOTAL_ROW.test(sentence.searchText) ? 1 : 0) : 0);
       const whole = subject.length > 0 && subject.every((c) => wordedIn(c, facts.readTerms[sentence.row]));
       out.push({ sentence, coverage, context, dense, passage: hit.score, fact, whole, score });
-    }
+    });
   }
   return out.sort((a, b) => b.score - a.score);
 }
