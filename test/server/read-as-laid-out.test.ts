@@ -40,6 +40,20 @@ describe("a table's rows", () => {
     // The total answers "how many" when the question names no row: it leads, under its header.
     expect(rows).toEqual(["Type of accommodation", "Total", "Council-owned hostel", "Private sector leased homes"]);
   });
+
+  it("are all read, in order, when the question names the table by its number", async () => {
+    const answer = await ask(engine, { question: "What does Table 1 show?" });
+    expect(answer.citations.map((c) => c.quote.split("|")[0].trim())).toEqual([
+      "The number of households in temporary accommodation at the end of each quarter is shown below.",
+      "Table 1: Households in temporary accommodation at quarter end",
+      "Type of accommodation",
+      "Council-owned hostel",
+      "Private sector leased homes",
+      "Bed and breakfast",
+      "Nightly-paid self-contained",
+      "Total",
+    ]);
+  });
 });
 
 describe("items under a one-word heading", () => {
