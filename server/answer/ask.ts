@@ -114,7 +114,9 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
   // look, as a place is: not for a question after a person, whom documents spell differently, nor
   // for one comparing with it ("how does that compare with England?"), which the figures beside it answer.
   const compares = /\b(?:compar\w*|than|versus|vs|against)\b/i.test(query.question);
-  const others = query.intent === "person" || compares ? [] : query.names.filter((n) => isOtherName(n, facts));
+  // Nor is the body the question asks to have spoken ("what did Cabinet resolve…?"): that says whose documents, not which passages.
+  const spoke = new Set(query.speaker.flatMap((c) => c.alternatives[0]));
+  const others = query.intent === "person" || compares ? [] : query.names.filter((n) => isOtherName(n, facts) && !terms(n).every((t) => spoke.has(t)));
   const notByPublisher = publisherNotOfPlace(query.question, places, facts);
   if (notByPublisher) return stop(notByPublisher);
   const filters: Filters = { ...request.filters };
