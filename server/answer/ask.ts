@@ -5,7 +5,7 @@ import type { SynonymGroups } from "../retrieve/synonyms.js";
 import type { AskRequest, AskResponse, Filters, Related } from "../http/schemas.js";
 import { namePlaces, prepareQuery, unshout, type Concept, type PreparedQuery } from "../retrieve/prepare-query.js";
 import { searchPassages, type Hit, type SearchOptions } from "../retrieve/search.js";
-import { narrowTo, publisherNotOfPlace } from "./narrow.js";
+import { narrowTo, opensWithLabel, publisherNotOfPlace } from "./narrow.js";
 import { writtenFrom } from "./dates-asked.js";
 import { stem, terms } from "../../indexer/contract/normalise.js";
 import { scoreSentences, type ScoredSentence } from "./score-sentences.js";
@@ -137,6 +137,11 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
   const unsearched = narrowed && wordsMatter && hits.length > 0 ? subjectNotSearched(query, hits, facts, [...places, ...names], titled) : undefined;
   if (unsearched) return stop(unsearched, filters, embedMs, performance.now() - searchStart);
   const scored = scoreSentences(index, facts, query, vector, hits);
+  // The sentence or table row that opens with the label asked for is that part itself, and answers first:
+  // "| KPI 14 | …" for "what was the status of KPI 14?", though "KPI 01" shares as many words.
+  const best = scored[0]?.score ?? 0;
+  for (const s of scored) if (opensWithLabel(s.sentence.searchText, parts)) s.score = Math.max(s.score, best + 0.01);
+  scored.sort((a, b) => b.score - a.score);
   return { query, interpretedAs, filters, paragraphs, parts, hits, scored, embedMs, searchMs: performance.now() - searchStart };
 }
 
@@ -176,9 +181,16 @@ export async function ask(engine: Engine, request: AskRequest): Promise<AskRespo
     return abstain("The documents do not answer this question.", related);
   }
   const byId = new Map(scored.map((s) => [s.sentence.id, s]));
-  const neighbour = (s: ScoredSentence, step: -1 | 1) => {
+  const unscored = (sentence: ScoredSentence["sentence"]): ScoredSentence => ({ sentence, coverage: 0, context: 0, dense: 0, passage: 0, fact: false, whole: false, score: 0 });
+  // A sentence's neighbour in its passage, as scored. A table row's neighbouring row is found though
+  // unretrieved, and across passages: a table split between passages has its header row in the first.
+  const neighbour = (s: ScoredSentence, step: -1 | 1): ScoredSentence | undefined => {
     const ids = index.passageById.get(s.sentence.passageId)!.sentenceIds;
-    return byId.get(ids[ids.indexOf(s.sentence.id) + step] ?? "");
+    const inPassage = byId.get(ids[ids.indexOf(s.sentence.id) + step] ?? "");
+    if (inPassage || !s.sentence.tableRow) return inPassage;
+    const row = index.sentences[s.sentence.row + step];
+    if (!row?.tableRow || row.documentId !== s.sentence.documentId) return undefined;
+    return byId.get(row.id) ?? unscored(row);
   };
   const limit = request.maxCitations ?? defaultSelectOptions.maxCitations;
   // A paragraph asked for by number, or a part asked for by its label alone ("what does Policy H6

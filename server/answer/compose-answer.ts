@@ -50,13 +50,20 @@ export function sourceUrl(documentId: string, start: number, end: number): strin
   return `/source/${encodeURIComponent(documentId)}?start=${start}&end=${end}#cited`;
 }
 
+/** A table row's header: the first row of its table, which may have begun in the passage before; undefined for the first row itself. */
+function tableHeader(index: LoadedIndex, row: ScoredSentence["sentence"]): ScoredSentence["sentence"] | undefined {
+  let first = row.row;
+  while (first > 0 && index.sentences[first - 1].tableRow && index.sentences[first - 1].documentId === row.documentId) first--;
+  return first === row.row ? undefined : index.sentences[first];
+}
+
 /**
  * Moves a quote to the front of its group with the sentences it goes on from, so a list item
  * keeps its lead-in and a "This…" its antecedent: "The proportion … free school meals:", then
  * the figure. What goes on from it comes along too: the list's further items, a "However…". A
  * table row comes with its table's header row.
  */
-function bringFirst(group: ScoredSentence[], quote: ScoredSentence): void {
+function bringFirst(index: LoadedIndex, group: ScoredSentence[], quote: ScoredSentence): void {
   const at = group.indexOf(quote);
   let first = at;
   let last = at;
@@ -66,7 +73,8 @@ function bringFirst(group: ScoredSentence[], quote: ScoredSentence): void {
   while (last + 1 < group.length && goesOnFrom(group[last], group[last + 1])) last++;
   const moved = group.splice(first, last - first + 1);
   // A table row keeps above it the header row that says what its figures are, and no other row.
-  const header = quote.sentence.tableRow ? group.find((s) => s.sentence.tableRow && s.sentence.passageId === quote.sentence.passageId && s.sentence.start < quote.sentence.start) : undefined;
+  const headerRow = quote.sentence.tableRow ? tableHeader(index, quote.sentence) : undefined;
+  const header = group.find((s) => s.sentence === headerRow);
   if (header) group.splice(group.indexOf(header), 1);
   group.unshift(...(header ? [header] : []), ...moved);
 }
@@ -87,7 +95,7 @@ export function composeAnswer(index: LoadedIndex, chosen: ScoredSentence[], lead
     .sort((a, b) => (a[0].sentence.source.date ?? "").localeCompare(b[0].sentence.source.date ?? "") || a[0].sentence.documentId.localeCompare(b[0].sentence.documentId));
   if (lead) ordered.unshift(...ordered.splice(ordered.findIndex((g) => g.includes(lead)), 1));
   // Each source opens with its best quote, so the first line under each heading answers; the rest keep their order.
-  if (!inOrder) for (const group of ordered) bringFirst(group, lead && group.includes(lead) ? lead : group.reduce((a, b) => (b.score > a.score ? b : a)));
+  if (!inOrder) for (const group of ordered) bringFirst(index, group, lead && group.includes(lead) ? lead : group.reduce((a, b) => (b.score > a.score ? b : a)));
   const citations: Citation[] = [];
   const sections: string[] = [];
   for (const group of ordered) {

@@ -37,11 +37,17 @@ export function partsAsked(question: string): Part[] {
     .filter((m) => /\d/.test(m[2]) || /^[A-Z]$/.test(m[2]))
     .map((m) => {
       const label = `${m[1]} ${m[2]}`.toLowerCase();
-      return { label, asWritten: m[0], opens: new RegExp(`(?:^|\\n|[.!?;]\\s+)${label}(?:$|[\\s:.–—-])`, "i") };
+      return { label, asWritten: m[0], opens: opening(label) };
     });
 }
 
-/** True when a passage sits under a heading that opens with the label, or one of its sentences does ("Recommendation 3: The Board should…"). */
+/** Text that opens with a part's label: a heading, a sentence, or a table row or cell ("| KPI 14 | New benefit claims…"). */
+const opening = (label: string) => new RegExp(`(?:^|\\n|[.!?;|]\\s+)(?:\\|\\s*)?${label}(?:$|[\\s:.–—|-])`, "i");
+
+/** True when a sentence opens with one of the labels: "Recommendation 3: The Board should…", "| KPI 14 | …". */
+export const opensWithLabel = (text: string, labels: string[]): boolean => labels.some((label) => opening(label).test(text));
+
+/** True when a passage sits under a heading that opens with the label, or one of its sentences or table rows does ("Recommendation 3: The Board should…"). */
 const inPart = (passage: Passage, part: Part) => passage.section.some((heading) => part.opens.test(heading)) || part.opens.test(passage.searchText);
 
 /**

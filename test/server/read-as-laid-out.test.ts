@@ -56,6 +56,25 @@ describe("a table's rows", () => {
   });
 });
 
+describe("a table too long for one passage", () => {
+  // Eighteen indicators: the table runs on into a second passage, which has no header row of its own.
+  const names = ["Businesses supported", "Apprenticeships created", "Shop vacancy rate", "Bins collected on time", "Waste recycled", "Missed collections", "Carbon emissions", "Homes completed", "Affordable homes completed", "Households in temporary accommodation", "Homelessness prevented", "Grants completed", "Calls answered within 60 seconds", "New benefit claims: days to process", "FOI requests answered in time", "Sickness absence days", "Invoices paid in 30 days", "Complaints answered in time"];
+  const rows = names.map((name, k) => `| KPI ${String(k + 1).padStart(2, "0")} | ${name} | ${100 + k} | ${110 + k} | ${105 + k} | ${k % 3 === 0 ? "R" : "G"} |`);
+  const REPORT = `Kelby Borough Council\n\nAnnual performance report 2022/23\n\nPublished: 3 July 2023\n\nPerformance indicators\n\nTable 5: Key performance indicators\n\n| Ref | Indicator | 2021/22 | 2022/23 | Target | Status |\n${rows.join("\n")}\n`;
+  let kelby: TemporaryEngine;
+  beforeAll(async () => {
+    kelby = await temporaryEngine({ "kelby-performance.txt": REPORT });
+  });
+  afterAll(() => kelby?.close());
+
+  it("quotes a row under its table's header row, from the passage before, and the row labelled as asked first", async () => {
+    const passages = kelby.engine.index.passages.filter((p) => p.searchText.includes("| KPI"));
+    expect(passages.length).toBeGreaterThan(1);
+    const answer = await ask(kelby.engine, { question: "What was the status of KPI 14?" });
+    expect(answer.citations.slice(0, 2).map((c) => c.quote)).toEqual(["| Ref | Indicator | 2021/22 | 2022/23 | Target | Status |", "| KPI 14 | New benefit claims: days to process | 113 | 123 | 118 | G |"]);
+  });
+});
+
 describe("items under a one-word heading", () => {
   it("are read as what the heading names, though none repeats its word", async () => {
     const answer = await ask(engine, { question: "What were the recommendations in the Estyn report?" });
