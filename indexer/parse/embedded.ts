@@ -1,6 +1,6 @@
-import { PERSON_LINE, type Line } from "./lines.js";
+import { HEAD_LINES, PERSON_LINE, type Line } from "./lines.js";
 import type { LetterFrame } from "./letters.js";
-import { HEAD_LINES, letterKind, letterPublisher, type SourceMeta } from "./metadata.js";
+import { letterKind, letterPublisher, type SourceMeta } from "./metadata.js";
 import { signerName } from "./letters.js";
 import type { DocumentRecord } from "../contract/schemas.js";
 import { headingLabel } from "./structure.js";

@@ -11,6 +11,9 @@ export interface Line {
   afterBlank: boolean;
 }
 
+/** Lines near the top where a title, letterhead, dates and a cover sheet are found. */
+export const HEAD_LINES = 15;
+
 /** Splits text into trimmed non-blank lines, keeping exact offsets. */
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];

@@ -1,4 +1,4 @@
-import type { Line } from "./lines.js";
+import { HEAD_LINES, type Line } from "./lines.js";
 import type { LetterFrame } from "./letters.js";
 import { parseDate, parseDateLine, parseDateOrMonthLine, parseMonthYear, parsePublishedLine } from "../contract/dates.js";
 import { inspectorateIn, isCouncilName, isInspectorateName, mainCouncil, mainPlace } from "./publishers.js";
@@ -11,9 +11,6 @@ import { UNKNOWN_PLACE, type Source } from "../contract/schemas.js";
  * date or the publication date, and null when the text gives none.
  */
 export type SourceMeta = Omit<Source, "author" | "within">;
-
-/** Lines near the top where a title, letterhead and dates are found. */
-export const HEAD_LINES = 15;
 
 /** The kind of letter, from its subject line. */
 export function letterKind(subject: string | undefined): string {

@@ -1,4 +1,4 @@
-import { bulletMarker, continues, labelledItems, paragraphNumber, tableRows, SALUTATION, SIGN_OFF, type Line } from "./lines.js";
+import { bulletMarker, continues, labelledItems, paragraphNumber, tableRows, HEAD_LINES, SALUTATION, SIGN_OFF, type Line } from "./lines.js";
 import { isByline, letterFrameLines } from "./letters.js";
 import { findFurniture, ownText } from "./furniture.js";
 import { readContents } from "./contents-list.js";
@@ -29,6 +29,12 @@ export interface Unit {
 
 /** The longest line that can be an unbulleted list item, as a name and role is. */
 const SHORT_ITEM = 60;
+
+/** A line that gives a value under a short label, as a cover sheet's do: "Report of: Director of Finance", "Status: Open". */
+const LABELLED_LINE = /^[A-Z0-9][^:.;]{1,50}:\s+\S/;
+
+/** A name and its role set apart by a spaced dash, however long: "Cllr Oliver Prentice - Deputy Leader and Cabinet Member for Finance". */
+const NAME_AND_ROLE = /^[A-Z][^.:;]{2,60} [-–—] [A-Z][^.:;]{2,80}$/;
 
 /** Characters enough to read how a unit ends or opens (a colon, a last word, "Table 1:"). */
 const UNIT_EDGE = 80;
@@ -151,8 +157,15 @@ export function readStructure(text: string, lines: Line[]): Structure {
     const heading = signedUnder ?? headings.length - 1;
     const leadIn = current && current.kind !== "table" && /:\s*$/.test(endOf(current));
     // "Present:" over "Cllr A Smith (Chair)" and "Cllr R Okafor": short lines under a lead-in are items, bullets or not.
+    // A cover sheet's "Report of: …" under "Report title: …": each labelled line says one thing. Further
+    // down, labelled lines make one record ("Action A3: …", "Status: Delayed"), read together.
+    const labelledLine = i < HEAD_LINES && !line.afterBlank && !!current && i > 0 && LABELLED_LINE.test(lineText) && LABELLED_LINE.test(ownText(lines[i - 1]));
     const shortItem =
-      !line.afterBlank && !!current && (leadIn || !!current.unbulleted) && lineText.length <= SHORT_ITEM && /^[A-Z(]/.test(lineText) && !/[.,;]$/.test(lineText);
+      labelledLine ||
+      (!line.afterBlank &&
+        !!current &&
+        (leadIn || !!current.unbulleted) &&
+        ((lineText.length <= SHORT_ITEM && /^[A-Z(]/.test(lineText) && !/[.,;]$/.test(lineText)) || NAME_AND_ROLE.test(lineText)));
     if (shortItem) {
       current!.kind = "list";
       current!.unbulleted = true;

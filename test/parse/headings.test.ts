@@ -11,7 +11,7 @@ describe("a letterhead and a cover date are no sections", () => {
     const text = fixture("2019-01-lowmoor-local-plan-housing.txt");
     expect(parseDocument("t", text).meta).toEqual({ title: "Lowmoor Local Plan 2018–2036", publisher: "Lowmoor District Council", place: "Lowmoor", kind: "report", date: "2019-01" });
     expect(passagesOf(text)).toEqual([
-      { section: "", paragraph: null, sentences: ["Lowmoor Local Plan 2018–2036\nPublication Version (Regulation 19)", "Chapter 5: Meeting Housing Needs\nChapter 6: A Prosperous Economy"] },
+      { section: "", paragraph: null, sentences: ["Lowmoor Local Plan 2018–2036\nPublication Version (Regulation 19)", "Chapter 5: Meeting Housing Needs", "Chapter 6: A Prosperous Economy"] },
       {
         section: "Foreword",
         paragraph: null,

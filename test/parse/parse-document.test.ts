@@ -223,6 +223,25 @@ describe("passages of the inspection report", () => {
     ]);
   });
 
+  it("quotes each officer under 'Officers:' on their own though a name and role run long, and each line of a cover sheet", () => {
+    const text =
+      "MINUTES of a meeting of the Cabinet held on 18 July 2023\n\nOfficers:\nSarah Linden - Chief Executive\nGraham Tolley - Section 151 Officer\n" +
+      "Chief Fire Officer Andrea Quayle - Ravensmoor Fire and Rescue Service\nNadia Hussain - Democratic Services Officer\n\nThe Cabinet noted the report.\n";
+    expect(parseDocument("t", text).passages.flatMap((p) => p.sentences.map((s) => text.slice(s.start, s.end)))).toEqual([
+      "Officers:",
+      "Sarah Linden - Chief Executive",
+      "Graham Tolley - Section 151 Officer",
+      "Chief Fire Officer Andrea Quayle - Ravensmoor Fire and Rescue Service",
+      "Nadia Hussain - Democratic Services Officer",
+      "The Cabinet noted the report.",
+    ]);
+    const cover =
+      "SALLOWBY DISTRICT COUNCIL\n\nCABINET\n\n25 June 2024\n\nReport title: Outturn 2023/24\nReport of: Fiona Marchetti, Director of Finance and Resources (Section 151 Officer)\n" +
+      "Portfolio holder: Cllr Daniel Ashworth, Portfolio Holder for Finance\nStatus: Open\n\n1. Summary\n\n1.1 The Council underspent by £412,000.\n";
+    const quotes = parseDocument("t", cover).passages.flatMap((p) => p.sentences.map((s) => cover.slice(s.start, s.end)));
+    expect(quotes.slice(0, 3)).toEqual(["Report of: Fiona Marchetti, Director of Finance and Resources (Section 151 Officer)", "Portfolio holder: Cllr Daniel Ashworth, Portfolio Holder for Finance", "Status: Open"]);
+  });
+
   it("titles minutes by their opening line, date and all, and an inspectorate's report by its title, not its name", () => {
     const minutes = "NORTHSHIRE COUNTY COUNCIL\n\nMINUTES of a meeting of the Scrutiny Committee held on Tuesday 12 July 2022\n\nPresent:\nCllr A Smith (Chair)\n\nThe committee noted the report.\n";
     expect(parseDocument("t", minutes).meta).toMatchObject({ title: "MINUTES of a meeting of the Scrutiny Committee held on Tuesday 12 July 2022", kind: "minutes", publisher: "Northshire County Council" });
