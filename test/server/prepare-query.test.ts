@@ -173,6 +173,7 @@ describe("preparing a question", () => {
   it("recognises what a question asks for, and the names and years it uses", () => {
     expect(prepareQuery("What percentage of children were seen?", {}, []).intent).toBe("figure");
     expect(prepareQuery("Who led the inspection?", {}, []).intent).toBe("person");
+    expect(prepareQuery("Who wrote the outturn report?", {}, []).intent).toBe("person");
     expect(prepareQuery("When was Worcestershire judged inadequate?", {}, []).intent).toBe("date");
     expect(prepareQuery("What did inspectors say about children who go missing?", {}, []).intent).toBe("general");
     expect(prepareQuery("When children who are in care run off, does anyone notice?", {}, []).intent).toBe("general");
