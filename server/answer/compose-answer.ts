@@ -58,25 +58,31 @@ function tableHeader(index: LoadedIndex, row: ScoredSentence["sentence"]): Score
 }
 
 /**
- * Moves a quote to the front of its group with the sentences it goes on from, so a list item
- * keeps its lead-in and a "This…" its antecedent: "The proportion … free school meals:", then
- * the figure. What goes on from it comes along too: the list's further items, a "However…". A
- * table row comes with its table's header row.
+ * Moves a quote to the front of its group with what it cannot be read without, above it: a
+ * "This…"'s antecedent, a list item's lead-in ("The proportion … free school meals:", then the
+ * figure), a table row's header row but not the rows between. What goes on from it comes along
+ * after: the list's further items, then its items before the quote, a "However…".
  */
 function bringFirst(index: LoadedIndex, group: ScoredSentence[], quote: ScoredSentence): void {
   const at = group.indexOf(quote);
   let first = at;
   let last = at;
   while (first > 0 && goesOnFrom(group[first - 1], group[first])) first--;
-  // Earlier items come along only under their list's lead-in: findings bulleted without one stand apart.
-  if (isListItem(quote) && !group.slice(first, at).some(introduces)) first = at;
   while (last + 1 < group.length && goesOnFrom(group[last], group[last + 1])) last++;
-  const moved = group.splice(first, last - first + 1);
-  // A table row keeps above it the header row that says what its figures are, and no other row.
+  // Findings bulleted without a lead-in stand apart.
+  const leadIn = isListItem(quote) ? group.slice(first, at).filter(introduces).pop() : undefined;
+  // The items between the lead-in and the quote follow the quote's own, the list kept together under its lead-in.
+  const between = leadIn ? group.slice(group.indexOf(leadIn) + 1, at) : [];
+  if (isListItem(quote)) first = at;
+  const moved = [...group.splice(first, last - first + 1), ...between];
+  for (const item of between) group.splice(group.indexOf(item), 1);
   const headerRow = quote.sentence.tableRow ? tableHeader(index, quote.sentence) : undefined;
-  const header = group.find((s) => s.sentence === headerRow);
-  if (header) group.splice(group.indexOf(header), 1);
-  group.unshift(...(header ? [header] : []), ...moved);
+  const lead = leadIn ?? group.find((s) => s.sentence === headerRow);
+  // The lead-in comes with what it leans on in turn: "710 children…", "This is an increase…", "Of this number:".
+  let top = lead ? group.indexOf(lead) : 0;
+  while (lead && top > 0 && goesOnFrom(group[top - 1], group[top])) top--;
+  const above = lead ? group.splice(top, group.indexOf(lead) - top + 1) : [];
+  group.unshift(...above, ...moved);
 }
 
 /**

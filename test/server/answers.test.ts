@@ -87,15 +87,16 @@ describe("answers from the seed documents", () => {
       "in secondary schools is 10.7% (the national average is 14.1%).",
     ]);
     // A bulleted item that opens with its figure is an item too, however many items below its lead-in;
-    // and "Of this number:" leans on the number, two sentences back.
+    // and "Of this number:" leans on the number, two sentences back. The item that answers comes
+    // straight under the lead-in, the list's other items after it.
     const foster = await ask(engine, { question: "How many looked after children in Worcestershire live with foster families?" });
     expect(foster.citations.slice(0, 6).map((c) => c.quote)).toEqual([
       "At 23 October 2016, 710 children were being looked after by the local authority (a rate of 62 per 10,000 children).",
       "This is an increase from 694 (60 per 10,000 children) at 31 March 2016.",
       "Of this number:",
-      "73 live in residential children's homes, of whom 37 live out of the authority area",
       "512 live with foster families, of whom 81 live out of the authority area",
       "49 live with parents, of whom 10 live out of the authority area",
+      "73 live in residential children's homes, of whom 37 live out of the authority area",
     ]);
   });
 
