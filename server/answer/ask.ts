@@ -130,11 +130,14 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
   const embedMs = performance.now() - embedStart;
   const searchStart = performance.now();
   const hits = searchPassages(index, query, vector, { ...engine.search, filters, about });
+  // Nothing passes the filters within what the question names: say which, and what would.
+  const named = [...places, ...names];
+  if (hits.length === 0) return stop(noneMatch(index, filters, about && named.length > 0 ? { about, named } : undefined), filters, embedMs, performance.now() - searchStart);
   // What the question names, or the filters, may leave out every passage using its subject's words.
   // A paragraph or part asked for speaks to it whatever its words; so may an answer to "who…" or "when…".
   const narrowed = !!about || Object.values(filters).some((v) => v !== undefined && (!Array.isArray(v) || v.length > 0));
   const wordsMatter = paragraphs.length === 0 && parts.length === 0 && query.intent !== "person" && query.intent !== "date";
-  const unsearched = narrowed && wordsMatter && hits.length > 0 ? subjectNotSearched(query, hits, facts, [...places, ...names], titled) : undefined;
+  const unsearched = narrowed && wordsMatter && hits.length > 0 ? subjectNotSearched(query, hits, facts, named, titled) : undefined;
   if (unsearched) return stop(unsearched, filters, embedMs, performance.now() - searchStart);
   const scored = scoreSentences(index, facts, query, vector, hits);
   // The sentence or table row that opens with the label asked for is that part itself, and answers first:
@@ -163,7 +166,6 @@ export async function ask(engine: Engine, request: AskRequest): Promise<AskRespo
     timings: { totalMs: performance.now() - started, embedMs, searchMs, composeMs: 0 },
   });
   if (outside) return abstain(outside);
-  if (hits.length === 0) return abstain(noneMatch(index, filters));
 
   const composeStart = performance.now();
   // A paragraph or a labelled part the question names speaks to it, whatever its words.

@@ -365,6 +365,10 @@ describe("answers from the seed documents", () => {
     expect(await reason({ question: inGloucestershire, filters: { documentIds: allButGloucestershire } })).toBe("None of the documents searched is from or mentions Gloucestershire, which the question names.");
     // A day the question names is a filter too: nothing written before it can say what happened then.
     expect(await reason({ question: "What did the panel decide at its meeting on 1 December 2018?" })).toBe("No document is dated on or after 1 December 2018; the documents date from 4 August 2010 to 3 August 2018.");
+    // Within the place it names, when only other places' documents are dated so.
+    expect(await reason({ question: "What did Ofsted find in Worcestershire in June 2018?", filters: { to: "2018-06-30" } })).toBe(
+      "No document about Worcestershire is dated between 1 June 2018 and 30 June 2018; they date from 4 August 2010 to 3 August 2018.",
+    );
   });
 
   it("applies filters: a date range keeps only sources dated inside it", async () => {
