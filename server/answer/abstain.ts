@@ -8,6 +8,7 @@ import { ASK_IN_WORDS } from "../http/schemas.js";
 import { englishList } from "./english-list.js";
 import { conceptValue } from "../retrieve/bm25.js";
 import { nearestName } from "./nearest-name.js";
+import { paragraphsAsked, partsAsked } from "./narrow.js";
 
 /**
  * What the best sentence must show before Verbatim answers: a score above the floor, and
@@ -23,10 +24,15 @@ export const NOTHING_TO_SEARCH = `The question names nothing to search for. ${AS
 /** The reason given for thanks or a greeting: the documents may say "thank you", but that is not what was asked. */
 export const NOT_A_QUESTION = `That reads as a reply, not a question, so nothing was searched. ${ASK_IN_WORDS}`;
 
-/** The question's subject in its own words, when none of it has a wording `present` accepts; undefined when it has no subject beyond places, publishers and dates. */
-function absentSubject(query: PreparedQuery, present: (concept: Concept) => boolean): string[] | undefined {
-  const subject = query.concepts.filter((c) => !c.metadata);
-  if (subject.length === 0 || subject.some(present)) return undefined;
+/**
+ * The question's subject in its own words, when none of it has a wording `present` accepts, or
+ * with `mostly`, the part that has none when that is most of it; undefined when it has no
+ * subject beyond places, publishers and dates, or too little of it is missing.
+ */
+function absentSubject(query: PreparedQuery, present: (concept: Concept) => boolean, mostly = false): string[] | undefined {
+  const all = query.concepts.filter((c) => !c.metadata);
+  const subject = all.filter((c) => !present(c));
+  if (subject.length === 0 || (mostly ? subject.length * 2 <= all.length : subject.length < all.length)) return undefined;
   // In the question's own words and order: "fly-tipping or incidents", "social workers or agency".
   const tokens = query.question.split(/\s+/).map((t) => t.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "").toLowerCase());
   const conceptOf = (token: string) => subject.findIndex((c) => terms(token).some((t) => c.alternatives[0].includes(t)));
@@ -109,7 +115,13 @@ export function outsideTheDocuments(query: PreparedQuery, facts: CorpusFacts, in
     return `The documents date ${range}; none covers ${englishList(missingYears.map(String))}.`;
   }
   // "herefordshire" in "what did Ofsted find in herefordshire?", typed without the capital that would have marked it a name.
-  const unused = absentSubject(query, (c) => conceptValue(index, c) > 0);
+  // Or most of it: "electric vehicle charging points", where only "vehicle" is any document's word. The
+  // names it gives say where to look, and a paragraph or part it names is looked for by its number.
+  const named = new Set(query.names.filter((n) => !isAcronym(n)).flatMap((n) => terms(n)));
+  const subject = { ...query, concepts: query.concepts.filter((c) => !c.alternatives[0].every((t) => named.has(t))) };
+  const numbered = paragraphsAsked(query.question).length > 0 || partsAsked(query.question).length > 0;
+  const used = (c: Concept) => conceptValue(index, c) > 0;
+  const unused = (numbered ? undefined : absentSubject(subject, used, true)) ?? absentSubject(query, used);
   if (unused && unused.length > 0) return `No document mentions ${englishList(unused)}.`;
   return undefined;
 }

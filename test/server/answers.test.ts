@@ -195,6 +195,9 @@ describe("answers from the seed documents", () => {
     expect(await ask(engine, { question: "What is the recipe for chocolate cake?" })).toMatchObject({ abstained: true, reason: "No document mentions recipe, chocolate or cake.", citations: [] });
     // One subject word the documents use is enough to search: "kit" is not theirs, "social workers" is.
     expect((await ask(engine, { question: "What kit are social workers given?" })).abstained).toBe(false);
+    // But not when most of the subject is words no document uses: "points" alone is theirs.
+    expect((await ask(engine, { question: "How many electric vehicle charging points does Worcestershire have?" })).reason).toBe("No document mentions electric, vehicle or charging.");
+    expect((await ask(engine, { question: "Is Worcestershire leaning too heavily on temp agency social workers?" })).abstained).toBe(false);
   });
 
   it("matches an acronym case and all, and a quoted phrase word for word", async () => {

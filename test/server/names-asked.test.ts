@@ -86,8 +86,8 @@ describe("a town the question names, which no document is about", () => {
   it("says so when no passage naming it speaks to the question, though others do", async () => {
     const answer = await ask(engine, { question: "What is the overall rating in Saltmere?" });
     expect(answer).toMatchObject({ abstained: true, reason: "No passage about Saltmere mentions overall or rating.", citations: [] });
-    // The missing words as the question wrote them, a hyphenated word whole.
+    // The missing words as the question wrote them, a hyphenated word whole; and when no document at all uses them, that.
     const flyTipping = await ask(engine, { question: "How many fly-tipping incidents were there in Saltmere?" });
-    expect(flyTipping.reason).toBe("No passage about Saltmere mentions fly-tipping or incidents.");
+    expect(flyTipping.reason).toBe("No document mentions fly-tipping or incidents.");
   });
 });
