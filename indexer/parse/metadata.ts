@@ -57,7 +57,8 @@ const DATED_LINE = /^[\w ]{0,30}\bdates?\s*(?:of [\w ]+)?:/i;
  * to when the title is split over several.
  */
 function reportTitle(head: Line[], furniture: Set<number>): string {
-  const markdown = head.find((l) => /^#\s+\S/.test(l.text) && l.text.length <= TITLE_LINE_MAX);
+  // Not a Markdown heading that only names the council or inspectorate: "# MARCHWOOD BOROUGH COUNCIL".
+  const markdown = head.find((l) => /^#\s+\S/.test(l.text) && l.text.length <= TITLE_LINE_MAX && !isCouncilName(headingLabel(l.text)) && !isInspectorateName(headingLabel(l.text)));
   if (markdown) return headingLabel(markdown.text);
   // A council report's cover sheet says which line is the title: "Report title: Budget outturn 2021/22".
   const labelled = head.map((l) => TITLE_LABEL.exec(l.text)?.[1]).find((t) => t && t.length <= TITLE_LINE_MAX);

@@ -27,8 +27,8 @@ export const INSPECTORATES: { name: string; pattern: RegExp }[] = [
   { name: "Scottish Public Services Ombudsman", pattern: /scottish public services ombudsman|\bspso\b/i },
 ];
 
-/** A place's name: "Worcestershire", "North Yorkshire", "Stockton-on-Tees", "Kingston upon Thames". */
-const PLACE = String.raw`(?:(?:North|South|East|West|Central|Mid) )?[A-Z][a-z]+(?:[- ](?:upon|on|under)[- ][A-Z][a-z]+)?`;
+/** A place's name: "Worcestershire", "North Yorkshire", "Stockton-on-Tees", "Kingston upon Thames", "Eastleigh Vale", "Epping Forest". */
+const PLACE = String.raw`(?:(?:North|South|East|West|Central|Mid) )?[A-Z][a-z]+(?: (?:Vale|Valley|Forest|Dales|Heath|Hills|Downs|Wolds|Moors?|Chase|Point|Wells|Coast|Marsh|Fields|Green|Bay|Cross|Water|Hams|Lakes|Peak))?(?:[- ](?:upon|on|under)[- ][A-Z][a-z]+)?`;
 
 /**
  * A council's name, either way round: "Worcestershire County Council", "Carreg County Borough
@@ -39,11 +39,18 @@ const COUNCIL = new RegExp(
   "g",
 );
 
+/** A letterhead line that names a council by its place alone: "EASTLEIGH VALE COUNCIL", "# Kelby Council". */
+const PLACE_COUNCIL_LINE = new RegExp(String.raw`^[^\S\n]*(?:#+[^\S\n]+)?(${PLACE}) Council[^\S\n]*$`, "gm");
+
 /** The councils a text names, each with its place; a letterhead in capitals is read in title case. */
 function councilsIn(text: string): { name: string; place: string }[] {
-  return [...unshoutLines(text).matchAll(COUNCIL)].map((m) =>
-    m[1] ? { name: `${m[1]} ${m[2]} Council`, place: m[1] } : { name: m[0].endsWith(" Council") ? m[0] : `${m[0]} Council`, place: m[4] },
-  );
+  const plain = unshoutLines(text);
+  return [
+    ...[...plain.matchAll(COUNCIL)].map((m) =>
+      m[1] ? { name: `${m[1]} ${m[2]} Council`, place: m[1] } : { name: m[0].endsWith(" Council") ? m[0] : `${m[0]} Council`, place: m[4] },
+    ),
+    ...[...plain.matchAll(PLACE_COUNCIL_LINE)].map((m) => ({ name: `${m[1]} Council`, place: m[1] })),
+  ];
 }
 
 /** True when a line is only a council's name, as a letterhead gives it: no title. */
@@ -68,7 +75,7 @@ export function inspectorateIn(text: string): string | undefined {
  * COUNTY COUNCIL" is found as "Northshire County Council". For finding names, not quoting.
  */
 export function unshoutLines(text: string): string {
-  return text.replace(/^[^\S\n]*[A-Z][A-Z'’&,. -]*[A-Z][^\S\n]*$/gm, (line) => line.toLowerCase().replace(/\b[a-z]/g, (c) => c.toUpperCase()).replace(/(['’])S\b/g, "$1s"));
+  return text.replace(/^[^\S\n]*(?:#+[^\S\n]+)?[A-Z][A-Z'’&,. -]*[A-Z][^\S\n]*$/gm, (line) => line.toLowerCase().replace(/\b[a-z]/g, (c) => c.toUpperCase()).replace(/(['’])S\b/g, "$1s"));
 }
 
 /** The most often named value, ties going to the first seen; undefined for none. */
@@ -98,8 +105,8 @@ function placesAfterChildrenIn(text: string): string[] {
   return found.filter((p) => !common.has(p));
 }
 
-/** A place's emergency service: "Ravensmoor Fire and Rescue Service", "Westmere Police". */
-const SERVICE = new RegExp(String.raw`\b(${PLACE}) (?:Fire and Rescue (?:Service|Authority)|Fire Authority|Police|Constabulary)\b`, "g");
+/** A place's emergency service or SEND partnership: "Ravensmoor Fire and Rescue Service", "Westmere Police", "Eastleigh Vale Local Area Partnership". */
+const SERVICE = new RegExp(String.raw`\b(${PLACE}) (?:Fire and Rescue (?:Service|Authority)|Fire Authority|Police|Constabulary|Local Area Partnership)\b`, "g");
 
 /** The place a text is mostly about: the authority it names with its children's services, council or emergency service. */
 export function mainPlace(text: string): string | undefined {

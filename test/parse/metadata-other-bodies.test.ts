@@ -51,6 +51,13 @@ describe("metadata of bodies beyond England's councils and Ofsted", () => {
     });
   });
 
+  it("reads a council a letterhead names by its place alone, a place of two words, and a Markdown title under the council's name", () => {
+    const cover = "EASTLEIGH VALE COUNCIL\n\nCABINET\n\n10 September 2024\n\nReport title: School Place Planning Report 2024\n\n1. Summary\n\n1.1 Eastleigh Vale needs 240 more secondary places by 2028.\n";
+    expect(parseDocument("cover", cover).meta).toMatchObject({ title: "School Place Planning Report 2024", publisher: "Eastleigh Vale Council", place: "Eastleigh Vale" });
+    const markdown = "# MARCHWOOD BOROUGH COUNCIL\n\n# Temporary Accommodation Task and Finish Group: Final Report\n\nReport published: 22 January 2024\n\n## Findings\n\nFamilies stay in bed and breakfast for 11 weeks.\n";
+    expect(parseDocument("md", markdown).meta).toMatchObject({ title: "Temporary Accommodation Task and Finish Group: Final Report", publisher: "Marchwood Borough Council", place: "Marchwood" });
+  });
+
   it("reads a council named 'London Borough of …'", () => {
     expect(parseDocument("fenwick", LONDON).meta).toEqual({
       title: "Temporary accommodation",
