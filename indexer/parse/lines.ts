@@ -62,13 +62,13 @@ export function opensListItem(text: string, start: number): boolean {
 }
 
 /**
- * The paragraph number of a numbered paragraph ("22. text", "- 14. text", "1.2 text"), else undefined.
+ * The paragraph number of a numbered paragraph ("22. text", "- 14. text", "1.2 text", "5.1.3 text"), else undefined.
  * Lines holding tabs are table rows, whose leading numbers label rows rather than paragraphs.
  */
 export function paragraphNumber(line: string): string | undefined {
   if (line.includes("\t")) return undefined;
-  // "22. text", or a council report's "1.2 The budget…" (a capital after it: "1.2 million people" is no number).
-  const m = /^(?:[-•]\s+)?(\d{1,3})\.\s+(?=\S)/.exec(line) ?? /^(\d{1,3}\.\d{1,2})\.?\s+(?=[A-Z(])/.exec(line);
+  // "22. text", or a council report's "1.2 The budget…" or "5.1.3 Families…" (a capital after it: "1.2 million people" is no number).
+  const m = /^(?:[-•]\s+)?(\d{1,3})\.\s+(?=\S)/.exec(line) ?? /^(\d{1,3}\.\d{1,2}(?:\.\d{1,2})?)\.?\s+(?=[A-Z(])/.exec(line);
   return m ? m[1] : undefined;
 }
 

@@ -11,7 +11,7 @@ const CLOSERS = `"'’”)]*`;
 const MIN_SENTENCE_WORDS = 3;
 
 /** List markers and paragraph numbers sit outside the words they number. */
-const MARKER = /^(?:[-•*▪◦–]\s+|\d{1,2}\)\s+)?(?:\d{1,3}\.(?=\s)\s*|\d{1,3}\.\d{1,2}\.?\s+(?=[A-Z(]))?/;
+const MARKER = /^(?:[-•*▪◦–]\s+|\d{1,2}\)\s+)?(?:\d{1,3}\.(?=\s)\s*|\d{1,3}\.\d{1,2}(?:\.\d{1,2})?\.?\s+(?=[A-Z(]))?/;
 
 /** Shrinks a span past surrounding whitespace and a leading list marker or paragraph number. */
 export function trimSpan(text: string, start: number, end: number): Span | undefined {

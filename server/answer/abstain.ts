@@ -89,11 +89,11 @@ export function outsideTheDocuments(query: PreparedQuery, facts: CorpusFacts, in
   if (query.concepts.length === 0) return NOTHING_TO_SEARCH;
   // "SEND" is not "send": an acronym must appear in capitals, other names in any case.
   const isAcronym = (name: string) => /^[A-Z]{3,}s?$/.test(name);
-  // "Councillor" is mentioned where the documents write "Cllr": a synonym the documents use names it too.
+  // "Councillor" is mentioned where the documents write "Cllr", "EHCP" where they write "EHC plan": a synonym the documents use names it too.
   const wordedOtherwise = (name: string) =>
     query.concepts.some((c) => c.alternatives[0].join(" ") === terms(name).join(" ") && c.alternatives.some((alt) => alt.every((t) => index.lexical.postings.has(t))));
   const mentioned = (name: string) =>
-    isAcronym(name) ? facts.capitals.has(name.replace(/s$/, "")) : words(name).every((w) => facts.vocabulary.has(w)) || wordedOtherwise(name);
+    (isAcronym(name) ? facts.capitals.has(name.replace(/s$/, "")) : words(name).every((w) => facts.vocabulary.has(w))) || wordedOtherwise(name);
   const unknown = asOneName(query.names.filter((name) => !mentioned(name)), query.question);
   if (unknown.length > 0) {
     const meant = unknown.map((name) => nearestName(name, isAcronym(name) ? [...facts.capitals] : [...facts.places.values()])).filter((n): n is string => !!n);

@@ -196,6 +196,15 @@ describe("passages of the inspection report", () => {
     expect(sentences.some(([, quote]) => quote!.includes("Page 1 of 3") || quote!.startsWith("Report title"))).toBe(false);
   });
 
+  it("numbers paragraphs of three levels, '5.1.3 Families…', as it does two", () => {
+    const text = "# Task group report\n\n## 5.1 The scale of the problem\n\n5.1.1 There were 214 households in temporary accommodation.\n\n5.1.3 Families stayed in bed and breakfast for 11 weeks.\n";
+    const doc = parseDocument("t", text);
+    expect(doc.passages.flatMap((p) => p.sentences.map((s) => [p.paragraph, text.slice(s.start, s.end)]))).toEqual([
+      ["5.1.1", "There were 214 households in temporary accommodation."],
+      ["5.1.3", "Families stayed in bed and breakfast for 11 weeks."],
+    ]);
+  });
+
   it("takes a numbered line over its first sub-paragraph for a numbered section, and keeps a cover sheet out of paragraph 1.1", () => {
     const text =
       "NORTHSHIRE COUNTY COUNCIL\n\nCABINET\n\nDate: 4 May 2022\n\nReport of: Cabinet Member for Adult Social Care\n\n1. Executive summary\n\n" +

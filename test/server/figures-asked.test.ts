@@ -9,7 +9,8 @@ const INSPECTION =
   "The experiences and progress of children in care and care leavers: good\n\n" +
   "15. At the end of December 2018, 412 children were in the care of the local authority, a rate of 63 per 10,000 children, which is lower than the rate for statistical neighbours (81 per 10,000). Decisions for children to come into care are timely and appropriate.\n\n" +
   "16. Most children in care live in stable placements. However, there are not enough local foster carers, and 63 children live more than 20 miles from Calderbrook. The local authority recruited 28 new fostering households in 2018 against a target of 40.\n\n" +
-  "17. Permanence is considered early. In 2017/18, 37 children were adopted, and the average time between a child entering care and moving in with an adoptive family was 412 days.\n";
+  "17. Permanence is considered early. In 2017/18, 37 children were adopted, and the average time between a child entering care and moving in with an adoptive family was 412 days.\n\n" +
+  "18. In January 2019 the local authority maintained 1,506 education, health and care (EHC) plans.\n";
 const MINUTES =
   "Calderbrook Metropolitan Borough Council\n\nMinutes of a meeting of the Cabinet held on 16 November 2021\n\n" +
   "48. Children's services improvement plan\n\n" +
@@ -32,6 +33,12 @@ describe("a question after a figure", () => {
     expect(answer.citations[0].quote).toBe(
       "At the end of December 2018, 412 children were in the care of the local authority, a rate of 63 per 10,000 children, which is lower than the rate for statistical neighbours (81 per 10,000).",
     );
+  });
+
+  it("knows an everyday name for what the documents call otherwise: 'EHCPs' for EHC plans", async () => {
+    const answer = await ask(engine, { question: "How many EHCPs did Calderbrook maintain in 2019?" });
+    expect(answer.abstained).toBe(false);
+    expect(answer.citations[0].quote).toBe("In January 2019 the local authority maintained 1,506 education, health and care (EHC) plans.");
   });
 
   it("after a sum of money ('how much did it cost?'), leads with a sum, not a count", async () => {
