@@ -48,6 +48,7 @@ describe("a sentence that holds the fact a question asks for", () => {
     expect(holdsFact("person", "Poor assessments have led to delays in the Family Court.")).toBe(false);
     // A role written as a title before the name.
     expect(holdsFact("person", "Chief Fire Officer Andrea Quayle - Ravensmoor Fire and Rescue Service")).toBe(true);
+    expect(holdsFact("person", "The Director of Adult Social Services (DASS) is Priya Nandakumar, who was appointed in September 2022.")).toBe(true);
     // HMICFRS is an inspectorate, not one of Her Majesty's Inspectors.
     expect(holdsFact("person", "The Chief Fire Officer presented the plan responding to the HMICFRS report.")).toBe(false);
   });
