@@ -1,5 +1,6 @@
 import { bulletMarker, LABELLED, paragraphNumber, SIGN_OFF, type Line } from "./lines.js";
 import { ownText } from "./furniture.js";
+import { isShouted } from "../contract/normalise.js";
 
 /** A Markdown heading: its hashes give its level ("## Findings" is level 2). */
 export const MARKDOWN_HEADING = /^(#{1,6})\s/;
@@ -95,7 +96,10 @@ const SECTION_TO_FIRST_PARAGRAPH = 4;
 export function isNumberedSection(lines: Line[], i: number): boolean {
   const own = ownText(lines[i]);
   const number = paragraphNumber(own);
-  if (number === undefined || !/^\d{1,3}\.\s/.test(own) || !isHeadingText(own.replace(/^\d+\.\s+/, ""))) return false;
+  const title = own.replace(/^\d+\.\s+/, "");
+  if (number === undefined || !/^\d{1,3}\.\s/.test(own) || !isHeadingText(title)) return false;
+  // One in capitals is a section whatever follows it: "3. DETAILED FINDINGS AND MANAGEMENT RESPONSES".
+  if (isShouted(title)) return true;
   const next = lines.slice(i + 1, i + 1 + SECTION_TO_FIRST_PARAGRAPH).find((l) => paragraphNumber(l.text) !== undefined);
   return next !== undefined && paragraphNumber(next.text) === `${number}.1`;
 }

@@ -196,6 +196,17 @@ describe("passages of the inspection report", () => {
     expect(sentences.some(([, quote]) => quote!.includes("Page 1 of 3") || quote!.startsWith("Report title"))).toBe(false);
   });
 
+  it("takes a numbered line in capitals for a section whatever follows it, not for a paragraph of the section before", () => {
+    const text =
+      "Internal Audit Report: Direct Payments\n\n2. SCOPE AND APPROACH\n\n2.1 The audit covered April 2022 to August 2023.\n\n" +
+      "3. DETAILED FINDINGS AND MANAGEMENT RESPONSES\n\nFinding 1 – Financial reviews (Priority: High)\n\nReviews were overdue for 18 of the 40 accounts sampled.\n";
+    const doc = parseDocument("t", text);
+    expect(doc.passages.slice(1).map((p) => [p.section, p.paragraph])).toEqual([
+      [["2. SCOPE AND APPROACH"], "2.1"],
+      [["3. DETAILED FINDINGS AND MANAGEMENT RESPONSES", "Finding 1 – Financial reviews (Priority: High)"], null],
+    ]);
+  });
+
   it("numbers paragraphs of three levels, '5.1.3 Families…', as it does two", () => {
     const text = "# Task group report\n\n## 5.1 The scale of the problem\n\n5.1.1 There were 214 households in temporary accommodation.\n\n5.1.3 Families stayed in bed and breakfast for 11 weeks.\n";
     const doc = parseDocument("t", text);
