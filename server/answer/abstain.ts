@@ -90,8 +90,7 @@ export function outsideTheDocuments(query: PreparedQuery, facts: CorpusFacts, in
   // "SEND" is not "send": an acronym must appear in capitals, other names in any case.
   const isAcronym = (name: string) => /^[A-Z]{3,}s?$/.test(name);
   // "Councillor" is mentioned where the documents write "Cllr", "EHCP" where they write "EHC plan": a synonym the documents use names it too.
-  const wordedOtherwise = (name: string) =>
-    query.concepts.some((c) => c.alternatives[0].join(" ") === terms(name).join(" ") && c.alternatives.some((alt) => alt.every((t) => index.lexical.postings.has(t))));
+  const wordedOtherwise = (name: string) => query.concepts.some((c) => c.alternatives[0].join(" ") === terms(name).join(" ") && conceptValue(index, c) > 0);
   const mentioned = (name: string) =>
     (isAcronym(name) ? facts.capitals.has(name.replace(/s$/, "")) : words(name).every((w) => facts.vocabulary.has(w))) || wordedOtherwise(name);
   const unknown = asOneName(query.names.filter((name) => !mentioned(name)), query.question);
@@ -120,8 +119,7 @@ export function outsideTheDocuments(query: PreparedQuery, facts: CorpusFacts, in
   const named = new Set(query.names.filter((n) => !isAcronym(n)).flatMap((n) => terms(n)));
   const subject = { ...query, concepts: query.concepts.filter((c) => !c.alternatives[0].every((t) => named.has(t))) };
   const numbered = paragraphsAsked(query.question).length > 0 || partsAsked(query.question).length > 0;
-  const used = (c: Concept) => conceptValue(index, c) > 0;
-  const unused = (numbered ? undefined : absentSubject(subject, used, true)) ?? absentSubject(query, used);
+  const unused = numbered ? absentSubject(query, (c) => conceptValue(index, c) > 0) : absentSubject(subject, (c) => conceptValue(index, c) > 0, true);
   if (unused && unused.length > 0) return `No document mentions ${englishList(unused)}.`;
   return undefined;
 }

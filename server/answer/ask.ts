@@ -142,9 +142,12 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
   const scored = scoreSentences(index, facts, query, vector, hits);
   // The sentence or table row that opens with the label asked for is that part itself, and answers first:
   // "| KPI 14 | …" for "what was the status of KPI 14?", though "KPI 01" shares as many words.
-  const best = scored[0]?.score ?? 0;
-  for (const s of scored) if (opensWithLabel(s.sentence.searchText, parts)) s.score = Math.max(s.score, best + 0.01);
-  scored.sort((a, b) => b.score - a.score);
+  if (parts.length > 0) {
+    const best = scored[0]?.score ?? 0;
+    const opensPart = opensWithLabel(parts);
+    for (const s of scored) if (opensPart(s.sentence.searchText)) s.score = Math.max(s.score, best + 0.01);
+    scored.sort((a, b) => b.score - a.score);
+  }
   return { query, interpretedAs, filters, paragraphs, parts, hits, scored, embedMs, searchMs: performance.now() - searchStart };
 }
 

@@ -44,8 +44,11 @@ export function partsAsked(question: string): Part[] {
 /** Text that opens with a part's label: a heading, a sentence, or a table row or cell ("| KPI 14 | New benefit claims…"). */
 const opening = (label: string) => new RegExp(`(?:^|\\n|[.!?;|]\\s+)(?:\\|\\s*)?${label}(?:$|[\\s:.–—|-])`, "i");
 
-/** True when a sentence opens with one of the labels: "Recommendation 3: The Board should…", "| KPI 14 | …". */
-export const opensWithLabel = (text: string, labels: string[]): boolean => labels.some((label) => opening(label).test(text));
+/** A test, built once, for a sentence that opens with one of the labels: "Recommendation 3: The Board should…", "| KPI 14 | …". */
+export function opensWithLabel(labels: string[]): (text: string) => boolean {
+  const patterns = labels.map(opening);
+  return (text) => patterns.some((pattern) => pattern.test(text));
+}
 
 /** True when a passage sits under a heading that opens with the label, or one of its sentences or table rows does ("Recommendation 3: The Board should…"). */
 const inPart = (passage: Passage, part: Part) => passage.section.some((heading) => part.opens.test(heading)) || part.opens.test(passage.searchText);
@@ -105,18 +108,22 @@ export function titlesNamed(question: string, facts: CorpusFacts): TitlesNamed |
   const asWritten = words(question);
   // An acronym the documents define may stand for a title's words: "the JSNA" for the Joint Strategic
   // Needs Assessment. Or be one of them: "the SEND inspection" for "Area SEND inspection of Westmere".
-  const spelledOut = asWritten.flatMap((w) => (Object.hasOwn(facts.acronyms, w) ? terms(facts.acronyms[w]) : [term(w)]));
+  const plain = asWritten.map(term);
+  const readings = asWritten.some((w) => Object.hasOwn(facts.acronyms, w))
+    ? [plain, asWritten.flatMap((w) => (Object.hasOwn(facts.acronyms, w) ? terms(facts.acronyms[w]) : [term(w)]))]
+    : [plain];
+  const wordings = [...facts.titles];
   const titles = new Set<string>();
   const named = new Set<string>();
-  for (const asked of [asWritten.map(term), spelledOut]) {
+  for (const asked of readings) {
     asked.forEach((last, end) => {
       // The phrase ends there, or goes on with what labels a document: "the inspection report published in 2017".
       const next = asked[end + 1];
       if (!last || !DOCUMENT_WORDS.has(last) || (next && !facts.metadataTerms.has(next))) return;
       for (let start = end - 1; start >= 0 && asked[start]; start--) {
         const run = asked.slice(start, end + 1) as string[];
-        const having = [...facts.titles].filter(([, wording]) => wording.includes(` ${run.join(" ")} `)).map(([title]) => title);
-        if (having.length === 0 || having.length === facts.titles.size) continue;
+        const having = wordings.filter(([, wording]) => wording.includes(` ${run.join(" ")} `)).map(([title]) => title);
+        if (having.length === 0 || having.length === wordings.length) continue;
         having.forEach((title) => titles.add(title));
         run.forEach((t) => named.add(t));
       }
