@@ -51,13 +51,17 @@ export function headingLevels(lines: Line[], skipped: Set<number>, contentsRows:
     headingCounts.set(key, (headingCounts.get(key) ?? 0) + 1);
   }
   const division = [...divisions].sort((a, b) => a - b);
-  // Past the last paragraph numbered "5.x", a heading is outside numbered section 5.
+  // Past the last paragraph numbered "5.x", a heading is outside numbered section 5, and so is
+  // the next number ("47. MINUTES" after "46. DECLARATIONS OF INTEREST"). A section that numbers
+  // no paragraphs holds the headings under it ("3. DETAILED FINDINGS" over "Finding 1 – …").
   const afterNumberedSection = (line: number): boolean => {
     const above = division.filter((d) => d < line).pop();
     const number = above === undefined ? undefined : paragraphNumber(lines[above].text);
     if (number === undefined || number.includes(".")) return false;
+    if (/^\d{1,3}\.\s/.test(lines[line].text)) return true;
     const end = division.find((d) => d > line) ?? lines.length;
-    return !lines.slice(line + 1, end).some((l) => paragraphNumber(l.text)?.startsWith(`${number}.`));
+    const numbers = (from: number, to: number) => lines.slice(from, to).some((l) => paragraphNumber(l.text)?.startsWith(`${number}.`));
+    return numbers(above! + 1, line) && !numbers(line + 1, end);
   };
   const levelOf = (line: number, label: string) => {
     if (divisions.has(line)) return 1;

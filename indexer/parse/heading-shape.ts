@@ -46,10 +46,13 @@ export function headingShaped(text: string): boolean {
  */
 const GRADED = /:\s+(?:outstanding|excellent|very good|good|adequate|satisfactory|requires improvement(?: to be good)?|inadequate|weak|unsatisfactory|poor)$/i;
 
+/** An aside closing a heading, "(Priority: High)", "(see Appendix B)": not counted in the heading's length. */
+const CLOSING_ASIDE = /\s*\([^()]*\)$/;
+
 /** True for a line that reads as a heading on its own: a Markdown heading, or short and heading-shaped. */
 export function isHeadingText(text: string): boolean {
   if (MARKDOWN_HEADING.test(text)) return true;
-  const measured = text.replace(GRADED, "");
+  const measured = text.replace(GRADED, "").replace(CLOSING_ASIDE, "");
   // A question heads its answers, and runs longer: "What is it like to be a child or young person with SEND in this area?"
   const maxWords = text.endsWith("?") ? MAX_QUESTION_WORDS : MAX_HEADING_WORDS;
   if (measured.length > MAX_HEADING_CHARS || measured.split(/\s+/).length > maxWords) return false;

@@ -207,6 +207,26 @@ describe("passages of the inspection report", () => {
     ]);
   });
 
+  it("reads a family of labelled headings inside a numbered section without numbered paragraphs, a closing aside not counted in their length", () => {
+    const text =
+      "Internal Audit Report: Direct Payments\n\n2. SCOPE AND APPROACH\n\n2.1 The audit covered April 2022 to August 2023.\n\n" +
+      "3. DETAILED FINDINGS AND MANAGEMENT RESPONSES\n\nFinding 1 – Financial reviews (Priority: High)\n\nReviews were overdue for 18 of the 40 accounts sampled.\n\n" +
+      "Finding 2 – Suspension of payments following death or admission to hospital (Priority: Medium)\n\nPayments continued after 11 deaths.\n\n" +
+      "4. FOLLOW-UP\n\nInternal Audit will follow up in April 2024.\n";
+    const doc = parseDocument("t", text);
+    expect(doc.passages.slice(1).map((p) => p.section)).toEqual([
+      ["2. SCOPE AND APPROACH"],
+      ["3. DETAILED FINDINGS AND MANAGEMENT RESPONSES", "Finding 1 – Financial reviews (Priority: High)"],
+      ["3. DETAILED FINDINGS AND MANAGEMENT RESPONSES", "Finding 2 – Suspension of payments following death or admission to hospital (Priority: Medium)"],
+      ["4. FOLLOW-UP"],
+    ]);
+  });
+
+  it("takes each numbered minute for the next item, not one inside the item before, though neither numbers its paragraphs", () => {
+    const text = "MINUTES of a meeting of the Cabinet held on 16 November 2021\n\n46. DECLARATIONS OF INTEREST\n\nNone were declared.\n\n47. MINUTES\n\nRESOLVED that the minutes be approved.\n";
+    expect(parseDocument("t", text).passages.map((p) => p.section)).toEqual([["46. DECLARATIONS OF INTEREST"], ["47. MINUTES"]]);
+  });
+
   it("numbers paragraphs of three levels, '5.1.3 Families…', as it does two", () => {
     const text = "# Task group report\n\n## 5.1 The scale of the problem\n\n5.1.1 There were 214 households in temporary accommodation.\n\n5.1.3 Families stayed in bed and breakfast for 11 weeks.\n";
     const doc = parseDocument("t", text);

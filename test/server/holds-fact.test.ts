@@ -53,6 +53,16 @@ describe("a sentence that holds the fact a question asks for", () => {
     expect(holdsFact("person", "The Chief Fire Officer presented the plan responding to the HMICFRS report.")).toBe(false);
   });
 
+  it("for a person: an officer named with a role after a comma, or under a label naming a role, not a post alone", () => {
+    expect(holdsFact("person", "Responsible officer: Marcus Fell, Direct Payments Team Manager")).toBe(true);
+    expect(holdsFact("person", "Andrew Merriman, Chief Finance Officer, told the group that spending rose.")).toBe(true);
+    expect(holdsFact("person", "Report of: Karen Lowe, Head of Environmental Services")).toBe(true);
+    expect(holdsFact("person", "Prepared by: Samir Bhatt")).toBe(true);
+    // A post with no one named, and a role no comma ties to the capitalised words before it.
+    expect(holdsFact("person", "The Local Authority Designated Officer (LADO) service is effective.")).toBe(false);
+    expect(holdsFact("person", "3\tPublic Participation Members of the public should notify the Head of Legal Services")).toBe(false);
+  });
+
   it("for a date: a month and year, or a year; for a general question: nothing", () => {
     expect(holdsFact("date", "The visit was the third monitoring visit since the local authority was judged inadequate in March 2017.")).toBe(true);
     expect(holdsFact("date", "Caseloads remain too high.")).toBe(false);
