@@ -2,7 +2,8 @@ import type { LoadedIndex } from "../../indexer/contract/load-index.js";
 import type { Sentence } from "../../indexer/contract/schemas.js";
 import type { CorpusFacts } from "../retrieve/corpus-facts.js";
 import type { Hit } from "../retrieve/search.js";
-import { wordedIn, type Intent, type PreparedQuery } from "../retrieve/prepare-query.js";
+import { wordedIn, type Concept, type Intent, type PreparedQuery } from "../retrieve/prepare-query.js";
+import { terms } from "../../indexer/contract/normalise.js";
 import { conceptValue, METADATA_WEIGHT } from "../retrieve/bm25.js";
 import { cosineRow } from "../retrieve/dense.js";
 import { MONTH_NAMES } from "../../indexer/contract/dates.js";
@@ -40,11 +41,13 @@ const DENSE_SPAN = 0.45;
 
 /**
  * Dates, years, statute sections and the numbers that label parts of a document ("Question 5",
- * "Policy H1", "Recommendation 3", "key stage 4"): numbers, but not the figure a "how many" question asks for.
+ * "Policy H1", "Recommendation 3", "key stage 4", "Finding 2 – …"): numbers, but not the figure a "how many" question asks for.
  */
 const NOT_FIGURES = new RegExp(
   `\\b\\d{1,2} (?:${MONTH_NAMES.join("|")})\\b|\\b(?:${MONTH_NAMES.join("|")}) \\d{4}\\b|\\b(?:19|20)\\d{2}(?:[–/-]\\d{2,4})?\\b|` +
-    `\\b(?:sections?|questions?|recommendations?|polic(?:y|ies)|parts?|paragraphs?|paras?|appendix|appendices|chapters?|items?|tables?|figures?|priorit(?:y|ies)|pages?|annex|schedules?|stages?|phases?|tranches?|quarters?|q) [A-Z]{0,2}\\d+(?:\\.\\d+)*[a-z]?\\b`,
+    `\\b(?:sections?|questions?|recommendations?|polic(?:y|ies)|parts?|paragraphs?|paras?|appendix|appendices|chapters?|items?|tables?|figures?|priorit(?:y|ies)|pages?|annex|schedules?|stages?|phases?|tranches?|quarters?|q) [A-Z]{0,2}\\d+(?:\\.\\d+)*[a-z]?\\b|` +
+    // Any label before a colon or a dash: "Area for improvement 1: …", "Finding 2 – …".
+    `\\b[a-z]+ \\d{1,3}[a-z]?(?=:\\s|\\s[-–—]\\s)`,
   "gi",
 );
 
@@ -85,6 +88,38 @@ export function holdsFact(intent: Intent, text: string): boolean {
   return FACT_PATTERNS[intent].test(figures);
 }
 
+/** A number of things: "2,380", "six", not a share ("38%") or a date. */
+const COUNT = /(?<![\w.,£])(?:\d[\d,]*(?!\.?\d|\s?%|\s?per ?cent)|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b)/gi;
+
+/** What a count question counts, in its own words: "case managers" in "how many case managers did the YJS have?". */
+const COUNTED = /\b(?:how many|numbers? of)\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)/gi;
+
+/** Words enough after a number to hold what it counts: "2,380 education, health and care (EHC) plans". */
+const COUNTED_WITHIN = 6;
+
+/** The subject concepts a count question counts; none when it words them otherwise. */
+export function countedIn(question: string, subject: Pick<Concept, "alternatives">[]): Pick<Concept, "alternatives">[] {
+  const phrase = [...question.matchAll(COUNTED)].pop()?.[1];
+  const asked = new Set(terms(phrase ?? ""));
+  return subject.filter((c) => wordedIn(c, asked));
+}
+
+/**
+ * True when a number counts what a "how many" question counts: "412 children were in care",
+ * "six findings", "the number of households … had risen from 96 to 214", not "38% of EHC plans
+ * were issued within 20 weeks".
+ */
+export function counts(text: string, counted: Pick<Concept, "alternatives">[]): boolean {
+  if (counted.length === 0) return true;
+  const plain = text.replace(NOT_FIGURES, " ");
+  const countsAfter = (at: number) => {
+    const after = new Set(terms(plain.slice(at).split(/\s+/, COUNTED_WITHIN + 1).join(" ")));
+    return counted.every((c) => wordedIn(c, after));
+  };
+  for (const m of plain.matchAll(COUNT)) if (countsAfter(m.index + m[0].length)) return true;
+  return [...plain.matchAll(/\bnumbers? of\s/gi)].some((m) => countsAfter(m.index + m[0].length) && plain.slice(m.index).search(COUNT) >= 0);
+}
+
 /** Scores every sentence of the retrieved passages against the question. */
 export function scoreSentences(index: LoadedIndex, facts: CorpusFacts, query: PreparedQuery, queryVector: ArrayLike<number>, hits: Hit[]): ScoredSentence[] {
   const dims = index.manifest.embedder.dimensions;
@@ -116,6 +151,7 @@ export function scoreSentences(index: LoadedIndex, facts: CorpusFacts, query: Pr
   const subject = weighted
     .filter((c) => !c.metadata && !(query.intent !== "general" && c.alternatives[0].every((t) => FIGURE_WORDS.has(t))))
     .map((c) => (c.kind === "synonym" && c.alternatives[0].every((t) => index.lexical.postings.has(t)) ? { alternatives: [c.alternatives[0]] } : c));
+  const counted = query.intent === "count" ? countedIn(query.question, subject) : [];
   const labels = weighted.filter((c) => c.metadata);
   const labelWeight = sum(labels) || 1;
   const namesLabels = (termsOf: Set<string>) => sum(labels.filter((c) => wordedIn(c, termsOf))) / labelWeight;
@@ -139,7 +175,7 @@ export function scoreSentences(index: LoadedIndex, facts: CorpusFacts, query: Pr
       const denseNorm = Math.max(0, Math.min(1, (dense - DENSE_FLOOR) / DENSE_SPAN));
       const factBonus = fact && (coverage >= FACT_COVERAGE || context >= FACT_CONTEXT) ? w.fact : 0;
       const score = w.coverage * coverage + w.context * context + w.dense * denseNorm + w.passage * hit.score + factBonus + (sentence.tableRow ? w.names * Math.max(namesLabels(own), asksFigure && TOTAL_ROW.test(sentence.searchText) ? 1 : 0) : 0);
-      const whole = subject.length > 0 && subject.every((c) => wordedIn(c, facts.readTerms[sentence.row]));
+      const whole = subject.length > 0 && subject.every((c) => wordedIn(c, facts.readTerms[sentence.row])) && (query.intent !== "count" || counts(sentence.searchText, counted));
       out.push({ sentence, coverage, context, dense, passage: hit.score, fact, whole, score });
     });
   }

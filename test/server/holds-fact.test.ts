@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { holdsFact } from "../../server/answer/score-sentences.js";
+import { counts, countedIn, holdsFact } from "../../server/answer/score-sentences.js";
 
 describe("a sentence that holds the fact a question asks for", () => {
   it("for a figure: a count, a share or a fraction, not a date, a year, an ordinal or a statute", () => {
@@ -67,5 +67,24 @@ describe("a sentence that holds the fact a question asks for", () => {
     expect(holdsFact("date", "The visit was the third monitoring visit since the local authority was judged inadequate in March 2017.")).toBe(true);
     expect(holdsFact("date", "Caseloads remain too high.")).toBe(false);
     expect(holdsFact("general", "Some 48% of care leavers are NEET.")).toBe(false);
+  });
+
+  it("for 'how many': knows what is counted, in the question's own words, and which numbers count it", () => {
+    const ehcp = { alternatives: [["ehcp"], ["ehc", "plan"], ["educ", "health", "care", "plan"]] };
+    const yjs = { alternatives: [["yj"], ["youth", "justic", "servic"]] };
+    const cases = { alternatives: [["case"]] };
+    const managers = { alternatives: [["manag"]] };
+    expect(countedIn("How many case managers did the YJS have?", [yjs, cases, managers])).toEqual([cases, managers]);
+    expect(countedIn("How many EHCPs does Eastleigh Vale have?", [ehcp])).toEqual([ehcp]);
+    // A follow-up's own count is what it counts.
+    expect(countedIn("How many households were in temporary accommodation? — and how many EHCPs?", [ehcp])).toEqual([ehcp]);
+    expect(counts("In January 2024 the Council maintained 2,380 education, health and care (EHC) plans.", [ehcp])).toBe(true);
+    expect(counts("Only 38% of new EHC plans were issued within the statutory 20-week timescale.", [ehcp])).toBe(false);
+    expect(counts("The audit identified six findings: two rated High priority.", [{ alternatives: [["find"]] }])).toBe(true);
+    expect(counts("The number of households in temporary accommodation had risen from 96 at 31 March 2021 to 214.", [{ alternatives: [["household"]] }])).toBe(true);
+    expect(counts("The number of households in temporary accommodation has risen.", [{ alternatives: [["household"]] }])).toBe(false);
+    // A label's number counts nothing.
+    expect(counts("Area for improvement 1: EHC plans should be timely.", [ehcp])).toBe(false);
+    expect(counts("Anything at all", [])).toBe(true);
   });
 });
