@@ -1,4 +1,4 @@
-import type { Line } from "./lines.js";
+import { LABELLED, type Line } from "./lines.js";
 
 /**
  * A cover sheet's "Report title: …" (or "Title: …"): the document's title, shown above every
@@ -14,7 +14,7 @@ const FURNITURE_PATTERNS: RegExp[] = [
   /proud to use recycled paper/i,
   /^©|crown copyright/i,
   /open government licence|^you may reuse this information/i,
-  /^this publication is available at/i,
+  /^this (?:publication|report|document) is available\b.*(?:www\.|https?:)/i,
   /^interested in our work\?/i,
   /^(?:t|tel|telephone|textphone|f|fax|e|email|w|web|direct [tf])\s*:?\s+[\d+(]/i,
   // A running footer that ends in its page number: "Northshire County Council – Cabinet – 4 May 2022   Page 1 of 3".
@@ -37,10 +37,27 @@ const MAX_CONTACT_LINE = 400;
 /** Address blocks are short lines: "County Hall", "Spetchley Road", "Worcester WR5 2NP". */
 const MAX_ADDRESS_LINE = 90;
 
-/** True for letterheads, addresses, phone numbers and other contact boilerplate. */
+/** Words in lower case enough to make a line prose that gives contact details, not contact details alone. */
+const PROSE_WORDS = 4;
+
+/** A labelled line naming whom to contact: "Contact officer: Delphine Okonjo-Marsh, Head of Libraries, 01723 555 418". */
+const NAMED_CONTACT = /^(?:contact(?: officer)?|(?:report )?author|lead officer)s?:\s+[A-Z][a-z]/i;
+
+/** The publisher asking readers to get in touch about the document: "please telephone 0300 123 1231, or email …". */
+const PLEASE_CONTACT = /\bplease (?:telephone|phone|call|contact|e-?mail|write)\b/i;
+
+/**
+ * True for letterheads, addresses, phone numbers and other contact boilerplate; not for prose
+ * that gives them ("held on 25 January 2024 … in the Council Chamber, Civic Centre, KB1 4TR"),
+ * nor for a named contact, who is content: "who is the contact officer?".
+ */
 export function isContactLine(text: string): boolean {
-  if (text.length > MAX_CONTACT_LINE) return false;
-  return EMAIL.test(text) || PHONE.test(text) || WEB.test(text) || POSTCODE.test(text);
+  if (text.length > MAX_CONTACT_LINE || NAMED_CONTACT.test(text)) return false;
+  if (!(EMAIL.test(text) || PHONE.test(text) || WEB.test(text) || POSTCODE.test(text))) return false;
+  // Asked to get in touch, or a line that opens with the address: a licence's "www.nationalarchives.gov.uk/…, write to …".
+  if (PLEASE_CONTACT.test(text) || /^(?:www\.|https?:\/\/|[\w.+-]+@)/i.test(text)) return true;
+  const rest = text.replace(new RegExp(EMAIL.source, "g"), " ").replace(new RegExp(WEB.source + "\\S*", "gi"), " ");
+  return (rest.match(/(?<![\w/])[a-z]{2,}\b/g) ?? []).length < PROSE_WORDS;
 }
 
 /** True for a line that is page furniture or licence boilerplate wherever it appears. */
@@ -60,17 +77,44 @@ export function ownText(line: Line): string {
   return cut === -1 ? line.text : line.text.slice(0, cut);
 }
 
+/** Parts of a running header or footer: "Kestlebury Borough Council - Council - 25 January 2024", "Final report<tab>2". */
+const RUNNING_PARTS = /\s[-–—|]\s|\t/;
+
+/** A labelled value ("Score: 2 - Evidence shows some shortfalls") or a lead-in ("RESOLVED that:") says something each time. */
+const SAYS = /^[\w ]{2,30}:\s|:$/;
+
+/** How often a line must stand alone in a document to be its running header or footer. */
+const RUNNING_REPEATS = 3;
+
 /**
- * Marks the lines that are not content: furniture, contact lines, and whole address
- * blocks (runs of short lines between blank lines where one of them is a contact line).
+ * A running header or footer that no pattern knows: a line of parts ("OFFICIAL - PUBLIC",
+ * "Annual Report 2017/18<tab>7") standing alone, between blank lines, three times or more,
+ * its page number apart. Headings that recur ("What we did") are one part; table rows stand among rows.
+ */
+function runningLines(lines: Line[]): number[] {
+  const byText = new Map<string, number[]>();
+  lines.forEach((line, i) => {
+    const alone = line.afterBlank && (lines[i + 1]?.afterBlank ?? true);
+    if (!alone || !RUNNING_PARTS.test(line.text.trim()) || SAYS.test(line.text)) return;
+    const key = line.text.replace(/\d+/g, "#").trim();
+    byText.set(key, [...(byText.get(key) ?? []), i]);
+  });
+  return [...byText.values()].filter((at) => at.length >= RUNNING_REPEATS).flat();
+}
+
+/**
+ * Marks the lines that are not content: furniture, contact lines, running headers and footers,
+ * and whole address blocks (runs of short lines between blank lines where one of them is a contact line).
  */
 export function findFurniture(lines: Line[]): Set<number> {
-  const furniture = new Set<number>();
+  const furniture = new Set<number>(runningLines(lines));
   let group: number[] = [];
   const closeGroup = () => {
     const short = group.every((i) => lines[i].text.length <= MAX_ADDRESS_LINE && !/[.?!]$/.test(lines[i].text));
     const hasContact = group.some((i) => isContactLine(lines[i].text));
-    if (group.length > 1 && short && hasContact) group.forEach((i) => furniture.add(i));
+    // A cover sheet's labelled lines ("Report to: Cabinet", "Key decision: Yes") say what the report is, though one gives a phone number.
+    const labelled = group.filter((i) => LABELLED.test(lines[i].text) && !isContactLine(lines[i].text)).length;
+    if (group.length > 1 && short && hasContact && labelled < 2) group.forEach((i) => furniture.add(i));
     group = [];
   };
   lines.forEach((line, i) => {

@@ -196,6 +196,37 @@ describe("passages of the inspection report", () => {
     expect(sentences.some(([, quote]) => quote!.includes("Page 1 of 3") || quote!.startsWith("Report title"))).toBe(false);
   });
 
+  it("drops a running header or footer of several parts that stands alone three times, page number apart, and keeps recurring labels and values", () => {
+    const page = (n: number) =>
+      `Kestlebury Borough Council - Council - 25 January 2024\n\nWhat we did\n\nScore: 2 - Evidence shows some shortfalls\n\nThe council met ${n} times.\n\nFinal report\t${n}\n\n`;
+    const text = `Minutes of the Council\n\n${page(1)}${page(2)}${page(3)}`;
+    const doc = parseDocument("t", text);
+    const quoted = doc.passages.flatMap((p) => p.sentences.map((s) => text.slice(s.start, s.end)));
+    expect(quoted).toEqual([1, 2, 3].flatMap((n) => ["Score: 2 - Evidence shows some shortfalls", `The council met ${n} times.`]));
+    expect(doc.passages.map((p) => p.section.at(-1))).toEqual(["What we did", "What we did", "What we did"]);
+    // Twice is no running line: it may be said twice.
+    const twiceText = `Minutes of the Council\n\n${page(1)}${page(2)}`;
+    const twice = parseDocument("t", twiceText).passages.flatMap((p) => p.sentences.map((s) => twiceText.slice(s.start, s.end)));
+    expect(twice.filter((q) => q.startsWith("Final report"))).toEqual(["Final report\t1", "Final report\t2"]);
+  });
+
+  it("keeps prose and a cover sheet that give contact details, and drops a letterhead's address block", () => {
+    const text =
+      "Ofsted\nPiccadilly Gate\nManchester M1 2WD\nT 0300 123 1231\n\nMINUTES OF A MEETING OF THE COUNCIL\n\n" +
+      "held on Thursday 25 January 2024 at 7.00 pm in the Council Chamber, Civic Centre, Kestlebury, KB1 4TR\n\n" +
+      "Report to: Cabinet\nKey decision: Yes\nContact officer: Delphine Okonjo-Marsh, Head of Libraries, 01723 555 418\n\n" +
+      "5.4 Ellen Marsh is the main contact between the council and the LGA: ellen.marsh@local.gov.uk\n\nEmail: psab@pellingham.gov.uk\n\n" +
+      "If you would like a copy of this document in a different format, please telephone 0300 123 1231, or email enquiries@ofsted.gov.uk.\n";
+    const doc = parseDocument("t", text);
+    expect(doc.passages.flatMap((p) => p.sentences.map((s) => text.slice(s.start, s.end)))).toEqual([
+      "held on Thursday 25 January 2024 at 7.00 pm in the Council Chamber, Civic Centre, Kestlebury, KB1 4TR",
+      "Report to: Cabinet",
+      "Key decision: Yes",
+      "Contact officer: Delphine Okonjo-Marsh, Head of Libraries, 01723 555 418",
+      "Ellen Marsh is the main contact between the council and the LGA: ellen.marsh@local.gov.uk",
+    ]);
+  });
+
   it("takes a numbered line in capitals for a section whatever follows it, not for a paragraph of the section before", () => {
     const text =
       "Internal Audit Report: Direct Payments\n\n2. SCOPE AND APPROACH\n\n2.1 The audit covered April 2022 to August 2023.\n\n" +
