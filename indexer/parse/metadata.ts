@@ -1,9 +1,11 @@
-import { HEAD_LINES, type Line } from "./lines.js";
+import { HEAD_LINES, paragraphNumber, type Line } from "./lines.js";
 import type { LetterFrame } from "./letters.js";
 import { parseDate, parseDateLine, parseDateOrMonthLine, parseMonthYear, parsePublishedLine } from "../contract/dates.js";
-import { inspectorateIn, isCouncilName, isInspectorateName, mainCouncil, mainPlace } from "./publishers.js";
+import { boardName, inspectorateIn, isCouncilName, isInspectorateName, mainCouncil, mainPlace } from "./publishers.js";
 import { headingLabel, splitTitle } from "./structure.js";
+import { headingShaped } from "./heading-shape.js";
 import { TITLE_LABEL } from "./furniture.js";
+import { readContents } from "./contents-list.js";
 import { UNKNOWN_PLACE, type Source } from "../contract/schemas.js";
 
 /**
@@ -48,6 +50,21 @@ function agendaTitle(head: Line[]): string {
  */
 const TITLE_LINE_MAX = 250;
 
+/** A cover sheet's subject line, the title when it gives none by name: "Subject: Annual Governance Statement 2020/21". */
+const SUBJECT_LABEL = /^subject\s*:\s*(\S.*)$/i;
+
+/** A line saying who wrote: "Report by the Local Government and Social Care Ombudsman". */
+const BYLINE = /^(?:a )?report (?:by|from)\b/i;
+
+/** A title line that runs on to the next: it ends on a word that needs more. */
+const RUNS_ON = /\b(?:a|an|the|of|for|to|in|on|into|against|by|and|with|from|at)$/i;
+
+/** A title line that goes on from the one above: "MINUTES OF A MEETING OF THE CABINET" / "HELD AT COUNTY HALL, RAVENSMOOR". */
+const RUNS_FROM = /^(?:held|of|for|to|in|on|into|against|by|and|with|from|at)\b/i;
+
+/** The most lines a title set without blanks between may take. */
+const TITLE_LINES = 3;
+
 /** A line that labels a date: "Date: 4 May 2022", "Inspection date: 24 October 2016 to …". */
 const DATED_LINE = /^[\w ]{0,30}\bdates?\s*(?:of [\w ]+)?:/i;
 
@@ -57,26 +74,40 @@ const DATED_LINE = /^[\w ]{0,30}\bdates?\s*(?:of [\w ]+)?:/i;
  * to when the title is split over several.
  */
 function reportTitle(head: Line[], furniture: Set<number>): string {
-  // Not a Markdown heading that only names the council or inspectorate: "# MARCHWOOD BOROUGH COUNCIL".
-  const markdown = head.find((l) => /^#\s+\S/.test(l.text) && l.text.length <= TITLE_LINE_MAX && !isCouncilName(headingLabel(l.text)) && !isInspectorateName(headingLabel(l.text)));
-  if (markdown) return headingLabel(markdown.text);
-  // A council report's cover sheet says which line is the title: "Report title: Budget outturn 2021/22".
-  const labelled = head.map((l) => TITLE_LABEL.exec(l.text)?.[1]).find((t) => t && t.length <= TITLE_LINE_MAX);
+  // A line that names who wrote, not what: a council, an inspectorate (its logo may take two
+  // lines, "Local Government & Social Care" / "OMBUDSMAN"), a safeguarding board, a byline.
+  const names = (i: number) => {
+    const text = headingLabel(head[i].text);
+    const logo = head[i + 1] && !head[i + 1].afterBlank ? `${text} ${head[i + 1].text}` : text;
+    return isCouncilName(text) || isInspectorateName(text) || isInspectorateName(logo) || !!boardName(text) || BYLINE.test(text);
+  };
+  // Not a Markdown heading that only names the council or inspectorate ("# MARCHWOOD BOROUGH COUNCIL"), nor a numbered section ("# 1. Executive summary").
+  const markdown = head.findIndex((l, i) => /^#\s+\S/.test(l.text) && l.text.length <= TITLE_LINE_MAX && !names(i) && paragraphNumber(headingLabel(l.text)) === undefined);
+  if (markdown >= 0) return headingLabel(head[markdown].text);
+  // A council report's cover sheet says which line is the title: "Report title: Budget outturn 2021/22", or "Subject: …".
+  const labelled = head.map((l) => (TITLE_LABEL.exec(l.text) ?? SUBJECT_LABEL.exec(l.text))?.[1]).find((t) => t && t.length <= TITLE_LINE_MAX);
   if (labelled) return labelled;
-  const at = head.findIndex(
-    (l, i) =>
-      !furniture.has(i) &&
-      l.text.length >= 15 &&
-      l.text.length <= TITLE_LINE_MAX &&
-      !isCouncilName(l.text) &&
-      !isInspectorateName(l.text) &&
-      // A date line is no title, but a title may hold a date: "Minutes of the … Committee held on 12 July 2022".
-      !parseDateLine(l.text) &&
-      !DATED_LINE.test(l.text) &&
-      !l.text.includes("\t"),
-  );
+  const titleLine = (l: Line, i: number) =>
+    !furniture.has(i) &&
+    l.text.length <= TITLE_LINE_MAX &&
+    !names(i) &&
+    // A date line is no title, but a title may hold a date: "Minutes of the … Committee held on 12 July 2022".
+    !parseDateLine(l.text) &&
+    !DATED_LINE.test(l.text) &&
+    !l.text.includes("\t");
+  const at = head.findIndex((l, i) => l.text.length >= 15 && titleLine(l, i));
   if (at === -1) return "Untitled document";
-  return splitTitle(head, at)?.text ?? headingLabel(head[at].text);
+  const split = splitTitle(head, at);
+  if (split) return split.text;
+  // A title set on lines of its own with no blank between: "Children's Social Care" / "Complaints, Compliments and Representations" /
+  // "Annual Report 2017/18", each line a part of it; or a line that runs on, "Investigation into a complaint against" / "Fallowmere City Council".
+  const parts = [headingLabel(head[at].text)];
+  for (let i = at + 1; i < at + TITLE_LINES && head[i] && !head[i].afterBlank && headingShaped(head[i].text) && !parseDate(head[i].text); i++) {
+    const runsOn = RUNS_ON.test(parts[parts.length - 1]) || RUNS_FROM.test(head[i].text);
+    if (!runsOn && !titleLine(head[i], i)) break;
+    parts.push(`${runsOn ? " " : " – "}${headingLabel(head[i].text)}`);
+  }
+  return parts.join("").slice(0, TITLE_LINE_MAX);
 }
 
 /**
@@ -113,14 +144,18 @@ export function deriveMetadata(text: string, lines: Line[], furniture: Set<numbe
   }
   const title = reportTitle(head, furniture);
   const producer = /\b(\w+) produces this report\b/i.exec(text)?.[1];
-  const inspectorate = (producer && inspectorateIn(producer)) ?? inspectorateIn(headText);
+  // Not a section its contents list names: "7. Local Government and Social Care Ombudsman … 6".
+  const contents = readContents(lines).rows;
+  const coverText = head.filter((_, i) => !contents.has(i)).map((l) => l.text).join("\n");
+  const inspectorate = (producer && inspectorateIn(producer)) ?? inspectorateIn(coverText);
+  const board = head.map((l) => boardName(l.text)).find(Boolean);
   // An inspectorate's report whose cover speaks of inspecting ("Date of inspection: May 2019") is an inspection report, whatever its title.
   const inspection = /inspection|review of/i.test(title) || (!!inspectorate && /\binspect/i.test(headText));
   // The cover's date, a day or else a month ("March 2023"), before any date in the body, which may be a visit's.
   const coverDate = head.map((l) => parseDateOrMonthLine(l.text)).find(Boolean) ?? parseDate(headText) ?? parseMonthYear(headText);
   return {
     title,
-    publisher: inspectorate ?? mainCouncil(text) ?? "Unknown publisher",
+    publisher: inspectorate ?? board ?? mainCouncil(text) ?? "Unknown publisher",
     place,
     kind: inspection ? "inspection report" : /^minutes\b/i.test(title) ? "minutes" : "report",
     date: published ?? coverDate ?? parseDate(text) ?? null,

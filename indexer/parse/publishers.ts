@@ -13,6 +13,8 @@ export const INSPECTORATES: { name: string; pattern: RegExp }[] = [
   { name: "HM Inspectorate of Constabulary and Fire & Rescue Services", pattern: /\bhmicfrs\b|inspectorate of constabulary/i },
   { name: "Local Government and Social Care Ombudsman", pattern: /local government (?:(?:and|&) social care )?ombudsman|\blgsco\b/i },
   { name: "Housing Ombudsman", pattern: /\bhousing ombudsman\b/i },
+  // A peer challenge's report names the regulators it looked at; the LGA wrote it.
+  { name: "Local Government Association", pattern: /local government association|\bLGA\b/ },
   { name: "Regulator of Social Housing", pattern: /regulator of social housing/i },
   // Wales and Scotland. "Care Inspectorate Wales" comes before Scotland's "Care Inspectorate", whose pattern it would also match.
   { name: "Care Inspectorate Wales", pattern: /care inspectorate wales|\bciw\b/i },
@@ -25,6 +27,8 @@ export const INSPECTORATES: { name: string; pattern: RegExp }[] = [
   { name: "Accounts Commission", pattern: /\baccounts commission\b/i },
   { name: "Audit Scotland", pattern: /\baudit scotland\b/i },
   { name: "Scottish Public Services Ombudsman", pattern: /scottish public services ombudsman|\bspso\b/i },
+  // Councils' own papers name the department often; only its letterhead, a line of its own, says it wrote.
+  { name: "Department for Education", pattern: /^(?:the )?department for education$/im },
 ];
 
 /** A place's name: "Worcestershire", "North Yorkshire", "Stockton-on-Tees", "Kingston upon Thames", "Eastleigh Vale", "Epping Forest". */
@@ -70,6 +74,15 @@ export function inspectorateIn(text: string): string | undefined {
   return INSPECTORATES.find((i) => i.pattern.test(text))?.name;
 }
 
+/** A safeguarding partnership or board on a line of its own, as its report's cover names it: "Pellcombe Safeguarding Children Partnership". */
+const BOARD_LINE = new RegExp(String.raw`^(?:#+\s+)?(?:The )?(${PLACE}) Safeguarding (?:Children|Adults)(?:'s)? (?:Partnership|Board)$`);
+
+/** The board a line names, when it is only that board's name. */
+export function boardName(line: string): string | undefined {
+  const text = unshoutLines(line.trim());
+  return BOARD_LINE.test(text) ? text.replace(/^#+\s+/, "") : undefined;
+}
+
 /**
  * Text with its lines in capitals set in title case, so that a letterhead's "NORTHSHIRE
  * COUNTY COUNCIL" is found as "Northshire County Council". For finding names, not quoting.
@@ -108,12 +121,26 @@ function placesAfterChildrenIn(text: string): string[] {
 /** A place's emergency service or SEND partnership: "Ravensmoor Fire and Rescue Service", "Westmere Police", "Eastleigh Vale Local Area Partnership". */
 const SERVICE = new RegExp(String.raw`\b(${PLACE}) (?:Fire and Rescue (?:Service|Authority)|Fire Authority|Police|Constabulary|Local Area Partnership)\b`, "g");
 
+/** A council named by its place alone, in running text: "a statutory direction to Kestreldon Council". */
+const PLACE_COUNCIL = new RegExp(String.raw`\b(${PLACE}) Council\b`, "g");
+
+/** Words that stand before "Council" without naming a place: "Full Council", "the County Council", "Youth Council". */
+const NOT_COUNCIL_PLACES = new Set(["County", "Borough", "District", "City", "Metropolitan", "Parish", "Town", "Community", "Unitary", "Full", "Youth", "Privy", "Research", "Arts", "Sports", "Security", "Advisory", "European", "National", "Regional", "Local", "Shadow", "Cabinet", "Executive", "Whole"]);
+
+/** The places of councils a text names by place alone, when it also names the place otherwise ("Commissioner for Kestreldon", "Kestreldon's"). */
+function placeCouncils(text: string): string[] {
+  const found = [...text.matchAll(PLACE_COUNCIL)].map((m) => m[1]).filter((p) => !NOT_COUNCIL_PLACES.has(p) && !NOT_PLACES.has(p));
+  const named = new Set([...new Set(found)].filter((p) => new RegExp(String.raw`\b(?:in|for|of|across|to|from) ${p}\b(?! Council)|\b${p}['’]s\b`).test(text)));
+  return found.filter((p) => named.has(p));
+}
+
 /** The place a text is mostly about: the authority it names with its children's services, council or emergency service. */
 export function mainPlace(text: string): string | undefined {
   const places = [
     ...[...text.matchAll(/\b([A-Z][a-z]+(?:shire)?)(?:'s)? children's (?:services|social care)/g)].map((m) => m[1]),
     ...[...text.matchAll(SERVICE)].map((m) => m[1]),
     ...councilsIn(text).map((c) => c.place),
+    ...placeCouncils(text),
     ...placesAfterChildrenIn(text),
   ].filter((p) => !NOT_PLACES.has(p));
   return mostFrequent(places);

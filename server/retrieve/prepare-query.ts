@@ -141,6 +141,9 @@ export function namePlaces(question: string, properPlaces: Map<string, string>):
   return named;
 }
 
+/** A place followed by the kind of council it is: "Pellingham County Council", "Scarrow Bay Borough Council". */
+const COUNCIL_KIND = /\b([A-Z][a-z]+) ((?:county borough|metropolitan borough|london borough|county|city|borough|district) council)\b/gi;
+
 /**
  * Turns a question into search terms and concepts: folded, stemmed, question words
  * dropped, with the documents' own acronyms and the synonym list as alternatives.
@@ -193,7 +196,11 @@ export function prepareQuery(
   for (const { used, others } of synonymsIn(question, synonyms)) {
     claim("synonym", terms(used.join(" ")), others.map((phrase) => terms(phrase)));
   }
-  for (const t of new Set(plain)) concepts.push({ alternatives: [[t]], kind: "word", metadata: metadataTerms.has(t) });
+  // "Pellingham County Council": after a place the documents know, the kind of council names it too, even where its own papers are another body's.
+  const councilKinds = new Set(
+    [...question.matchAll(COUNCIL_KIND)].filter((m) => metadataTerms.has(stem(m[1].toLowerCase()))).flatMap((m) => terms(m[2])),
+  );
+  for (const t of new Set(plain)) concepts.push({ alternatives: [[t]], kind: "word", metadata: metadataTerms.has(t) || councilKinds.has(t) });
   const speaker = speakerOf(question, concepts);
 
   return {

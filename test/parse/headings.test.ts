@@ -9,7 +9,7 @@ const fixture = (file: string) => readFileSync(new URL(`../fixtures/headings/${f
 describe("a letterhead and a cover date are no sections", () => {
   it("reads a local plan's numbered chapters, 'Policy H1: …' headings and appendices, under no council or date", () => {
     const text = fixture("2019-01-lowmoor-local-plan-housing.txt");
-    expect(parseDocument("t", text).meta).toEqual({ title: "Lowmoor Local Plan 2018–2036", publisher: "Lowmoor District Council", place: "Lowmoor", kind: "report", date: "2019-01" });
+    expect(parseDocument("t", text).meta).toEqual({ title: "Lowmoor Local Plan 2018–2036 – Publication Version (Regulation 19)", publisher: "Lowmoor District Council", place: "Lowmoor", kind: "report", date: "2019-01" });
     expect(passagesOf(text)).toEqual([
       { section: "", paragraph: null, sentences: ["Lowmoor Local Plan 2018–2036\nPublication Version (Regulation 19)", "Chapter 5: Meeting Housing Needs", "Chapter 6: A Prosperous Economy"] },
       {

@@ -118,4 +118,36 @@ describe("a date of a month only", () => {
     expect(pageDate("2023-03")).toBe("March 2023");
     expect(pageDate("2023-03-09")).toBe("9 March 2023");
   });
+
+  it("titles a report by its stacked title lines, a line that runs on, or its cover sheet's subject, not by who wrote it", () => {
+    const meta = (text: string) => parseDocument("t", text).meta;
+    expect(meta("KESTRELDON COUNCIL\n\nChildren's Social Care\nComplaints and Compliments\nAnnual Report 2017/18\n\nContents\n1. Introduction\t2\n7. Local Government and Social Care Ombudsman\t6\n\n1. Introduction\n\nKestreldon Council received 214 complaints.\n")).toEqual({
+      title: "Children's Social Care – Complaints and Compliments – Annual Report 2017/18",
+      publisher: "Kestreldon Council",
+      place: "Kestreldon",
+      kind: "report",
+      date: null,
+    });
+    const ombudsman = meta("Local Government & Social Care\nOMBUDSMAN\n\nReport by the Local Government and Social Care Ombudsman\n\nInvestigation into a complaint against\nFallowmere City Council\n\n20 June 2023\n\nThe Council took 41 weeks to issue the plan.\n");
+    expect([ombudsman.title, ombudsman.publisher, ombudsman.place]).toEqual(["Investigation into a complaint against Fallowmere City Council", "Local Government and Social Care Ombudsman", "Fallowmere"]);
+    expect(meta("ORRENDALE DISTRICT COUNCIL\n\nAUDIT AND GOVERNANCE COMMITTEE\n\n27 July 2021\n\nSubject: Annual Governance Statement 2020/21\n\nThe council has sound governance.\n").title).toBe("Annual Governance Statement 2020/21");
+    expect(meta("MINUTES OF A MEETING OF THE CABINET\nHELD AT COUNTY HALL, RAVENSMOOR\nON TUESDAY 18 JULY 2023 AT 10.00 AM\n\nPresent: Cllr A Smith\n").title).toBe("MINUTES OF A MEETING OF THE CABINET HELD AT COUNTY HALL, RAVENSMOOR");
+  });
+
+  it("takes a safeguarding partnership, the LGA or the Department for Education on the cover for the publisher, and a council named by its place alone for the place", () => {
+    const meta = (text: string) => parseDocument("t", text).meta;
+    const review = meta("Pellcombe Safeguarding Children Partnership\n\nChild Safeguarding Practice Review\n\nChild R\n\nPellcombe Metropolitan Borough Council and its partners met monthly.\n");
+    expect([review.title, review.publisher]).toEqual(["Child Safeguarding Practice Review", "Pellcombe Safeguarding Children Partnership"]);
+    const board = meta("# Pellingham Safeguarding Adults Board\n\n## Annual Report 2021–22\n\nPellingham County Council hosts the Board.\n");
+    expect([board.title, board.publisher]).toEqual(["Annual Report 2021–22", "Pellingham Safeguarding Adults Board"]);
+    const peer = meta("LGA Corporate Peer Challenge\n\nStowick City Council\n\n# 1. Executive summary\n\nThe council meets the consumer standards of the Regulator of Social Housing.\n");
+    expect([peer.title, peer.publisher]).toEqual(["LGA Corporate Peer Challenge", "Local Government Association"]);
+    const commissioner = meta(
+      "Department for Education\n\nKestreldon Council: Children's Services Commissioner's Report\n\n1.1 The Secretary of State issued a direction to Kestreldon Council. I was appointed Commissioner for Kestreldon. Kestreldon Council agreed.\n\n" +
+        "7.3 I held discussions with Tarnwick County Council and Tarnwick County Council declined.\n",
+    );
+    expect([commissioner.title, commissioner.publisher, commissioner.place]).toEqual(["Kestreldon Council: Children's Services Commissioner's Report", "Department for Education", "Kestreldon"]);
+    // A council's own paper that mentions the department keeps the council as its publisher.
+    expect(meta("Harbridge Borough Council\n\nSchool funding\n\nThe Department for Education sets the grant. Harbridge Borough Council spends it.\n").publisher).toBe("Harbridge Borough Council");
+  });
 });

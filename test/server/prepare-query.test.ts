@@ -151,6 +151,12 @@ describe("preparing a question", () => {
     ]);
   });
 
+  it("weighs the kind of council after a known place as a label, and the same word elsewhere as a subject", () => {
+    const labels = (question: string) => prepareQuery(question, {}, [], new Set(["pellingham"])).concepts.map((c) => [c.alternatives[0].join(" "), c.metadata]);
+    expect(labels("How much did Pellingham County Council contribute?")).toEqual([["pellingham", true], ["counti", true], ["council", true], ["contribut", false]]);
+    expect(labels("What about county lines in Pellingham?")).toEqual([["counti", false], ["line", false], ["pellingham", true]]);
+  });
+
   it("drops the words that frame a question: comparisons, quantifiers and hedges", () => {
     const subjects = (question: string) => prepareQuery(question, {}, []).concepts.map((c) => c.alternatives[0].join(" "));
     expect(subjects("Are caseloads too high? What did each inspection find about caseloads?")).toEqual(["caseload", "too", "high", "inspect"]);
