@@ -1,5 +1,5 @@
 import type { Line } from "./lines.js";
-import { isHeadingText } from "./heading-shape.js";
+import { isHeadingText, withoutHashes } from "./heading-shape.js";
 
 /** A document's contents list: its lines, which are navigation rather than content, and the titles it lists. */
 export interface ContentsList {
@@ -8,6 +8,13 @@ export interface ContentsList {
   titles: Set<string>;
 }
 
+/** A contents row's page number, after a tab or a dot leader: "Findings<tab>7", "5. Findings ........ 7". */
+const PAGE = /(?:\t|\s?\.{3,})\s*\d+$/;
+
+/** A contents row's title without its section number, page or Markdown hashes: "1. Foreword from the Chair ..... 3" → "Foreword from the Chair". */
+const entry = (text: string) => withoutHashes(text).replace(PAGE, "").replace(/^\d+(?:\.\d+)*\.?\s+/, "").trim();
+const listed = (text: string) => entry(text).toLowerCase();
+
 /**
  * Reads a contents list: the lines under "Contents" that end in page numbers or, without
  * page numbers, the block of short lines under it when most are found again below as headings.
@@ -15,20 +22,20 @@ export interface ContentsList {
 export function readContents(lines: Line[]): ContentsList {
   const rows = new Set<number>();
   const titles = new Set<string>();
-  const at = lines.findIndex((l) => /^(?:table of )?contents$/i.test(l.text));
+  const at = lines.findIndex((l) => /^(?:#+\s+)?(?:table of )?contents$/i.test(l.text));
   if (at === -1) return { rows, titles };
   rows.add(at);
   let end = at + 1;
-  while (end < lines.length && /\t\s*\d+$/.test(lines[end].text)) end++;
+  while (end < lines.length && PAGE.test(lines[end].text)) end++;
   if (end === at + 1) {
-    while (end < lines.length && (end === at + 1 || !lines[end].afterBlank) && isHeadingText(lines[end].text)) end++;
-    const below = new Set(lines.slice(end).map((l) => l.text.toLowerCase()));
-    const found = lines.slice(at + 1, end).filter((l) => below.has(l.text.toLowerCase())).length;
+    while (end < lines.length && (end === at + 1 || !lines[end].afterBlank) && isHeadingText(entry(lines[end].text))) end++;
+    const below = new Set(lines.slice(end).map((l) => listed(l.text)));
+    const found = lines.slice(at + 1, end).filter((l) => below.has(listed(l.text))).length;
     if (end - at - 1 < 2 || found * 2 < end - at - 1) return { rows, titles };
   }
   for (let i = at + 1; i < end; i++) {
     rows.add(i);
-    titles.add(lines[i].text.replace(/\t\s*\d+$/, "").trim().toLowerCase());
+    titles.add(lines[i].text.replace(PAGE, "").trim().toLowerCase());
   }
   return { rows, titles };
 }

@@ -40,11 +40,20 @@ export function headingShaped(text: string): boolean {
   return bulletMarker(text) === 0 && paragraphNumber(text) === undefined;
 }
 
+/** An inspectorate's grades. */
+const GRADES = "outstanding|excellent|very good|good|adequate|satisfactory|requires improvement(?: to be good)?|inadequate|weak|unsatisfactory|poor";
+
 /**
  * An inspectorate's grade closing a heading: "The experiences and progress of children who need
  * help and protection: requires improvement to be good". The words before it are the heading's measure.
  */
-const GRADED = /:\s+(?:outstanding|excellent|very good|good|adequate|satisfactory|requires improvement(?: to be good)?|inadequate|weak|unsatisfactory|poor)$/i;
+const GRADED = new RegExp(`:\\s+(?:${GRADES})$`, "i");
+
+/** A grade on a line of its own, under the standard it grades: what the inspectors found, not a heading. */
+const GRADE = new RegExp(`^(?:${GRADES})$`, "i");
+
+/** A minute's or a sub-section's number closed by a dot: "31. ", "1.2. ". */
+const ITEM_NUMBER = /^\d{1,3}(?:\.\d{1,2}){0,2}\.\s+/;
 
 /** An aside closing a heading, "(Priority: High)", "(see Appendix B)": not counted in the heading's length. */
 const CLOSING_ASIDE = /\s*\([^()]*\)$/;
@@ -93,8 +102,8 @@ export interface HeadingLine {
 const SECTION_TO_FIRST_PARAGRAPH = 4;
 
 /**
- * "2. Budget outturn" over "2.1 The table below…", or over "Introduction" and then "2.1 …": a
- * numbered section, whose number its paragraphs carry, not a numbered paragraph.
+ * "2. Budget outturn" over "2.1 The table below…", or over "Introduction" and then "2.1 …" (or
+ * "2.3. …", its first sub-section written up): a numbered section, whose number its paragraphs carry, not a numbered paragraph.
  */
 export function isNumberedSection(lines: Line[], i: number): boolean {
   const own = ownText(lines[i]);
@@ -104,7 +113,7 @@ export function isNumberedSection(lines: Line[], i: number): boolean {
   // One in capitals is a section whatever follows it: "3. DETAILED FINDINGS AND MANAGEMENT RESPONSES".
   if (isShouted(title)) return true;
   const next = lines.slice(i + 1, i + 1 + SECTION_TO_FIRST_PARAGRAPH).find((l) => paragraphNumber(l.text) !== undefined);
-  return next !== undefined && paragraphNumber(next.text) === `${number}.1`;
+  return next !== undefined && !!paragraphNumber(next.text)?.startsWith(`${number}.`);
 }
 
 /**
@@ -161,9 +170,10 @@ export function headingShapes({ lines, skipped, labelled, uneven, rows, listed, 
     const numberedSection = isNumberedSection(lines, i);
     // "31. Apologies for absence" on its own over the item's text: a minute's heading, not a numbered paragraph.
     const below = lines[i + 1];
-    const body = !!below?.afterBlank && /^[A-Z]/.test(below.text) && !isHeadingText(below.text) && bulletMarker(below.text) === 0 && paragraphNumber(below.text) === undefined && !labelled.has(i + 1);
-    const numberedItem = number !== undefined && /^\d{1,3}\.\s/.test(own) && isItemTitle(own.replace(/^\d{1,3}\.\s+/, "")) && body;
-    const plain = isHeadingText(own) && !rows.has(i) && !uneven.has(i) && (below?.afterBlank ?? true) && !isSignature(lines, i);
+    const body = !!below?.afterBlank && /^[A-Z]/.test(below.text) && (!isHeadingText(below.text) || GRADE.test(below.text)) && bulletMarker(below.text) === 0 && paragraphNumber(below.text) === undefined && !labelled.has(i + 1);
+    // "31. Apologies for absence" or "1.2. Staff", a number closed by a dot, on its own over the item's text.
+    const numberedItem = number !== undefined && ITEM_NUMBER.test(own) && isItemTitle(own.replace(ITEM_NUMBER, "")) && body;
+    const plain = isHeadingText(own) && !GRADE.test(own) && !rows.has(i) && !uneven.has(i) && (below?.afterBlank ?? true) && !isSignature(lines, i);
     return listedSection || numberedSection || numberedItem || plain ? { text: headingLabel(own.split("\t")[0]), lastLine: i } : undefined;
   };
 }

@@ -9,8 +9,8 @@ import type { CorpusFacts } from "../retrieve/corpus-facts.js";
 import type { Concept, PreparedQuery } from "../retrieve/prepare-query.js";
 import { yearAsked } from "./dates-asked.js";
 
-/** "paragraph 5.12", "para 4.2", "paragraphs 12 and 13": numbered paragraphs the question asks to read. */
-const PARAGRAPH_REF = /\bpara(?:graph)?s?\.?\s+(\d+(?:\.\d+)*)(?:\s*(?:and|or|,|&)\s*(\d+(?:\.\d+)*))?/gi;
+/** "paragraph 5.12", "para 4.2", "paragraphs 12 and 13", a minute's "minute 68.2": numbered paragraphs the question asks to read. */
+const PARAGRAPH_REF = /\b(?:para(?:graph)?s?\.?|minutes?(?=\s+\d+\.\d))\s+(\d+(?:\.\d+)*)(?:\s*(?:and|or|,|&)\s*(\d+(?:\.\d+)*))?/gi;
 
 /** The paragraph numbers a question names: ["5.12"] for "What does paragraph 5.12 say?". */
 export function paragraphsAsked(question: string): string[] {

@@ -413,6 +413,32 @@ describe("contents lists and notes", () => {
     ]);
   });
 
+  it("leaves out a contents list whose pages follow dot leaders, and a Markdown one whose numbered entries head the sections below", () => {
+    const dotted =
+      "Contents\n\n1. Introduction ........................ 2\n2. Findings ............................ 7\nAppendix A: Glossary ................ 14\n\n" +
+      "1. Introduction\n\nThe review began in 2021.\n\n2. Findings\n\nAgencies did not share information.\n";
+    expect(passagesOf(dotted).map((p) => [p.section, p.sentences])).toEqual([
+      ["1. Introduction", ["The review began in 2021."]],
+      ["2. Findings", ["Agencies did not share information."]],
+    ]);
+    const markdown = "# Annual Report\n\n## Contents\n\n1. Foreword from the Chair\n2. About the Board\n\n## 1. Foreword from the Chair\n\nWelcome to the report.\n\n## 2. About the Board\n\nThe Board met six times.\n";
+    expect(passagesOf(markdown).map((p) => [p.section, p.sentences])).toEqual([
+      ["1. Foreword from the Chair", ["Welcome to the report."]],
+      ["2. About the Board", ["The Board met six times."]],
+    ]);
+  });
+
+  it("reads '1.2. Staff' as a sub-section of its numbered section, and a grade on its own line as what it grades, not a heading", () => {
+    const text =
+      "1. Organisational delivery\n\n1.1. Governance and leadership\n\nRequires improvement\n\n1.1.1 The board meets monthly.\n\n" +
+      "1.2. Staff\n\nStaff are committed to children.\n\nInadequate\n\n1.2.1 Five posts were vacant.\n\n2. Court disposals\n\n2.3. Implementation and delivery\n\nGood\n\n2.3.1 Work was delivered promptly.\n";
+    expect(passagesOf(text).map((p) => [p.section, p.paragraph, p.sentences])).toEqual([
+      ["1. Organisational delivery > 1.1. Governance and leadership", "1.1.1", ["Requires improvement", "The board meets monthly."]],
+      ["1. Organisational delivery > 1.2. Staff", "1.2.1", ["Staff are committed to children.", "Inadequate", "Five posts were vacant."]],
+      ["2. Court disposals > 2.3. Implementation and delivery", "2.3.1", ["Good", "Work was delivered promptly."]],
+    ]);
+  });
+
   it("keeps labelled notes ('Background papers: …') out of the numbered paragraph before them", () => {
     const passages = passagesOf(fixture("2024-03-07-ashcombe-housing-committee-temporary-accommodation.txt"));
     expect(passages.slice(-2)).toEqual([

@@ -282,4 +282,10 @@ describe("paragraphs asked for by number", () => {
     expect(paragraphsAsked("What do paragraphs 12 and 13 of the report say?")).toEqual(["12", "13"]);
     expect(paragraphsAsked("How many children were in care in 2016?")).toEqual([]);
   });
+
+  it("are read from a minute's numbered paragraph, 'minute 68.2', but not from a meeting's minutes", () => {
+    expect(paragraphsAsked("What does minute 68.2 say?")).toEqual(["68.2"]);
+    expect(paragraphsAsked("Were the minutes 2023 approved?")).toEqual([]);
+    expect(paragraphsAsked("What does minute 47 say?")).toEqual([]);
+  });
 });
