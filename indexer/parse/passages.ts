@@ -77,7 +77,7 @@ function chunkUnit(text: string, unit: Unit, base: Omit<Chunk, "sentences">, max
     while (row + 1 < unit.breaks.length && unit.breaks[row + 1] <= s.start) row++;
     return unit.kind === "table" && row >= 0 && !text.slice(unit.breaks[row], s.start).includes("\n");
   };
-  const sentences = splitSentences(text, unit.start, unit.end, unit.breaks).map((s) => ({ ...s, tableRow: onRow(s) }));
+  const sentences = splitSentences(text, unit.start, unit.end, unit.breaks, unit.kind === "table").map((s) => ({ ...s, tableRow: onRow(s) }));
   const chunks: Chunk[] = [];
   for (const s of sentences) {
     const last = chunks[chunks.length - 1];

@@ -42,10 +42,12 @@ function endsSentenceAt(text: string, i: number, end: number): number | undefine
  * Splits text[start, end) into sentences at full stops, question and exclamation marks,
  * and at the given forced breaks (list items, table rows). Never cuts inside a sentence
  * written across lines, and folds fragments of one or two words into the sentence before.
+ * A table's rows (`rows`) are cut only at their breaks: a cell's sentences are the row's record.
  */
-export function splitSentences(text: string, start: number, end: number, breaks: number[] = []): Span[] {
+export function splitSentences(text: string, start: number, end: number, breaks: number[] = [], rows = false): Span[] {
   const cuts = new Set<number>(breaks.filter((b) => b > start && b < end));
-  for (let i = start; i < end; i++) {
+  const prose = rows && breaks.length > 0 ? Math.max(start, breaks[0]) : end;
+  for (let i = start; i < prose; i++) {
     const c = text[i];
     if (c === "." || c === "?" || c === "!") {
       const cut = endsSentenceAt(text, i, end);

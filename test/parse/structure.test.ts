@@ -345,6 +345,19 @@ describe("tables written as text", () => {
     ]);
   });
 
+  it("quotes a table row whole though its cells hold sentences, and splits the lead-in above it as prose", () => {
+    const text =
+      "Progress\n\nThe table shows progress. Two issues were closed:\nIssue\tProgress\tStatus\n" +
+      "New financial system\tThe system went live in June 2020. Internal audit reviewed it.\tClosed\nData protection\tTraining completed by 96% of staff.\tClosed\n";
+    expect(passagesOf(text)[0].sentences).toEqual([
+      "The table shows progress.",
+      "Two issues were closed:",
+      "Issue\tProgress\tStatus",
+      "New financial system\tThe system went live in June 2020. Internal audit reviewed it.\tClosed",
+      "Data protection\tTraining completed by 96% of staff.\tClosed",
+    ]);
+  });
+
   it("quotes a list item of one or two words on its own, not as the end of the item before", () => {
     const text = "Introduction\n\nWe looked at the four principles of the Act:\n- People – voice and control\n- Prevention\n- Well-being\n";
     expect(passagesOf(text)[0].sentences).toEqual(["We looked at the four principles of the Act:", "People – voice and control", "Prevention", "Well-being"]);
