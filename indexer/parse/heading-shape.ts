@@ -73,9 +73,12 @@ export function isItemTitle(text: string): boolean {
   return /^[A-Z"'‘“]/.test(text) && !/[.,;]$/.test(text) && text.length <= MAX_HEADING_CHARS && text.split(/\s+/).length <= MAX_HEADING_WORDS;
 }
 
+/** A line set wholly in bold, as Markdown writes a heading it does not mark with hashes: "**2.4 Recommendation 4: Temporary accommodation**". */
+const BOLD_LINE = /^\*\*([^*]+)\*\*$/;
+
 /** Clean heading text: no Markdown hashes, bold markers or footnote marks. */
 export function headingLabel(text: string): string {
-  return withoutHashes(text).split("**")[0].replace(/[¹²³⁴⁵⁶⁷⁸⁹⁰]+/g, "").trim();
+  return withoutHashes(text).replace(BOLD_LINE, "$1").split("**")[0].replace(/[¹²³⁴⁵⁶⁷⁸⁹⁰]+/g, "").trim();
 }
 
 /**
@@ -174,6 +177,9 @@ export function headingShapes({ lines, skipped, labelled, uneven, rows, listed, 
     // "31. Apologies for absence" or "1.2. Staff", a number closed by a dot, on its own over the item's text.
     const numberedItem = number !== undefined && ITEM_NUMBER.test(own) && isItemTitle(own.replace(ITEM_NUMBER, "")) && body;
     const plain = isHeadingText(own) && !GRADE.test(own) && !rows.has(i) && !uneven.has(i) && (below?.afterBlank ?? true) && !isSignature(lines, i);
-    return listedSection || numberedSection || numberedItem || plain ? { text: headingLabel(own.split("\t")[0]), lastLine: i } : undefined;
+    // A line wholly in bold, over its text: "**2.4 Recommendation 4: Temporary accommodation**".
+    const bold = BOLD_LINE.exec(own)?.[1];
+    const boldHeading = !!bold && isItemTitle(bold.replace(/^\d+(?:\.\d+)*\.?\s+/, "")) && body;
+    return listedSection || numberedSection || numberedItem || plain || boldHeading ? { text: headingLabel(own.split("\t")[0]), lastLine: i } : undefined;
   };
 }

@@ -26,6 +26,10 @@ interface Part {
   asWritten: string;
   /** Matches where a heading or a sentence opens with the label ("Policy H6: Houses in…"). */
   opens: RegExp;
+  /** The paragraph number the part has in a list headed by its kind: "6" under "Recommendations" for "recommendation 6". */
+  number: string;
+  /** Matches a heading that names the part's kind: "Recommendations", "Key recommendations". */
+  kind: RegExp;
 }
 
 /**
@@ -37,12 +41,12 @@ export function partsAsked(question: string): Part[] {
     .filter((m) => /\d/.test(m[2]) || /^[A-Z]$/.test(m[2]))
     .map((m) => {
       const label = `${m[1]} ${m[2]}`.toLowerCase();
-      return { label, asWritten: m[0], opens: opening(label) };
+      return { label, asWritten: m[0], opens: opening(label), number: m[2], kind: new RegExp(`\\b${m[1]}s?\\b`, "i") };
     });
 }
 
-/** Text that opens with a part's label: a heading, a sentence, or a table row or cell ("| KPI 14 | New benefit claims…"). */
-const opening = (label: string) => new RegExp(`(?:^|\\n|[.!?;|]\\s+)(?:\\|\\s*)?${label}(?:$|[\\s:.–—|-])`, "i");
+/** Text that opens with a part's label, after any section number: a heading ("2.4 Recommendation 4: …"), a sentence, or a table row or cell ("| KPI 14 | New benefit claims…"). */
+const opening = (label: string) => new RegExp(`(?:^|\\n|[.!?;|]\\s+)(?:\\|\\s*)?(?:\\d+(?:\\.\\d+)*\\.?\\s+)?${label}(?:$|[\\s:.–—|-])`, "i");
 
 /** A test, built once, for a sentence that opens with one of the labels: "Recommendation 3: The Board should…", "| KPI 14 | …". */
 export function opensWithLabel(labels: string[]): (text: string) => boolean {
@@ -50,8 +54,15 @@ export function opensWithLabel(labels: string[]): (text: string) => boolean {
   return (text) => patterns.some((pattern) => pattern.test(text));
 }
 
-/** True when a passage sits under a heading that opens with the label, or one of its sentences or table rows does ("Recommendation 3: The Board should…"). */
-const inPart = (passage: Passage, part: Part) => passage.section.some((heading) => part.opens.test(heading)) || part.opens.test(passage.searchText);
+/**
+ * True when a passage sits under a heading that opens with the label, or one of its sentences or table rows
+ * does ("Recommendation 3: The Board should…"), or it is the item so numbered under a heading naming
+ * the kind: "6. monitor the disproportionate number…" under "Recommendations" is recommendation 6.
+ */
+const inPart = (passage: Passage, part: Part) =>
+  passage.section.some((heading) => part.opens.test(heading)) ||
+  part.opens.test(passage.searchText) ||
+  (passage.paragraph === part.number && passage.section.some((heading) => part.kind.test(heading)));
 
 /**
  * The documents that are the speaker's or name it, when those are some but not all of them: "the
@@ -86,7 +97,7 @@ export function publisherNotOfPlace(question: string, places: string[], facts: C
 
 /** Words that end a document's name: "the carers strategy", "the local authority assessment", "the monitoring visit". */
 const DOCUMENT_WORDS = new Set(
-  terms("report strategy plan minutes letter review evaluation agenda update survey audit consultation inspection visit assessment statement decision response framework"),
+  terms("report strategy plan minutes letter review evaluation agenda update survey audit consultation inspection visit assessment statement decision response framework challenge"),
 );
 
 /** The titles a question names, and the words it names them by. */
@@ -122,7 +133,9 @@ export function titlesNamed(question: string, facts: CorpusFacts): TitlesNamed |
       if (!last || !DOCUMENT_WORDS.has(last) || (next && !facts.metadataTerms.has(next))) return;
       for (let start = end - 1; start >= 0 && asked[start]; start--) {
         const run = asked.slice(start, end + 1) as string[];
-        const having = wordings.filter(([, wording]) => wording.includes(` ${run.join(" ")} `)).map(([title]) => title);
+        // "the youth justice report": two words or more of the title, and the word its kind ends in ("inspection report").
+        const byKind = (wording: string) => end - start >= 2 && wording.includes(` ${run.slice(0, -1).join(" ")} `) && wording.endsWith(` ${last} `);
+        const having = wordings.filter(([, wording]) => wording.includes(` ${run.join(" ")} `) || byKind(wording)).map(([title]) => title);
         if (having.length === 0 || having.length === wordings.length) continue;
         having.forEach((title) => titles.add(title));
         run.forEach((t) => named.add(t));
@@ -197,7 +210,7 @@ export function narrowTo(query: PreparedQuery, places: string[], names: string[]
     return unnarrowed(`No document searched has a paragraph numbered ${englishList(paragraphs)}.`);
   }
   // A part no document searched so much as names is not in them: "What does Policy Z9 say?".
-  const unnamed = parts.filter((part) => !searched.some((p) => inPlace(p) && p.searchText.toLowerCase().includes(part.label)));
+  const unnamed = parts.filter((part) => !searched.some((p) => inPlace(p) && (p.searchText.toLowerCase().includes(part.label) || inPart(p, part))));
   if (unnamed.length > 0) return unnarrowed(`No document searched has a ${englishList(unnamed.map((part) => part.asWritten))}.`);
   // A part is looked for under its heading; named only in passing ("(Policy H4)"), it narrows nothing.
   const inParts = (p: Passage) => parts.some((part) => inPart(p, part));

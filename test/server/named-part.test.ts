@@ -33,4 +33,30 @@ describe("a labelled part the question names", () => {
     expect(partsAsked("What is in Appendix A?").map((p) => p.label)).toEqual(["appendix a"]);
     expect(partsAsked("Is finding a way to house families hard? Which action plan?")).toEqual([]);
   });
+
+  it("is a list's numbered item under a heading of its kind, or a bold Markdown heading, in the document the question names", async () => {
+    const reports = await temporaryEngine({
+      "2023-06-20-probation-aldermoss.txt":
+        "An inspection of youth justice services in Aldermoss\n\nHM Inspectorate of Probation\n\nRecommendations\n\nThe Youth Justice Service should:\n\n" +
+        "1. make sure that all case managers complete training in risk of harm\n2. monitor the disproportionate number of Black children entering the youth justice system\n\n" +
+        "Background\n\nThe service supervised 86 children in 2022.\n",
+      "2022-09-14-child-r-review.txt":
+        "Child Safeguarding Practice Review: Child R\n\nRecommendations\n\nRecommendation 1\n\nThe partnership should audit referrals for children in temporary housing.\n\n" +
+        "Recommendation 2\n\nThe council should report to the partnership on housing placements.\n",
+      "2023-11-02-peer-challenge.md":
+        "# Corporate Peer Challenge: Stowick City Council\n\n## 2. Key recommendations\n\n**2.1 Recommendation 1: Close the budget gap**\n\nAgree a plan to close the budget gap.\n\n" +
+        "**2.2 Recommendation 2: Temporary accommodation**\n\nDevelop a temporary accommodation strategy to reduce the use of bed and breakfast.\n",
+    });
+    try {
+      const quotes = async (question: string) => (await ask(reports.engine, { question })).citations.map((c) => [c.documentTitle, c.quote]);
+      expect(await quotes("What was recommendation 2 in the youth justice report?")).toEqual([
+        ["An inspection of youth justice services in Aldermoss", "monitor the disproportionate number of Black children entering the youth justice system"],
+      ]);
+      expect(await quotes("What was recommendation 2 of the peer challenge?")).toEqual([
+        ["Corporate Peer Challenge: Stowick City Council", "Develop a temporary accommodation strategy to reduce the use of bed and breakfast."],
+      ]);
+    } finally {
+      await reports.close();
+    }
+  });
 });
