@@ -89,15 +89,17 @@ const RUNNING_REPEATS = 3;
 /**
  * A running header or footer that no pattern knows: a line of parts ("OFFICIAL - PUBLIC",
  * "Annual Report 2017/18<tab>7") standing alone, between blank lines, three times or more,
- * its page number apart. Headings that recur ("What we did") are one part; table rows stand among rows.
+ * its page number apart, or a reference repeated word for word ("Inspection report children's
+ * home: 2741096"). Headings that recur ("What we did") are one part; table rows stand among rows.
  */
 function runningLines(lines: Line[]): number[] {
   const byText = new Map<string, number[]>();
   lines.forEach((line, i) => {
     const alone = line.afterBlank && (lines[i + 1]?.afterBlank ?? true);
-    if (!alone || !RUNNING_PARTS.test(line.text.trim()) || SAYS.test(line.text)) return;
-    const key = line.text.replace(/\d+/g, "#").trim();
-    byText.set(key, [...(byText.get(key) ?? []), i]);
+    if (!alone || SAYS.test(line.text)) return;
+    // Parts, their page number apart; or one reference, word for word: "Inspection report children's home: 2741096".
+    const key = RUNNING_PARTS.test(line.text.trim()) ? line.text.replace(/\d+/g, "#").trim() : /\d/.test(line.text) ? line.text.trim() : undefined;
+    if (key) byText.set(key, [...(byText.get(key) ?? []), i]);
   });
   return [...byText.values()].filter((at) => at.length >= RUNNING_REPEATS).flat();
 }

@@ -1,6 +1,6 @@
 import { bulletMarker, continues, labelledItems, paragraphNumber, tableRows, HEAD_LINES, SALUTATION, SIGN_OFF, type Line } from "./lines.js";
 import { isByline, letterFrameLines } from "./letters.js";
-import { findFurniture, ownText } from "./furniture.js";
+import { findFurniture, isContactLine, ownText } from "./furniture.js";
 import { readContents } from "./contents-list.js";
 import { coverLines } from "./cover.js";
 import { CAPTION, headingShapes, isDivision, isNumberedSection, unevenLabelledLines } from "./heading-shape.js";
@@ -197,5 +197,40 @@ export function readStructure(text: string, lines: Line[]): Structure {
     current!.lastLine = i;
   });
   close();
-  return { lines, furniture, headings, units, letterLines };
+  return { lines, furniture, ...keepHeadingsThatHead(headings, units, lines), letterLines };
+}
+
+/**
+ * Past the cover, a heading that heads nothing (no text under it, nor a heading that heads
+ * text) is content: "Overall judgement at last inspection: requires improvement to be good"
+ * and "Enforcement action since last inspection: none" over a rule and the next section say
+ * what they say, and would otherwise be neither quoted nor searched as sentences.
+ */
+function keepHeadingsThatHead(headings: Heading[], units: Unit[], lines: Line[]): { headings: Heading[]; units: Unit[] } {
+  const headed = new Set(units.map((u) => u.heading));
+  const firstContent = units[0]?.firstLine ?? lines.length;
+  // "Contact Points" over an address and a telephone number heads them, though they are no content.
+  const headsContacts = (k: number) => lines.slice(headings[k].line + 1, headings[k + 1]?.line ?? lines.length).some((l) => isContactLine(l.text));
+  const empty = headings.map(() => false);
+  for (let k = headings.length - 1; k >= 0; k--) {
+    const h = headings[k];
+    if (headed.has(k) || h.title || h.line < firstContent || headsContacts(k)) continue;
+    let nestedHeads = false;
+    for (let j = k + 1; j < headings.length && (headings[j].level > h.level || headings[j].parent === k); j++) if (!empty[j]) nestedHeads = true;
+    empty[k] = !nestedHeads;
+  }
+  if (!empty.includes(true)) return { headings, units };
+  const index = new Map<number, number>();
+  headings.forEach((_, k) => empty[k] || index.set(k, index.size));
+  // No longer a boundary, it goes on the section it was in.
+  const under = (k: number) => {
+    for (let j = k - 1; j >= 0; j--) if (!empty[j]) return index.get(j)!;
+    return -1;
+  };
+  const freed: Unit[] = headings.flatMap((h, k) =>
+    empty[k] ? [{ kind: "paragraph" as const, start: lines[h.line].start, end: lines[h.line].end, breaks: [], heading: under(k), firstLine: h.line, lastLine: h.line }] : [],
+  );
+  const kept = headings.flatMap((h, k) => (empty[k] ? [] : [{ ...h, ...(h.parent === undefined ? {} : { parent: index.get(h.parent) }) }]));
+  const moved = units.map((u) => ({ ...u, heading: u.heading === -1 ? -1 : index.get(u.heading)! }));
+  return { headings: kept, units: [...moved, ...freed].sort((a, b) => a.start - b.start) };
 }

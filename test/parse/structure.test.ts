@@ -345,6 +345,23 @@ describe("tables written as text", () => {
     ]);
   });
 
+  it("quotes a heading that heads nothing as what it says, drops a reference repeated as a running header, and keeps a heading over contact details", () => {
+    const header = "Inspection report children's home: 2741096\n\n";
+    const text =
+      `Inspection of a registered children's home\n\nDate of last inspection: 9 May 2023\n\nOverall judgement at last inspection: requires improvement to be good\n\n` +
+      `Enforcement action since last inspection: none\n\n____\n\n${header}This inspection\n\nThe home is good.\n\n${header}Leadership\n\nThe manager is ambitious.\n\n${header}` +
+      "Contact points\n\nCounty Hall, Spetchley Road, Worcester WR5 2NP\n\nNext steps\n\nThe home will be visited again.\n";
+    expect(passagesOf(text).map((p) => [p.section, p.sentences])).toEqual([
+      [
+        "Inspection of a registered children's home",
+        ["Date of last inspection: 9 May 2023", "Overall judgement at last inspection: requires improvement to be good", "Enforcement action since last inspection: none"],
+      ],
+      ["This inspection", ["The home is good."]],
+      ["Leadership", ["The manager is ambitious."]],
+      ["Next steps", ["The home will be visited again."]],
+    ]);
+  });
+
   it("quotes a table row whole though its cells hold sentences, and splits the lead-in above it as prose", () => {
     const text =
       "Progress\n\nThe table shows progress. Two issues were closed:\nIssue\tProgress\tStatus\n" +
