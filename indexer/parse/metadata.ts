@@ -93,6 +93,7 @@ function reportTitle(head: Line[], furniture: Set<number>): string {
     !names(i) &&
     // A date line is no title, but a title may hold a date: "Minutes of the … Committee held on 12 July 2022".
     !parseDateLine(l.text) &&
+    !parsePublishedLine(l.text) &&
     !DATED_LINE.test(l.text) &&
     !l.text.includes("\t");
   const at = head.findIndex((l, i) => l.text.length >= 15 && titleLine(l, i));

@@ -120,6 +120,11 @@ export function counts(text: string, counted: Pick<Concept, "alternatives">[]): 
   return [...plain.matchAll(/\bnumbers? of\s/gi)].some((m) => countsAfter(m.index + m[0].length) && plain.slice(m.index).search(COUNT) >= 0);
 }
 
+const folded = (text: string) => text.replace(/\s+/g, " ").trim().toLowerCase();
+
+/** True for a sentence that is its document's title, as a letter's subject line or a cover's title line is. */
+const restatesTitle = (sentence: Sentence) => folded(sentence.searchText) === folded(sentence.source.title);
+
 /** Scores every sentence of the retrieved passages against the question. */
 export function scoreSentences(index: LoadedIndex, facts: CorpusFacts, query: PreparedQuery, queryVector: ArrayLike<number>, hits: Hit[]): ScoredSentence[] {
   const dims = index.manifest.embedder.dimensions;
@@ -165,6 +170,8 @@ export function scoreSentences(index: LoadedIndex, facts: CorpusFacts, query: Pr
     // takes the closest row's cosine, and what the rows say, not how the encoder reads their figures, tells them apart.
     const rowCosine = Math.max(-1, ...cosine.filter((_, k) => sentences[k].tableRow));
     sentences.forEach((sentence, k) => {
+      // A line that only restates its document's title says nothing the answer's heading does not.
+      if (restatesTitle(sentence)) return;
       const own = facts.sentenceTerms[sentence.row];
       // Matched as it is read (a table row with its header, an item with its one-word heading); its length is its own.
       // BM25's length normalisation: the same words in a short sentence say more than in a long one.

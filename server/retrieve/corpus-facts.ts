@@ -149,6 +149,18 @@ export function initials(name: string): string | undefined {
   return named.length >= 2 ? named.map((w) => (/^[A-Z]+$/.test(w) ? w : w[0])).join("") : undefined;
 }
 
+/**
+ * The initials a title's opening name is known by, though the documents never write them: "JTAI"
+ * for "Joint targeted area inspection of the multi-agency response…", "AGS" for "Annual Governance
+ * Statement 2020/21". Three to five words, up to the first joining word or dash.
+ */
+export function titleInitials(title: string): { short: string; long: string } | undefined {
+  const opening = title.split(/\s+(?:of|in|for|on|into|to|and|by|with|at|from|about)\s+|\s*[–—:]\s*|\s+-\s+/i)[0];
+  const named = opening.split(/\s+/).filter((w) => /^[A-Za-z]/.test(w));
+  if (named.length < 3 || named.length > 5) return undefined;
+  return { short: named.map((w) => w[0]).join("").toUpperCase(), long: words(named.join(" ")).join(" ") };
+}
+
 /** A document's own labels: its title and publisher, and its parts'. */
 const labelsOf = (d: LoadedIndex["documents"][number]) => [d.title, d.publisher, ...d.parts.flatMap((p) => [p.title, p.publisher])];
 
@@ -199,6 +211,13 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
     publisherWordings.get(publisher)!.push(short.toLowerCase());
     capitals.add(short);
     metadataTerms.add(stem(short.toLowerCase()));
+  }
+  for (const title of new Set(index.documents.flatMap((d) => [d.title, ...d.parts.map((p) => p.title)]))) {
+    const named = titleInitials(title);
+    // The documents' own acronyms win, and initials that spell a word they use are that word.
+    if (!named || Object.hasOwn(acronyms, named.short.toLowerCase()) || vocabulary.has(named.short.toLowerCase())) continue;
+    acronyms[named.short.toLowerCase()] = named.long;
+    capitals.add(named.short);
   }
   const ownWords = new Map(index.documents.map((d) => [d.id, labelsOf(d).map((label) => terms(label).join(" "))]));
   index.passages.forEach((p, row) => ownWords.get(p.documentId)!.push(passageTermLists[row].join(" ")));

@@ -141,6 +141,9 @@ export function namePlaces(question: string, properPlaces: Map<string, string>):
   return named;
 }
 
+/** "When did the inspection take place?": happening, not a place. */
+const TAKE_PLACE = /\b(?:take|takes|took|taken|taking) place\b/gi;
+
 /** A place followed by the kind of council it is: "Pellingham County Council", "Scarrow Bay Borough Council". */
 const COUNCIL_KIND = /\b([A-Z][a-z]+) ((?:county borough|metropolitan borough|london borough|county|city|borough|district) council)\b/gi;
 
@@ -157,7 +160,7 @@ export function prepareQuery(
   shortForms: ShortForms = new Map(),
 ): PreparedQuery {
   const question = unshout(asked, acronyms, metadataTerms);
-  let plain = meaningful(terms(words(question).filter((w) => !QUESTION_WORDS.has(w)).join(" ")));
+  let plain = meaningful(terms(words(question.replace(TAKE_PLACE, " ")).filter((w) => !QUESTION_WORDS.has(w)).join(" ")));
   const concepts: Concept[] = [];
   const claim = (kind: Concept["kind"], own: string[], others: string[][]) => {
     const mine = meaningful(own);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { temporaryEngine, type TemporaryEngine } from "../helpers/engine.js";
 import { ask, retrieve, type Engine } from "../../server/answer/ask.js";
-import { initials } from "../../server/retrieve/corpus-facts.js";
+import { initials, titleInitials } from "../../server/retrieve/corpus-facts.js";
 
 // An assessment by the Care Quality Commission that never writes "CQC", and a council's own
 // strategy that speaks of waiting times too: readers still call the regulator the CQC.
@@ -89,5 +89,30 @@ describe("a town the question names, which no document is about", () => {
     // The missing words as the question wrote them, a hyphenated word whole; and when no document at all uses them, that.
     const flyTipping = await ask(engine, { question: "How many fly-tipping incidents were there in Saltmere?" });
     expect(flyTipping.reason).toBe("No document mentions fly-tipping or incidents.");
+  });
+
+  it("takes a title's opening name for initials the documents never write, and quotes no line that only restates a title", async () => {
+    expect(titleInitials("Joint targeted area inspection of the multi-agency response to children living with domestic abuse in Thornquay")).toEqual({ short: "JTAI", long: "joint targeted area inspection" });
+    expect(titleInitials("Annual Governance Statement 2020/21")).toEqual({ short: "AGS", long: "annual governance statement" });
+    expect(titleInitials("Monitoring visit of Sandling children's services")).toBeUndefined();
+    const letter = await temporaryEngine({
+      "2019-11-05-jtai-thornquay.txt":
+        "Ofsted\n\n5 November 2019\n\nMs J Lane\nDirector of Children's Services\nThornquay Borough Council\n\nDear Ms Lane\n\n" +
+        "Joint targeted area inspection of the multi-agency response to children living with domestic abuse in Thornquay\n\n" +
+        "Between 16 and 20 September 2019, Ofsted, the Care Quality Commission and HM Inspectorate of Probation inspected the response to domestic abuse in Thornquay.\n\n" +
+        "Areas for improvement\n\nPolice officers do not always record the voice of the child at incidents of domestic abuse.\n\nYours sincerely\n\nAnn Hale\nHMI\n",
+      "kelby-parks.txt": PARKS,
+    });
+    try {
+      expect(letter.engine.facts.acronyms.jtai).toBe("joint targeted area inspection");
+      const quotes = async (question: string) => (await ask(letter.engine, { question })).citations.map((c) => c.quote);
+      expect(await quotes("What did the JTAI find about police officers?")).toEqual(["Police officers do not always record the voice of the child at incidents of domestic abuse."]);
+      // The subject line is the letter's title, and "take place" asks when, not about a place.
+      expect(await quotes("When did the joint targeted area inspection in Thornquay take place?")).toEqual([
+        "Between 16 and 20 September 2019, Ofsted, the Care Quality Commission and HM Inspectorate of Probation inspected the response to domestic abuse in Thornquay.",
+      ]);
+    } finally {
+      await letter.close();
+    }
   });
 });
