@@ -86,22 +86,35 @@ const SAYS = /^[\w ]{2,30}:\s|:$/;
 /** How often a line must stand alone in a document to be its running header or footer. */
 const RUNNING_REPEATS = 3;
 
+/** The most lines a running header or footer takes. */
+const RUNNING_BLOCK_LINES = 3;
+
+/** A line without the emphasis Markdown may set it in: "*Page 1 of 6*". */
+const unemphasised = (text: string) => text.trim().replace(/^([*_]{1,2})([^\s*_](?:.*[^\s*_])?)\1$/, "$2");
+
 /**
- * A running header or footer that no pattern knows: a line of parts ("OFFICIAL - PUBLIC",
- * "Annual Report 2017/18<tab>7") standing alone, between blank lines, three times or more,
- * its page number apart, or a reference repeated word for word ("Inspection report children's
- * home: 2741096"). Headings that recur ("What we did") are one part; table rows stand among rows.
+ * A running header or footer that no pattern knows: a block of one to three lines standing
+ * alone, between blank lines, three times or more, each line of parts ("OFFICIAL - PUBLIC",
+ * "Annual Report 2017/18<tab>7") its page number apart, and the rest word for word
+ * ("Inspection report children's home: 2741096"), with a number somewhere. Headings that recur
+ * ("What we did", "Recommendation 2") hold no page number; table rows stand among rows.
  */
 function runningLines(lines: Line[]): number[] {
-  const byText = new Map<string, number[]>();
-  lines.forEach((line, i) => {
-    const alone = line.afterBlank && (lines[i + 1]?.afterBlank ?? true);
-    if (!alone || SAYS.test(line.text)) return;
-    // Parts, their page number apart; or one reference, word for word: "Inspection report children's home: 2741096".
-    const key = RUNNING_PARTS.test(line.text.trim()) ? line.text.replace(/\d+/g, "#").trim() : /\d/.test(line.text) ? line.text.trim() : undefined;
-    if (key) byText.set(key, [...(byText.get(key) ?? []), i]);
-  });
-  return [...byText.values()].filter((at) => at.length >= RUNNING_REPEATS).flat();
+  const byText = new Map<string, number[][]>();
+  for (let i = 0; i < lines.length; ) {
+    let end = i + 1;
+    while (end < lines.length && !lines[end].afterBlank) end++;
+    const block = lines.slice(i, end).map((l) => unemphasised(l.text));
+    // A page number varies, whether in a line of parts or on its own ("Page 2 of 6").
+    const parted = block.map((text) => RUNNING_PARTS.test(text) || isFurnitureLine(text));
+    if (block.length <= RUNNING_BLOCK_LINES && !block.some((text) => SAYS.test(text)) && block.some((text, k) => parted[k] || /\d/.test(text))) {
+      // Parts, their page number apart; or a reference, word for word.
+      const key = block.map((text, k) => (parted[k] ? text.replace(/\d+/g, "#") : text)).join("\n");
+      byText.set(key, [...(byText.get(key) ?? []), [...Array(end - i).keys()].map((k) => i + k)]);
+    }
+    i = end;
+  }
+  return [...byText.values()].filter((at) => at.length >= RUNNING_REPEATS).flat(2);
 }
 
 /**
@@ -122,7 +135,7 @@ export function findFurniture(lines: Line[]): Set<number> {
   lines.forEach((line, i) => {
     if (line.afterBlank) closeGroup();
     group.push(i);
-    if (isFurnitureLine(line.text) || isContactLine(line.text)) furniture.add(i);
+    if (isFurnitureLine(unemphasised(line.text)) || isContactLine(line.text)) furniture.add(i);
   });
   closeGroup();
   return furniture;

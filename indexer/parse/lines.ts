@@ -67,8 +67,8 @@ export function opensListItem(text: string, start: number): boolean {
  */
 export function paragraphNumber(line: string): string | undefined {
   if (line.includes("\t")) return undefined;
-  // "22. text", or a council report's "1.2 The budget…" or "5.1.3 Families…" (a capital after it: "1.2 million people" is no number).
-  const m = /^(?:[-•]\s+)?(\d{1,3})\.\s+(?=\S)/.exec(line) ?? /^(\d{1,3}\.\d{1,2}(?:\.\d{1,2})?)\.?\s+(?=[A-Z(])/.exec(line);
+  // "22. text", or a council report's "1.2 The budget…", "5.1.3 Families…" or "5.2 **Question 1.**" (a capital after it: "1.2 million people" is no number).
+  const m = /^(?:[-•]\s+)?(\d{1,3})\.\s+(?=\S)/.exec(line) ?? /^(\d{1,3}\.\d{1,2}(?:\.\d{1,2})?)\.?\s+(?=\*{0,2}[A-Z(])/.exec(line);
   return m ? m[1] : undefined;
 }
 

@@ -11,7 +11,7 @@ const CLOSERS = `"'’”)]*`;
 const MIN_SENTENCE_WORDS = 3;
 
 /** List markers and paragraph numbers sit outside the words they number. */
-const MARKER = /^(?:[-•*▪◦–]\s+|\d{1,2}\)\s+)?(?:\d{1,3}\.(?=\s)\s*|\d{1,3}\.\d{1,2}(?:\.\d{1,2})?\.?\s+(?=[A-Z(]))?/;
+const MARKER = /^(?:[-•*▪◦–]\s+|\d{1,2}\)\s+)?(?:\d{1,3}\.(?=\s)\s*|\d{1,3}\.\d{1,2}(?:\.\d{1,2})?\.?\s+(?=\*{0,2}[A-Z(]))?/;
 
 /** Shrinks a span past surrounding whitespace and a leading list marker or paragraph number. */
 export function trimSpan(text: string, start: number, end: number): Span | undefined {
@@ -68,8 +68,13 @@ export function splitSentences(text: string, start: number, end: number, breaks:
     // A table's rule ("| --- | --- |") is a row of no words.
     if (opensItem && !/[\p{L}\p{N}]/u.test(quote)) continue;
     const prev = spans[spans.length - 1];
-    if (prev && quote.split(/\s+/).length < MIN_SENTENCE_WORDS && !opensItem) prev.end = span.end;
+    // A bold lead-in, "**Question 2 (spare seat charge).** Many parents said…", labels the sentence after it.
+    const labels = prev !== undefined && BOLD_LEAD_IN.test(text.slice(prev.start, prev.end)) && !opensItem;
+    if (prev && ((quote.split(/\s+/).length < MIN_SENTENCE_WORDS && !opensItem) || labels)) prev.end = span.end;
     else spans.push(span);
   }
   return spans;
 }
+
+/** A sentence wholly in bold: a paragraph's label, not a sentence of its own. */
+const BOLD_LEAD_IN = /^\*\*[^*]+\*\*$/;

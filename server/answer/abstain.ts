@@ -9,6 +9,7 @@ import { englishList } from "./english-list.js";
 import { conceptValue } from "../retrieve/bm25.js";
 import { nearestName } from "./nearest-name.js";
 import { paragraphsAsked, partsAsked } from "./narrow.js";
+import { NOT_NAMES } from "../retrieve/question-words.js";
 
 /**
  * What the best sentence must show before Verbatim answers: a score above the floor, and
@@ -67,6 +68,21 @@ export function subjectNotSearched(query: PreparedQuery, hits: Hit[], facts: Cor
   return `${searched} mentions ${englishList(unused)}.`;
 }
 
+/** A body named by capitalised words before its kind: "Care Quality Commission", "Lanthorne General Hospital". */
+const BODY = /(?:\b[A-Z][\w'’&-]*\s+){1,4}(?:Commission|Ombudsman|Inspectorate|Hospital|Trust|Constabulary|Police|Academy|School|College|University|Association|Agency|Department|Healthwatch)\b/g;
+
+/**
+ * The bodies a question names that no document does, though each of their words is in some
+ * document: "the Care Quality Commission" among papers that speak of care and quality. A question
+ * set in capitals or title case marks no names.
+ */
+export function unknownBodies(question: string, facts: CorpusFacts): string[] {
+  if ((question.match(/\b[a-z]{2,}\b/g) ?? []).length < 2) return [];
+  const named = [...question.matchAll(BODY)].map((m) => m[0].split(/\s+/).filter((w) => !NOT_NAMES.has(w.toLowerCase())).join(" "));
+  const texts = [...facts.documentText.values()];
+  return named.filter((name) => name.split(" ").length >= 2 && !texts.some((text) => text.includes(` ${terms(name).join(" ")} `)));
+}
+
 /** Names the question writes side by side, as one: "Catherine Driscoll", not "Catherine or Driscoll". */
 function asOneName(names: string[], question: string): string[] {
   const out: string[] = [];
@@ -105,6 +121,8 @@ export function outsideTheDocuments(query: PreparedQuery, facts: CorpusFacts, in
     ];
     return `${said.join(" ")}${meant.length > 0 ? ` Did you mean ${englishList(meant)}?` : ""}`;
   }
+  const bodies = unknownBodies(query.question, facts);
+  if (bodies.length > 0) return `No document mentions ${englishList(bodies)}.`;
   const unquoted = query.quoted.filter((phrase) => !facts.foldedText.includes(` ${words(phrase).join(" ")} `));
   if (unquoted.length > 0) return `No document mentions ${englishList(unquoted.map((p) => `"${p}"`))}.`;
   const missingYears = query.years.filter((y) => !facts.years.has(y));

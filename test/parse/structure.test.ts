@@ -362,6 +362,21 @@ describe("tables written as text", () => {
     ]);
   });
 
+  it("numbers a paragraph that opens with a bold lead-in, and quotes the lead-in with the sentence it labels", () => {
+    const text = "# Consultation report\n\n## 5. Summary of responses\n\n5.3 **Question 2 (spare seat charge).** Many parents said the rise was too large. Officers propose £650.\n";
+    expect(passagesOf(text).map((p) => [p.paragraph, p.sentences])).toEqual([
+      ["5.3", ["**Question 2 (spare seat charge).** Many parents said the rise was too large.", "Officers propose £650."]],
+    ]);
+  });
+
+  it("drops a running footer of two lines, and one set in italics, page numbers apart", () => {
+    const page = (n: number) =>
+      `Findings ${n}\n\nChildren are seen quickly in area ${n}.\n\nInspection of children's social care services: Wyvernsey Borough Council\n8 July 2019 – 19 July 2019\t${n}\n\n` +
+      `*Wyvernsey Borough Council – Cabinet – 19 January 2023*\n*Page ${n} of 3*\n\n`;
+    const sentences = passagesOf(`Report\n\n${page(1)}${page(2)}${page(3)}`).flatMap((p) => p.sentences);
+    expect(sentences).toEqual([1, 2, 3].map((n) => `Children are seen quickly in area ${n}.`));
+  });
+
   it("quotes a table row whole though its cells hold sentences, and splits the lead-in above it as prose", () => {
     const text =
       "Progress\n\nThe table shows progress. Two issues were closed:\nIssue\tProgress\tStatus\n" +

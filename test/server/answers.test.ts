@@ -200,6 +200,15 @@ describe("answers from the seed documents", () => {
     expect((await ask(engine, { question: "Is Worcestershire leaning too heavily on temp agency social workers?" })).abstained).toBe(false);
   });
 
+  it("abstains on a body the question names that no document does, though each of its words is theirs", async () => {
+    expect(await ask(engine, { question: "What did the Care Quality Commission say about Worcestershire?" })).toMatchObject({
+      abstained: true,
+      reason: "No document mentions Care Quality Commission.",
+      citations: [],
+    });
+    expect((await ask(engine, { question: "What did Worcestershire Health and Care NHS Trust do for care leavers?" })).abstained).toBe(false);
+  });
+
   it("matches an acronym case and all, and a quoted phrase word for word", async () => {
     expect((await ask(engine, { question: "How many SEND tribunal appeals were lodged against Worcestershire County Council?" })).reason).toBe("No document mentions SEND.");
     expect((await ask(engine, { question: "How much is the 'golden hello' payment for social workers?" })).reason).toBe('No document mentions "golden hello".');
