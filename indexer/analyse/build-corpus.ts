@@ -59,7 +59,7 @@ export function buildCorpus(files: SourceFile[]): Corpus {
           start: s.start,
           end: s.end,
           section: p.section,
-          paragraph: p.paragraph,
+          paragraph: s.paragraph,
           source: p.source,
           duplicateOf: null,
           row: sentences.length,

@@ -16,7 +16,9 @@ const FURNITURE_PATTERNS: RegExp[] = [
   /open government licence|^you may reuse this information/i,
   /^this (?:publication|report|document) is available\b.*(?:www\.|https?:)/i,
   /^interested in our work\?/i,
-  /^(?:t|tel|telephone|textphone|f|fax|e|email|w|web|direct [tf])\s*:?\s+[\d+(]/i,
+  // "T 0300 123 1231", "E: enquiries@ofsted.gov.uk": a label and a number or address, not a table's row "E<tab>11/9<tab>2,341.50".
+  /^(?:t|tel|telephone|textphone|f|fax|direct [tf])\s*:?[ ]+(?:\+44\s?|0)\d/i,
+  /^(?:e|email|w|web)\s*:?[ ]+\S+(?:@|www\.|\.(?:uk|com|org)\b)/i,
   // A running footer that ends in its page number: "Northshire County Council – Cabinet – 4 May 2022   Page 1 of 3".
   /^.{0,100}\bpage \d+ of \d+$/i,
   TITLE_LABEL,

@@ -9,9 +9,11 @@ export interface ParsedSentence extends Span {
   id: string;
   /** True for a row of a table, the header row included: its caption and header say what its figures are. */
   tableRow: boolean;
+  /** The number of the paragraph it is in, its own though a tiny neighbour shares its passage. */
+  paragraph: string | null;
 }
 
-type Piece = Span & { tableRow: boolean };
+type Piece = Span & { tableRow: boolean; paragraph: string | null };
 
 export interface ParsedPassage extends Span {
   id: string;
@@ -77,7 +79,7 @@ function chunkUnit(text: string, unit: Unit, base: Omit<Chunk, "sentences">, max
     while (row + 1 < unit.breaks.length && unit.breaks[row + 1] <= s.start) row++;
     return unit.kind === "table" && row >= 0 && !text.slice(unit.breaks[row], s.start).includes("\n");
   };
-  const sentences = splitSentences(text, unit.start, unit.end, unit.breaks, unit.kind === "table").map((s) => ({ ...s, tableRow: onRow(s) }));
+  const sentences = splitSentences(text, unit.start, unit.end, unit.breaks, unit.kind === "table").map((s) => ({ ...s, tableRow: onRow(s), paragraph: unit.paragraph ?? null }));
   const chunks: Chunk[] = [];
   for (const s of sentences) {
     const last = chunks[chunks.length - 1];
@@ -156,7 +158,7 @@ export function splitPassages(
       section: chunk.section,
       paragraph: chunk.paragraph,
       source,
-      sentences: chunk.sentences.map((s, k) => ({ id: `${id}.${k + 1}`, start: s.start, end: s.end, tableRow: s.tableRow })),
+      sentences: chunk.sentences.map((s, k) => ({ id: `${id}.${k + 1}`, start: s.start, end: s.end, tableRow: s.tableRow, paragraph: s.paragraph })),
     };
   });
 }

@@ -199,8 +199,10 @@ export async function ask(engine: Engine, request: AskRequest): Promise<AskRespo
   };
   const limit = request.maxCitations ?? defaultSelectOptions.maxCitations;
   // A paragraph asked for by number, or a part asked for by its label alone ("what does Policy H6
-  // say?"), is read whole, in order, best-matching passages first.
-  const whole = paragraphs.length > 0 || asksOnlyFor(parts, query) ? hits.flatMap((h) => h.passage.sentenceIds.map((id) => byId.get(id)!)).slice(0, limit) : undefined;
+  // say?"), is read whole, in order, best-matching passages first: the paragraph's own sentences,
+  // not a table's rows that share its passage.
+  const read = (s: ScoredSentence | undefined): s is ScoredSentence => !!s && (paragraphs.length === 0 || paragraphs.includes(s.sentence.paragraph ?? ""));
+  const whole = paragraphs.length > 0 || asksOnlyFor(parts, query) ? hits.flatMap((h) => h.passage.sentenceIds.map((id) => byId.get(id)).filter(read)).slice(0, limit) : undefined;
   const selected = whole ?? selectSentences(scored, { maxCitations: limit, factsOnly: query.intent !== "general" });
   const chosen = whole ?? withContext(selected, neighbour, limit, query.intent !== "general");
   const lead = query.intent === "general" || whole ? undefined : leadOf(selected, chosen);

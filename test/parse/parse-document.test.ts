@@ -258,6 +258,22 @@ describe("passages of the inspection report", () => {
     expect(parseDocument("t", text).passages.map((p) => p.section)).toEqual([["46. DECLARATIONS OF INTEREST"], ["47. MINUTES"]]);
   });
 
+  it("keeps a table's rows, 'E' and 'F' among them, out of the numbered paragraph that shares their passage", () => {
+    const text =
+      "Budget report\n\n8. COUNCIL TAX\n\n8.2 The council tax for each band is shown in Table 6, which gives every band's charge for the year.\n\nTable 6: Council tax by band\n\n" +
+      "Band\tRatio\t2024/25 £\nD\t9/9\t2,011.36\nE\t11/9\t2,458.33\nF\t13/9\t2,905.30\n\n8.3 Most homes are in Bands A and B.\n";
+    const sentences = parseDocument("t", text).passages.flatMap((p) => p.sentences.map((s) => [s.paragraph, text.slice(s.start, s.end)]));
+    expect(sentences).toEqual([
+      ["8.2", "The council tax for each band is shown in Table 6, which gives every band's charge for the year."],
+      [null, "Table 6: Council tax by band"],
+      [null, "Band\tRatio\t2024/25 £"],
+      [null, "D\t9/9\t2,011.36"],
+      [null, "E\t11/9\t2,458.33"],
+      [null, "F\t13/9\t2,905.30"],
+      ["8.3", "Most homes are in Bands A and B."],
+    ]);
+  });
+
   it("numbers paragraphs of three levels, '5.1.3 Families…', as it does two", () => {
     const text = "# Task group report\n\n## 5.1 The scale of the problem\n\n5.1.1 There were 214 households in temporary accommodation.\n\n5.1.3 Families stayed in bed and breakfast for 11 weeks.\n";
     const doc = parseDocument("t", text);

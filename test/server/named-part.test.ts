@@ -59,4 +59,18 @@ describe("a labelled part the question names", () => {
       await reports.close();
     }
   });
+
+  it("as a numbered paragraph, is read without the table rows that share its passage", async () => {
+    const budget = await temporaryEngine({
+      "2024-02-13-kelby-budget.txt":
+        "Kelby District Council\n\nBudget report 2024/25\n\n8. COUNCIL TAX\n\n8.2 The council tax for each band is shown in Table 6, which gives every band's charge for the year.\n\n" +
+        "Table 6: Council tax by band\n\nBand\tRatio\t2024/25 £\nD\t9/9\t2,011.36\nE\t11/9\t2,458.33\nF\t13/9\t2,905.30\nG\t15/9\t3,352.27\nH\t18/9\t4,022.72\n\n8.3 Most homes in Kelby are in Bands A and B.\n",
+    });
+    try {
+      const answer = await ask(budget.engine, { question: "What does paragraph 8.3 say?" });
+      expect(answer.citations.map((c) => [c.paragraph, c.quote])).toEqual([["8.3", "Most homes in Kelby are in Bands A and B."]]);
+    } finally {
+      await budget.close();
+    }
+  });
 });
