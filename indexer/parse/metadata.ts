@@ -53,6 +53,9 @@ const TITLE_LINE_MAX = 250;
 /** A cover sheet's subject line, the title when it gives none by name: "Subject: Annual Governance Statement 2020/21". */
 const SUBJECT_LABEL = /^subject\s*:\s*(\S.*)$/i;
 
+/** A Markdown table's row as the line it stands for: "| **Report title:** | Budget |" → "Report title: Budget". */
+const plainRow = (text: string) => (/^\|.*\|$/.test(text) ? text.slice(1, -1).replace(/\*\*/g, "").replace(/\s*\|\s*/, " ").trim() : text);
+
 /** A line saying who wrote: "Report by the Local Government and Social Care Ombudsman". */
 const BYLINE = /^(?:a )?report (?:by|from)\b/i;
 
@@ -84,8 +87,9 @@ function reportTitle(head: Line[], furniture: Set<number>): string {
   // Not a Markdown heading that only names the council or inspectorate ("# MARCHWOOD BOROUGH COUNCIL"), nor a numbered section ("# 1. Executive summary").
   const markdown = head.findIndex((l, i) => /^#\s+\S/.test(l.text) && l.text.length <= TITLE_LINE_MAX && !names(i) && paragraphNumber(headingLabel(l.text)) === undefined);
   if (markdown >= 0) return headingLabel(head[markdown].text);
-  // A council report's cover sheet says which line is the title: "Report title: Budget outturn 2021/22", or "Subject: …".
-  const labelled = head.map((l) => (TITLE_LABEL.exec(l.text) ?? SUBJECT_LABEL.exec(l.text))?.[1]).find((t) => t && t.length <= TITLE_LINE_MAX);
+  // A council report's cover sheet says which line is the title: "Report title: Budget outturn 2021/22", or "Subject: …",
+  // as a line or as a Markdown table's row, "| **Report title:** | … |".
+  const labelled = head.map((l) => plainRow(l.text)).map((t) => (TITLE_LABEL.exec(t) ?? SUBJECT_LABEL.exec(t))?.[1]).find((t) => t && t.length <= TITLE_LINE_MAX);
   if (labelled) return labelled;
   const titleLine = (l: Line, i: number) =>
     !furniture.has(i) &&
@@ -96,7 +100,9 @@ function reportTitle(head: Line[], furniture: Set<number>): string {
     !parsePublishedLine(l.text) &&
     !DATED_LINE.test(l.text) &&
     !l.text.includes("\t");
-  const at = head.findIndex((l, i) => l.text.length >= 15 && titleLine(l, i));
+  // Minutes say whose meeting they record: "MINUTES of a meeting of the Health and Wellbeing Board held…", not the board's name above.
+  const minutes = head.findIndex((l, i) => /^minutes of\b/i.test(l.text) && titleLine(l, i));
+  const at = minutes >= 0 ? minutes : head.findIndex((l, i) => l.text.length >= 15 && titleLine(l, i));
   if (at === -1) return "Untitled document";
   const split = splitTitle(head, at);
   if (split) return split.text;
@@ -148,7 +154,9 @@ export function deriveMetadata(text: string, lines: Line[], furniture: Set<numbe
   // Not a section its contents list names: "7. Local Government and Social Care Ombudsman … 6".
   const contents = readContents(lines).rows;
   const coverText = head.filter((_, i) => !contents.has(i)).map((l) => l.text).join("\n");
-  const inspectorate = (producer && inspectorateIn(producer)) ?? inspectorateIn(coverText);
+  // One of Her Majesty's Inspectors leads inspections for several inspectorates: the body says which.
+  const byInspector = /majesty['’]s inspector|\bHMI\b|\blead inspector\b/i.test(coverText) ? inspectorateIn(text) : undefined;
+  const inspectorate = (producer && inspectorateIn(producer)) ?? inspectorateIn(coverText) ?? byInspector;
   const board = head.map((l) => boardName(l.text)).find(Boolean);
   // An inspectorate's report whose cover speaks of inspecting ("Date of inspection: May 2019") is an inspection report, whatever its title.
   const inspection = /inspection|review of/i.test(title) || (!!inspectorate && /\binspect/i.test(headText));

@@ -36,6 +36,9 @@ const LABELLED_LINE = /^[A-Z0-9][^:.;]{1,50}:\s+\S/;
 /** A name and its role set apart by a spaced dash, however long: "Cllr Oliver Prentice - Deputy Leader and Cabinet Member for Finance". */
 const NAME_AND_ROLE = /^[A-Z][^.:;]{2,60} [-–—] [A-Z][^.:;]{2,80}$/;
 
+/** A lead-in of a line of its own over the names that follow: "Present:", "Apologies:", "Also in attendance:". */
+const LIST_LEAD_IN = /^(?:present|apologies(?: for absence)?|also (?:in attendance|present)|in attendance|officers(?: present)?|members(?: present)?)\s*:\s*$/i;
+
 /** Characters enough to read how a unit ends or opens (a colon, a last word, "Table 1:"). */
 const UNIT_EDGE = 80;
 
@@ -160,12 +163,17 @@ export function readStructure(text: string, lines: Line[]): Structure {
     // A cover sheet's "Report of: …" under "Report title: …": each labelled line says one thing. Further
     // down, labelled lines make one record ("Action A3: …", "Status: Delayed"), read together.
     const labelledLine = i < HEAD_LINES && !line.afterBlank && !!current && i > 0 && LABELLED_LINE.test(lineText) && LABELLED_LINE.test(ownText(lines[i - 1]));
+    // "Present:" on its own, a blank line, then the members, each a name and role: the list goes on past the blank.
+    const short = lineText.length <= SHORT_ITEM && /^[A-Z(]/.test(lineText) && !/[.,;]$/.test(lineText);
+    const attendance = line.afterBlank && !!current && leadIn && current.firstLine === current.lastLine && LIST_LEAD_IN.test(endOf(current)) && (short || NAME_AND_ROLE.test(lineText));
     const shortItem =
       labelledLine ||
+      attendance ||
       (!line.afterBlank &&
+        !LIST_LEAD_IN.test(lineText) &&
         !!current &&
         (leadIn || !!current.unbulleted) &&
-        ((lineText.length <= SHORT_ITEM && /^[A-Z(]/.test(lineText) && !/[.,;]$/.test(lineText)) || NAME_AND_ROLE.test(lineText)));
+        (short || NAME_AND_ROLE.test(lineText)));
     if (shortItem) {
       current!.kind = "list";
       current!.unbulleted = true;
@@ -188,7 +196,7 @@ export function readStructure(text: string, lines: Line[]): Structure {
         current = { kind: "table", start: line.start, end, breaks: [], heading, firstLine: i, lastLine: i };
       }
       current!.breaks.push(line.start);
-    } else if (number !== undefined || line.afterBlank || !current || current.kind === "table") {
+    } else if (number !== undefined || line.afterBlank || !current || current.kind === "table" || LIST_LEAD_IN.test(lineText)) {
       close();
       current = { kind: "paragraph", start: line.start, end, breaks: [], paragraph: number, heading, firstLine: i, lastLine: i };
     }

@@ -17,8 +17,11 @@ export function paragraphsAsked(question: string): string[] {
   return [...question.matchAll(PARAGRAPH_REF)].flatMap((m) => [m[1], m[2]].filter((n): n is string => !!n));
 }
 
-/** "Policy H6", "Recommendation 3", "Priority 2", "Appendix A", "Table 1": a labelled part of a document the question names. */
-const PART_REF = /\b(policy|priority|recommendation|appendix|annex|chapter|part|action|objective|finding|kpi|question|table)\s+([a-z]{0,3}\d+[a-z]?|[a-z])\b/gi;
+/** "Policy H6", "Recommendation 3", "Priority 2", "Appendix A", "Table 1", "minute 36/17": a labelled part of a document the question names. */
+const PART_REF = /\b(policy|priority|recommendation|appendix|annex|chapter|part|action|objective|finding|kpi|question|table|minute|item)\s+(\d+\/\d+|[a-z]{0,3}\d+[a-z]?|[a-z])\b/gi;
+
+/** Parts a document heads by their number alone: "36/17 BETTER CARE FUND" is minute 36/17, "5. Update on…" item 5. */
+const NUMBERED_ONLY = /^(?:minute|item)$/i;
 
 /** A labelled part a question names: "policy h6" to look for, "Policy H6" as the question wrote it. */
 interface Part {
@@ -30,6 +33,8 @@ interface Part {
   number: string;
   /** Matches a heading that names the part's kind: "Recommendations", "Key recommendations". */
   kind: RegExp;
+  /** True for a part known only by its number, heading it or its paragraph: a sentence opening "36 children…" is no minute 36. */
+  headingOnly: boolean;
 }
 
 /**
@@ -41,7 +46,9 @@ export function partsAsked(question: string): Part[] {
     .filter((m) => /\d/.test(m[2]) || /^[A-Z]$/.test(m[2]))
     .map((m) => {
       const label = `${m[1]} ${m[2]}`.toLowerCase();
-      return { label, asWritten: m[0], opens: opening(label), number: m[2], kind: new RegExp(`\\b${m[1]}s?\\b`, "i") };
+      const byNumber = NUMBERED_ONLY.test(m[1]);
+      const opens = byNumber ? new RegExp(`^(?:${m[1]}\\s+)?${m[2].replace("/", "\\/")}(?:$|[\\s:.–—|-])`, "i") : opening(label);
+      return { label, asWritten: m[0], opens, number: m[2], kind: new RegExp(`\\b${m[1]}s?\\b`, "i"), headingOnly: byNumber };
     });
 }
 
@@ -61,8 +68,7 @@ export function opensWithLabel(labels: string[]): (text: string) => boolean {
  */
 const inPart = (passage: Passage, part: Part) =>
   passage.section.some((heading) => part.opens.test(heading)) ||
-  part.opens.test(passage.searchText) ||
-  (passage.paragraph === part.number && passage.section.some((heading) => part.kind.test(heading)));
+  (part.headingOnly ? passage.paragraph === part.number : part.opens.test(passage.searchText) || (passage.paragraph === part.number && passage.section.some((heading) => part.kind.test(heading))));
 
 /**
  * The documents that are the speaker's or name it, when those are some but not all of them: "the

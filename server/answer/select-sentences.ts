@@ -56,7 +56,7 @@ export function selectSentences(scored: ScoredSentence[], options: Partial<Selec
 }
 
 /** Openings that lean on the sentence before: quoted alone, they would mislead. */
-const LEANS_BACK = /^(?:this|these|that|those|it|they|such|as a result|consequently|however|furthermore|in addition|despite this|therefore|at that time|since then|(?:[\w-]+ )?of (?:these|those|this|them)|of which)\b/i;
+const LEANS_BACK = /^(?:this|these|that|those|it|they|he|she|such|as a result|consequently|however|furthermore|in addition|despite this|therefore|at that time|since then|(?:[\w-]+ )?of (?:these|those|this|them)|of which)\b/i;
 
 /**
  * A sentence that introduces what follows ("…the following area for priority action:"), or a

@@ -150,4 +150,17 @@ describe("a date of a month only", () => {
     // A council's own paper that mentions the department keeps the council as its publisher.
     expect(meta("Harbridge Borough Council\n\nSchool funding\n\nThe Department for Education sets the grant. Harbridge Borough Council spends it.\n").publisher).toBe("Harbridge Borough Council");
   });
+
+  it("reads minutes by their 'Minutes of …' line, a Markdown cover table's title row, and an HMI's report as the inspectorate's its text names", () => {
+    const meta = (text: string) => parseDocument("t", text).meta;
+    const minutes = meta("LANTHORNE COUNCIL\n\nHEALTH AND WELLBEING BOARD\n\nMINUTES of a meeting of the Health and Wellbeing Board held at Lanthorne Town Hall on 16 November 2017\n\nPresent:\nCllr A Finch (Chair)\n");
+    expect([minutes.title, minutes.kind]).toEqual(["MINUTES of a meeting of the Health and Wellbeing Board held at Lanthorne Town Hall on 16 November 2017", "minutes"]);
+    const table = meta("**BRINDLECOMBE COUNTY COUNCIL**\n\n**CHILDREN, EDUCATION AND FAMILIES COMMITTEE**\n\n| | |\n|---|---|\n| **Report title:** | Outcome of consultation on home to school transport |\n| **Key decision:** | Yes |\n\n## 1. Purpose\n\n1.1 This report sets out the outcome.\n");
+    expect(table.title).toBe("Outcome of consultation on home to school transport");
+    const ilacs = meta(
+      "Wyvernsey Borough Council\n\nInspection of children's social care services\n\nLead inspector: Moira Pendleton\n\nHer Majesty's Inspector\n\nReport published: 23 August 2019\n\n" +
+        "Summary\n\nChildren's services in Wyvernsey have improved. Ofsted last inspected them in 2015. Wyvernsey Borough Council has invested in social work.\n",
+    );
+    expect([ilacs.publisher, ilacs.kind]).toEqual(["Ofsted", "inspection report"]);
+  });
 });

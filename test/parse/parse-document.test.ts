@@ -297,6 +297,20 @@ describe("passages of the inspection report", () => {
     ]);
   });
 
+  it("quotes each member under 'Present:' on their own though a blank line parts them from it, and starts 'Apologies:' afresh", () => {
+    const text =
+      "MINUTES of a meeting of the Health and Wellbeing Board held on 16 November 2017\n\nPresent:\n\nCouncillor Rosalind Finch (Chair) – Cabinet Member for Adult Social Care\n" +
+      "Dr Saoirse Quilty – Director of Public Health\nApologies:\n\nCouncillor Stuart Fairweather\n";
+    const doc = parseDocument("t", text);
+    expect(doc.passages.flatMap((p) => p.sentences.map((s) => text.slice(s.start, s.end))).slice(1)).toEqual([
+      "Present:",
+      "Councillor Rosalind Finch (Chair) – Cabinet Member for Adult Social Care",
+      "Dr Saoirse Quilty – Director of Public Health",
+      "Apologies:",
+      "Councillor Stuart Fairweather",
+    ]);
+  });
+
   it("quotes each member under 'Present:' on their own, though the list has no bullets, and leaves wrapped prose whole", () => {
     const text =
       "MINUTES of a meeting of the Scrutiny Committee held on 12 July 2022\n\nPresent:\nCllr A Smith (Chair)\nCllr R Okafor (Vice-Chair)\n\n" +

@@ -89,6 +89,16 @@ describe("withContext", () => {
     expect(ids(withContext(at(6), neighbour, 10))).toEqual(["s6", "s5"]);
   });
 
+  it("brings the sentence naming whom a quote opening 'He…' or 'She…' speaks of, but not before 'His Majesty's Inspectors…'", () => {
+    const { list, neighbour } = passageOf("h", [
+      ["Dr Emeka Haverford declared an interest in item 36/17.", 0.4],
+      ["He remained in the meeting but did not take part.", 0.9],
+      ["His Majesty's Inspectors for this visit were Helen Cardew and Tobias Fenn.", 0.8],
+    ]);
+    expect(ids(withContext([list[1]], neighbour, 10))).toEqual(["h2", "h1"]);
+    expect(ids(withContext([list[2]], neighbour, 10))).toEqual(["h3"]);
+  });
+
   it("brings the sentence that a quote opening 'Six of those…' or 'Of this, …' counts from", () => {
     const { list, neighbour } = passageOf("f", [
       ["The council placed 40 households in bed and breakfast.", 0.3],
