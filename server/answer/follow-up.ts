@@ -22,13 +22,15 @@ function contentWords(text: string): string[] {
 /**
  * True when a question cannot stand alone: it opens with "and…", leans on a pronoun in a
  * few words ("is that still the case?"), names only a place or a year ("how many in
- * Gloucestershire?"), or is a fragment ("the percentage?"). "How many social workers are
- * there?" and "what did Ofsted say about dragons?" are whole questions, and "???" is none.
+ * Gloucestershire?"), is a fragment ("the percentage?") or only question words ("by when?").
+ * "How many social workers are there?" and "what did Ofsted say about dragons?" are whole
+ * questions, and "???" is none.
  */
 export function isFollowUp(question: string, places: Map<string, string> = new Map()): boolean {
   if (CONNECTOR.test(question)) return true;
   const own = contentWords(question);
-  if (own.length === 0) return false;
+  // "By when?", "why?": question words alone ask about what was said before; "???" asks nothing.
+  if (own.length === 0) return words(question).length > 0;
   if (PRONOUN.test(question.replace(EXISTENTIAL, "")) && own.length <= SHORT) return true;
   const subject = own.filter((w) => !places.has(w) && !YEAR.test(w));
   if (subject.length === 0) return true;

@@ -216,12 +216,12 @@ describe("follow-up questions", () => {
     ["gloucestershire", "Gloucestershire"],
   ]);
   it("are recognised by their opening, a pronoun, naming only a place or year, or being a fragment", () => {
-    const followUps = ["and in Gloucestershire?", "What about 2018?", "Gloucestershire?", "and what did they say about it?", "Is that still the case?", "How many in Gloucestershire?", "the percentage?"];
+    const followUps = ["and in Gloucestershire?", "What about 2018?", "Gloucestershire?", "and what did they say about it?", "Is that still the case?", "How many in Gloucestershire?", "the percentage?", "why?", "by when?"];
     expect(followUps.filter((q) => !isFollowUp(q, places))).toEqual([]);
   });
 
   it("are not whole questions with a subject of their own, nor questions of no words", () => {
-    const whole = ["What did inspectors say about return home interviews?", "How many social workers are there?", "What did Ofsted say about dragons?", "Are there enough foster carers?", "???", "why?"];
+    const whole = ["What did inspectors say about return home interviews?", "How many social workers are there?", "What did Ofsted say about dragons?", "Are there enough foster carers?", "???"];
     expect(whole.filter((q) => isFollowUp(q, places))).toEqual([]);
   });
 
