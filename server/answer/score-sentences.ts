@@ -72,11 +72,13 @@ const FACT_PATTERNS: Record<Exclude<Intent, "general">, RegExp> = {
   figure: FIGURE,
   // "has led to delays" is no person leading anything.
   // A name with its role after it, or a role before it: "Chief Fire Officer Andrea Quayle", "The Director … is Priya Nandakumar",
-  // or under a label naming a role: "Responsible officer: Marcus Fell", "Prepared by: Samir Bhatt".
+  // under a label naming a role ("Responsible officer: Marcus Fell", "Prepared by: Samir Bhatt"), or beside one between commas.
   person: new RegExp(
     `${PERSON}.*\\b(?:HMI\\b|[Ii]nspector|[Dd]irector|led(?! to\\b)|lead(?! to\\b)|[Cc]hair|carried out by)|${PERSON}, [^,.;]{0,60}?\\b(?:Manager|Head of|Officer|Auditor)\\b|\\b(?:led(?! to\\b)|carried out by|inspectors were)\\b.*${PERSON}|` +
       `\\b(?:Officer|Director|Inspector|Executive|Chair(?:man)?|Leader)\\b(?:[^.]{0,60}?\\s(?:is|was))?\\s+${PERSON}|` +
-      `\\b(?:[Oo]fficer|[Oo]wner|[Ll]ead|[Aa]uthor|[Cc]ontact|[Mm]anager|[Cc]hair(?:man|person)?|by):\\s+${PERSON}`,
+      `\\b(?:[Oo]fficer|[Oo]wner|[Ll]ead|[Aa]uthor|[Cc]ontact|[Mm]anager|[Cc]hair(?:man|person)?|by):\\s+${PERSON}|` +
+      // A role set beside the name between commas: "The DCS, Gareth Oyelaran, has created…", "an interim Director of Housing, Oluwaseun Treadgold, …".
+      `\\b(?:[A-Z]{2,5}|[Dd]irector|[Oo]fficer|[Ee]xecutive|[Mm]anager|[Ll]eader|[Cc]hair(?:man)?|[Ii]nspector)(?: (?:of|for|and|[A-Z][\\w'’]*)){0,4},\\s+${PERSON},`,
   ),
   date: new RegExp(`\\b(?:\\d{1,2} )?(?:${MONTH_NAMES.join("|")}) \\d{4}\\b|\\b(?:19|20)\\d{2}\\b`),
 };

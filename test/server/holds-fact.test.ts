@@ -58,6 +58,9 @@ describe("a sentence that holds the fact a question asks for", () => {
     expect(holdsFact("person", "Andrew Merriman, Chief Finance Officer, told the group that spending rose.")).toBe(true);
     expect(holdsFact("person", "Report of: Karen Lowe, Head of Environmental Services")).toBe(true);
     expect(holdsFact("person", "Prepared by: Samir Bhatt")).toBe(true);
+    expect(holdsFact("person", "The DCS, Gareth Oyelaran, has created a culture in which social workers feel valued.")).toBe(true);
+    expect(holdsFact("person", "It has appointed an interim Director of Housing, Oluwaseun Treadgold, and a damp team.")).toBe(true);
+    expect(holdsFact("person", "In Wyvernsey, Children's Services, Early Help and Youth Justice work together.")).toBe(false);
     // A post with no one named, and a role no comma ties to the capitalised words before it.
     expect(holdsFact("person", "The Local Authority Designated Officer (LADO) service is effective.")).toBe(false);
     expect(holdsFact("person", "3\tPublic Participation Members of the public should notify the Head of Legal Services")).toBe(false);
