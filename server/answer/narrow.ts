@@ -116,7 +116,8 @@ interface TitlesNamed {
  * The sources a question names by title, when those are some but not all of them: "the carers
  * strategy" in "what does the carers strategy say about breaks?" names "Redmarsh All-Age Carers
  * Strategy 2022–2027". Two words or more of the title, in its order, or an acronym of them,
- * ending the question's phrase with a word for a document; "the monitoring visit feedback" names
+ * ending the question's phrase with a word for a document, or any of its words before the word
+ * its kind ends in ("the consultation report"); "the monitoring visit feedback" names
  * feedback, not the visit's letter. A kind names the sources of that kind: "the inspection report".
  */
 export function titlesNamed(question: string, facts: CorpusFacts): TitlesNamed | undefined {
@@ -139,8 +140,8 @@ export function titlesNamed(question: string, facts: CorpusFacts): TitlesNamed |
       if (!last || !DOCUMENT_WORDS.has(last) || (next && !facts.metadataTerms.has(next))) return;
       for (let start = end - 1; start >= 0 && asked[start]; start--) {
         const run = asked.slice(start, end + 1) as string[];
-        // "the youth justice report": two words or more of the title, and the word its kind ends in ("inspection report").
-        const byKind = (wording: string) => end - start >= 2 && wording.includes(` ${run.slice(0, -1).join(" ")} `) && wording.endsWith(` ${last} `);
+        // "the youth justice report", "the consultation report": words of the title, and the word its kind ends in ("inspection report").
+        const byKind = (wording: string) => end - start >= 1 && wording.includes(` ${run.slice(0, -1).join(" ")} `) && wording.endsWith(` ${last} `);
         const having = wordings.filter(([, wording]) => wording.includes(` ${run.join(" ")} `) || byKind(wording)).map(([title]) => title);
         if (having.length === 0 || having.length === wordings.length) continue;
         having.forEach((title) => titles.add(title));

@@ -31,7 +31,7 @@ afterAll(() => corpus?.close());
 const documentsCited = async (question: string) => [...new Set((await ask(engine, { question })).citations.map((c) => c.documentId))];
 
 describe("a document named by its title", () => {
-  it("is found by two or more of the title's words, in its order, ending in a word for a document", () => {
+  it("is found by two or more of the title's words, in its order, ending in a word for a document, or by one and the word its kind ends in", () => {
     expect(titlesNamed("What does the carers strategy say about breaks?", engine.facts)).toEqual({ titles: new Set(["Carers strategy 2022 to 2027"]), words: ["carer", "strategi"] });
     expect(titlesNamed("According to the local authority assessment, how long do people wait?", engine.facts)?.titles).toEqual(
       new Set(["Redmarsh County Council: local authority assessment"]),
@@ -41,7 +41,10 @@ describe("a document named by its title", () => {
     expect(titlesNamed("What did the inspection report published in 2023 say about breaks?", engine.facts)?.titles).toEqual(new Set(["Redmarsh children's services"]));
     // So does an acronym the documents define for them.
     expect(titlesNamed("What did the LAA say about breaks?", engine.facts)?.titles).toEqual(new Set(["Redmarsh County Council: local authority assessment"]));
-    // One word of a title names no document; nor does a phrase the question goes on with ("the carers strategy consultation").
+    // One word of a title names it with the word its kind ends in: "the carers report" for a report titled "Carers strategy…".
+    expect(engine.index.documents.find((d) => d.id === "redmarsh-carers-strategy")?.kind).toBe("report");
+    expect(titlesNamed("What does the carers report say about breaks?", engine.facts)?.titles).toEqual(new Set(["Carers strategy 2022 to 2027"]));
+    // One word of a title alone names no document; nor does a phrase the question goes on with ("the carers strategy consultation").
     expect(titlesNamed("What does the strategy say about breaks?", engine.facts)).toBeUndefined();
     expect(titlesNamed("What did the carers strategy consultation find?", engine.facts)).toBeUndefined();
     expect(titlesNamed("How long do carers wait for an assessment?", engine.facts)).toBeUndefined();
