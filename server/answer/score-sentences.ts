@@ -63,8 +63,8 @@ const FIGURE_WORDS = new Set(["percentag", "proport", "share", "figur", "number"
 /** Sums of money: "£4.1 million" answers "how much", not "how many". */
 const MONEY = /£\s?\d[\d,.]*(?:\s?(?:million|billion|bn|m|k)\b)?/gi;
 
-/** "A third of social workers" is a figure; "the third monitoring visit" is not. */
-const FIGURE = /\d|\b(?:half|a third|a quarter|two thirds|three quarters|majority|minority)\b/i;
+/** "A third of social workers" and "Eleven international social workers" are figures; "the third monitoring visit" is not. */
+const FIGURE = /\d|\b(?:half|a third|a quarter|two thirds|three quarters|majority|minority|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen)(?!-))\b/i;
 
 const FACT_PATTERNS: Record<Exclude<Intent, "general">, RegExp> = {
   count: FIGURE,

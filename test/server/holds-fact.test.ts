@@ -21,6 +21,9 @@ describe("a sentence that holds the fact a question asks for", () => {
     expect(holdsFact("count", "Some 48% of care leavers are NEET.")).toBe(true);
     expect(holdsFact("count", money)).toBe(false);
     expect(holdsFact("count", "The overspend of £9.3m includes 14 placements.")).toBe(true);
+    // A number in words counts; one joined to its unit ("a five-year settlement") does not.
+    expect(holdsFact("count", "Eleven international social workers have been recruited.")).toBe(true);
+    expect(holdsFact("count", "The council should agree a five-year financial settlement with the trust.")).toBe(false);
     expect(holdsFact("figure", money)).toBe(true);
   });
 
