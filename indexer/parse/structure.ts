@@ -163,7 +163,7 @@ export function readStructure(text: string, lines: Line[]): Structure {
     // A cover sheet's "Report of: …" under "Report title: …": each labelled line says one thing. Further
     // down, labelled lines make one record ("Action A3: …", "Status: Delayed"), read together.
     const labelledLine = i < HEAD_LINES && !line.afterBlank && !!current && i > 0 && LABELLED_LINE.test(lineText) && LABELLED_LINE.test(ownText(lines[i - 1]));
-    // "Present:" on its own, a blank line, then the members, each a name and role: the list goes on past the blank.
+    // "Present:" on its own, a blank line, then the members, each on a line of their own: the list goes on past the blank.
     const short = lineText.length <= SHORT_ITEM && /^[A-Z(]/.test(lineText) && !/[.,;]$/.test(lineText);
     const attendance = line.afterBlank && !!current && leadIn && current.firstLine === current.lastLine && LIST_LEAD_IN.test(endOf(current)) && (short || NAME_AND_ROLE.test(lineText));
     const shortItem =
