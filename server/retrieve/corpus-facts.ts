@@ -149,6 +149,9 @@ export function initials(name: string): string | undefined {
   return named.length >= 2 ? named.map((w) => (/^[A-Z]+$/.test(w) ? w : w[0])).join("") : undefined;
 }
 
+/** Kinds of body that a question may name a publisher by alone: "what did the Ombudsman find?". */
+const BODY_KINDS = new Set(["ombudsman", "inspectorate", "regulator", "commissioner"]);
+
 /**
  * The initials a title's opening name is known by, though the documents never write them: "JTAI"
  * for "Joint targeted area inspection of the multi-agency response…", "AGS" for "Annual Governance
@@ -201,9 +204,13 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
   const metadataTerms = new Set([...terms(`${labels.join(" ")} published publication issued`), ...months, ...[...years].map(String)]);
   const acronyms = { ...index.acronyms };
   const publisherWordings = new Map<string, string[]>();
+  // "The Ombudsman", "the regulator": a body's kind names it when no other publisher is of that kind.
+  const kindOf = (publisher: string) => words(publisher).find((w) => BODY_KINDS.has(w));
+  const kinds = [...publishers].map(kindOf);
   for (const publisher of publishers) {
     const name = words(publisher).join(" ");
-    publisherWordings.set(publisher, [name]);
+    const kind = kindOf(publisher);
+    publisherWordings.set(publisher, kind && kinds.filter((k) => k === kind).length === 1 ? [name, kind] : [name]);
     const short = initials(publisher);
     // The documents' own definition wins: their "DCS" is not a publisher's.
     if (!short || Object.hasOwn(acronyms, short.toLowerCase())) continue;

@@ -115,4 +115,22 @@ describe("a town the question names, which no document is about", () => {
       await letter.close();
     }
   });
+
+  it("is named by its kind alone when no other publisher is of that kind: 'the Ombudsman'", async () => {
+    const papers = await temporaryEngine({
+      "2023-06-20-lgsco-fallowmere.txt":
+        "Local Government and Social Care Ombudsman\n\nInvestigation into a complaint against Fallowmere City Council\n\n20 June 2023\n\n" +
+        "Findings\n\nFallowmere City Council took 41 weeks to issue the plan, and this was fault.\n",
+      "kelby-parks.txt": PARKS,
+    });
+    try {
+      expect(papers.engine.facts.publisherWordings.get("Local Government and Social Care Ombudsman")).toEqual(["local government and social care ombudsman", "ombudsman", "lgsco"]);
+      expect(await ask(papers.engine, { question: "What did the Ombudsman find about Kelby?" })).toMatchObject({
+        abstained: true,
+        reason: "No document from the publisher Local Government and Social Care Ombudsman is about or mentions Kelby.",
+      });
+    } finally {
+      await papers.close();
+    }
+  });
 });
