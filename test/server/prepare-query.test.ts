@@ -128,6 +128,8 @@ describe("preparing a question", () => {
     expect(runAway.alternatives).toContainEqual(["miss"]);
     expect(q.concepts.find((c) => c.alternatives[0].join(" ") === "bandb")!.alternatives).toEqual([["bandb"], ["bed", "breakfast"]]);
     expect(synonymsIn("put up in a B&B", synonyms)).toEqual([{ used: ["bandb"], others: ["bed and breakfast", "bandbs"] }]);
+    // A council paper counts "posts" and its "workforce" where a reader asks about jobs.
+    expect(synonymsIn("How many jobs will be cut?", synonyms)).toEqual([{ used: ["jobs"], others: ["posts", "job losses", "job cuts", "workforce"] }]);
     // Minutes record what a meeting decided as "RESOLVED that…"; "decision-making" is no decision.
     const decide = prepareQuery("What did the cabinet decide?", {}, synonyms).concepts.find((c) => c.alternatives[0].join(" ") === "decid")!;
     expect(decide.alternatives).toEqual([["decid"], ["resolv"], ["resolut"], ["agre"]]);
