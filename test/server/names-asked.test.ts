@@ -133,4 +133,20 @@ describe("a town the question names, which no document is about", () => {
       await papers.close();
     }
   });
+
+  it("names every passage of the papers whose title holds all the names a question gives, though few repeat them", async () => {
+    const minutes = await temporaryEngine({
+      "2017-11-16-lanthorne-hwb-minutes.txt":
+        "LANTHORNE COUNCIL\n\nMINUTES of a meeting of the Health and Wellbeing Board held at Lanthorne Town Hall on 16 November 2017\n\n" +
+        "31/17 WELCOME\n\nThe Chair welcomed members to the Health and Wellbeing Board.\n\n32/17 BETTER CARE FUND\n\nThe pooled budget was £21.4 million.\n\n" +
+        "DATE OF NEXT MEETING\n\nThe next meeting will be held on Thursday 18 January 2018 at 2.00pm.\n",
+      "kelby-parks.txt": PARKS,
+    });
+    try {
+      const answer = await ask(minutes.engine, { question: "When is the next meeting of the Health and Wellbeing Board?" });
+      expect(answer.citations[0].quote).toBe("The next meeting will be held on Thursday 18 January 2018 at 2.00pm.");
+    } finally {
+      await minutes.close();
+    }
+  });
 });
