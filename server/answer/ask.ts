@@ -8,7 +8,7 @@ import { searchPassages, type Hit, type SearchOptions } from "../retrieve/search
 import { narrowTo, opensWithLabel, publisherNotOfPlace } from "./narrow.js";
 import { writtenFrom } from "./dates-asked.js";
 import { stem, terms } from "../../indexer/contract/normalise.js";
-import { scoreSentences, type ScoredSentence } from "./score-sentences.js";
+import { restatesTitle, scoreSentences, type ScoredSentence } from "./score-sentences.js";
 import { defaultSelectOptions, leadOf, selectSentences, withContext } from "./select-sentences.js";
 import { NOT_A_QUESTION, outsideTheDocuments, subjectNotSearched, tooWeak } from "./abstain.js";
 import { isPleasantry, NOT_NAMES } from "../retrieve/question-words.js";
@@ -192,6 +192,12 @@ export async function ask(engine: Engine, request: AskRequest): Promise<AskRespo
   const neighbour = (s: ScoredSentence, step: -1 | 1): ScoredSentence | undefined => {
     const ids = index.passageById.get(s.sentence.passageId)!.sentenceIds;
     const inPassage = byId.get(ids[ids.indexOf(s.sentence.id) + step] ?? "");
+    // A passage's first sentence may go on from the last of the passage before, in the same section and paragraph: a long paragraph is cut between passages.
+    if (!inPassage && step === -1 && ids[0] === s.sentence.id) {
+      const before = index.sentences[s.sentence.row - 1];
+      const samePlace = before?.documentId === s.sentence.documentId && before.paragraph === s.sentence.paragraph && before.section.join("\n") === s.sentence.section.join("\n");
+      if (samePlace && !restatesTitle(before)) return byId.get(before.id) ?? unscored(before);
+    }
     if (inPassage || !s.sentence.tableRow) return inPassage;
     const row = index.sentences[s.sentence.row + step];
     if (!row?.tableRow || row.documentId !== s.sentence.documentId) return undefined;

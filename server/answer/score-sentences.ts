@@ -125,7 +125,7 @@ export function counts(text: string, counted: Pick<Concept, "alternatives">[]): 
 const folded = (text: string) => text.replace(/\s+/g, " ").trim().toLowerCase();
 
 /** True for a sentence that is its document's title, as a letter's subject line or a cover's title line is. */
-const restatesTitle = (sentence: Sentence) => folded(sentence.searchText) === folded(sentence.source.title);
+export const restatesTitle = (sentence: Sentence) => folded(sentence.searchText) === folded(sentence.source.title);
 
 /** Scores every sentence of the retrieved passages against the question. */
 export function scoreSentences(index: LoadedIndex, facts: CorpusFacts, query: PreparedQuery, queryVector: ArrayLike<number>, hits: Hit[]): ScoredSentence[] {

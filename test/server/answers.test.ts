@@ -59,6 +59,17 @@ describe("answers from the seed documents", () => {
     expect(answer.answer.split("\n")[0]).toBe(`Found in ${order.length} documents (2017–2018).`);
   });
 
+  it("quotes a sentence opening 'This…' after the one it leans on, though a long paragraph was cut between passages there", async () => {
+    const answer = await ask(engine, { question: "What did inspectors say about return home interviews?" });
+    const quotes = answer.citations.map((c) => c.quote);
+    const leaning = quotes.findIndex((q) => q.startsWith("This is starting to support an increased understanding"));
+    const leanedOn = engine.index.sentences.find((s) => s.searchText === "An increased number of children are now provided with an interview.")!;
+    const leaningSentence = engine.index.sentences.find((s) => s.searchText.startsWith("This is starting to support an increased understanding"))!;
+    // The two sit in different passages of the same numbered paragraph.
+    expect([leanedOn.passageId === leaningSentence.passageId, leanedOn.paragraph === leaningSentence.paragraph]).toEqual([false, true]);
+    expect(quotes[leaning - 1]).toBe("An increased number of children are now provided with an interview.");
+  });
+
   it("cites a letter inside the agenda pack as that letter, with its own date", async () => {
     const answer = await ask(engine, { question: "What did inspectors say about children who go missing from home or care?" });
     const fromLetter = answer.citations.find((c) => c.within?.label === "Appendix 1")!;
