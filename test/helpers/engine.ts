@@ -51,3 +51,13 @@ export async function temporaryEngine(documents: Record<string, string> | string
     throw error;
   }
 }
+
+/** Runs a check against a real engine over the documents given, closing it and removing its folder afterwards, pass or fail. */
+export async function withTemporaryEngine<T>(documents: Record<string, string>, check: (engine: Engine) => Promise<T>): Promise<T> {
+  const corpus = await temporaryEngine(documents);
+  try {
+    return await check(corpus.engine);
+  } finally {
+    await corpus.close();
+  }
+}

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { temporaryEngine, type TemporaryEngine } from "../helpers/engine.js";
+import { temporaryEngine, withTemporaryEngine, type TemporaryEngine } from "../helpers/engine.js";
 import { ask, type Engine } from "../../server/answer/ask.js";
 import { partsAsked } from "../../server/answer/narrow.js";
 
@@ -35,7 +35,7 @@ describe("a labelled part the question names", () => {
   });
 
   it("is a list's numbered item under a heading of its kind, or a bold Markdown heading, in the document the question names", async () => {
-    const reports = await temporaryEngine({
+    await withTemporaryEngine({
       "2023-06-20-probation-aldermoss.txt":
         "An inspection of youth justice services in Aldermoss\n\nHM Inspectorate of Probation\n\nRecommendations\n\nThe Youth Justice Service should:\n\n" +
         "1. make sure that all case managers complete training in risk of harm\n2. monitor the disproportionate number of Black children entering the youth justice system\n\n" +
@@ -46,31 +46,25 @@ describe("a labelled part the question names", () => {
       "2023-11-02-peer-challenge.md":
         "# Corporate Peer Challenge: Stowick City Council\n\n## 2. Key recommendations\n\n**2.1 Recommendation 1: Close the budget gap**\n\nAgree a plan to close the budget gap.\n\n" +
         "**2.2 Recommendation 2: Temporary accommodation**\n\nDevelop a temporary accommodation strategy to reduce the use of bed and breakfast.\n",
-    });
-    try {
-      const quotes = async (question: string) => (await ask(reports.engine, { question })).citations.map((c) => [c.documentTitle, c.quote]);
+    }, async (engine) => {
+      const quotes = async (question: string) => (await ask(engine, { question })).citations.map((c) => [c.documentTitle, c.quote]);
       expect(await quotes("What was recommendation 2 in the youth justice report?")).toEqual([
         ["An inspection of youth justice services in Aldermoss", "monitor the disproportionate number of Black children entering the youth justice system"],
       ]);
       expect(await quotes("What was recommendation 2 of the peer challenge?")).toEqual([
         ["Corporate Peer Challenge: Stowick City Council", "Develop a temporary accommodation strategy to reduce the use of bed and breakfast."],
       ]);
-    } finally {
-      await reports.close();
-    }
+    });
   });
 
   it("as a numbered paragraph, is read without the table rows that share its passage", async () => {
-    const budget = await temporaryEngine({
+    await withTemporaryEngine({
       "2024-02-13-kelby-budget.txt":
         "Kelby District Council\n\nBudget report 2024/25\n\n8. COUNCIL TAX\n\n8.2 The council tax for each band is shown in Table 6, which gives every band's charge for the year.\n\n" +
         "Table 6: Council tax by band\n\nBand\tRatio\t2024/25 £\nD\t9/9\t2,011.36\nE\t11/9\t2,458.33\nF\t13/9\t2,905.30\nG\t15/9\t3,352.27\nH\t18/9\t4,022.72\n\n8.3 Most homes in Kelby are in Bands A and B.\n",
-    });
-    try {
-      const answer = await ask(budget.engine, { question: "What does paragraph 8.3 say?" });
+    }, async (engine) => {
+      const answer = await ask(engine, { question: "What does paragraph 8.3 say?" });
       expect(answer.citations.map((c) => [c.paragraph, c.quote])).toEqual([["8.3", "Most homes in Kelby are in Bands A and B."]]);
-    } finally {
-      await budget.close();
-    }
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { temporaryEngine, type TemporaryEngine } from "../helpers/engine.js";
+import { temporaryEngine, withTemporaryEngine, type TemporaryEngine } from "../helpers/engine.js";
 import { ask, retrieve, type Engine } from "../../server/answer/ask.js";
 import { initials, titleInitials } from "../../server/retrieve/corpus-facts.js";
 
@@ -95,58 +95,49 @@ describe("a town the question names, which no document is about", () => {
     expect(titleInitials("Joint targeted area inspection of the multi-agency response to children living with domestic abuse in Thornquay")).toEqual({ short: "JTAI", long: "joint targeted area inspection" });
     expect(titleInitials("Annual Governance Statement 2020/21")).toEqual({ short: "AGS", long: "annual governance statement" });
     expect(titleInitials("Monitoring visit of Sandling children's services")).toBeUndefined();
-    const letter = await temporaryEngine({
+    await withTemporaryEngine({
       "2019-11-05-jtai-thornquay.txt":
         "Ofsted\n\n5 November 2019\n\nMs J Lane\nDirector of Children's Services\nThornquay Borough Council\n\nDear Ms Lane\n\n" +
         "Joint targeted area inspection of the multi-agency response to children living with domestic abuse in Thornquay\n\n" +
         "Between 16 and 20 September 2019, Ofsted, the Care Quality Commission and HM Inspectorate of Probation inspected the response to domestic abuse in Thornquay.\n\n" +
         "Areas for improvement\n\nPolice officers do not always record the voice of the child at incidents of domestic abuse.\n\nYours sincerely\n\nAnn Hale\nHMI\n",
       "kelby-parks.txt": PARKS,
-    });
-    try {
-      expect(letter.engine.facts.acronyms.jtai).toBe("joint targeted area inspection");
-      const quotes = async (question: string) => (await ask(letter.engine, { question })).citations.map((c) => c.quote);
+    }, async (engine) => {
+      expect(engine.facts.acronyms.jtai).toBe("joint targeted area inspection");
+      const quotes = async (question: string) => (await ask(engine, { question })).citations.map((c) => c.quote);
       expect(await quotes("What did the JTAI find about police officers?")).toEqual(["Police officers do not always record the voice of the child at incidents of domestic abuse."]);
       // The subject line is the letter's title, and "take place" asks when, not about a place.
       expect(await quotes("When did the joint targeted area inspection in Thornquay take place?")).toEqual([
         "Between 16 and 20 September 2019, Ofsted, the Care Quality Commission and HM Inspectorate of Probation inspected the response to domestic abuse in Thornquay.",
       ]);
-    } finally {
-      await letter.close();
-    }
+    });
   });
 
   it("is named by its kind alone when no other publisher is of that kind: 'the Ombudsman'", async () => {
-    const papers = await temporaryEngine({
+    await withTemporaryEngine({
       "2023-06-20-lgsco-fallowmere.txt":
         "Local Government and Social Care Ombudsman\n\nInvestigation into a complaint against Fallowmere City Council\n\n20 June 2023\n\n" +
         "Findings\n\nFallowmere City Council took 41 weeks to issue the plan, and this was fault.\n",
       "kelby-parks.txt": PARKS,
-    });
-    try {
-      expect(papers.engine.facts.publisherWordings.get("Local Government and Social Care Ombudsman")).toEqual(["local government and social care ombudsman", "ombudsman", "lgsco"]);
-      expect(await ask(papers.engine, { question: "What did the Ombudsman find about Kelby?" })).toMatchObject({
+    }, async (engine) => {
+      expect(engine.facts.publisherWordings.get("Local Government and Social Care Ombudsman")).toEqual(["local government and social care ombudsman", "ombudsman", "lgsco"]);
+      expect(await ask(engine, { question: "What did the Ombudsman find about Kelby?" })).toMatchObject({
         abstained: true,
         reason: "No document from the publisher Local Government and Social Care Ombudsman is about or mentions Kelby.",
       });
-    } finally {
-      await papers.close();
-    }
+    });
   });
 
   it("names every passage of the papers whose title holds all the names a question gives, though few repeat them", async () => {
-    const minutes = await temporaryEngine({
+    await withTemporaryEngine({
       "2017-11-16-lanthorne-hwb-minutes.txt":
         "LANTHORNE COUNCIL\n\nMINUTES of a meeting of the Health and Wellbeing Board held at Lanthorne Town Hall on 16 November 2017\n\n" +
         "31/17 WELCOME\n\nThe Chair welcomed members to the Health and Wellbeing Board.\n\n32/17 BETTER CARE FUND\n\nThe pooled budget was £21.4 million.\n\n" +
         "DATE OF NEXT MEETING\n\nThe next meeting will be held on Thursday 18 January 2018 at 2.00pm.\n",
       "kelby-parks.txt": PARKS,
-    });
-    try {
-      const answer = await ask(minutes.engine, { question: "When is the next meeting of the Health and Wellbeing Board?" });
+    }, async (engine) => {
+      const answer = await ask(engine, { question: "When is the next meeting of the Health and Wellbeing Board?" });
       expect(answer.citations[0].quote).toBe("The next meeting will be held on Thursday 18 January 2018 at 2.00pm.");
-    } finally {
-      await minutes.close();
-    }
+    });
   });
 });
