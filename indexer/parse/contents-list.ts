@@ -1,4 +1,4 @@
-import type { Line } from "./lines.js";
+import { SECTION_NUMBER, type Line } from "./lines.js";
 import { isHeadingText, withoutHashes } from "./heading-shape.js";
 
 /** A document's contents list: its lines, which are navigation rather than content, and the titles it lists. */
@@ -12,7 +12,7 @@ export interface ContentsList {
 const PAGE = /(?:\t|\s?\.{3,})\s*\d+$/;
 
 /** A contents row's title without its section number, page or Markdown hashes: "1. Foreword from the Chair ..... 3" → "Foreword from the Chair". */
-const entry = (text: string) => withoutHashes(text).replace(PAGE, "").replace(/^\d+(?:\.\d+)*\.?\s+/, "").trim();
+const entry = (text: string) => withoutHashes(text).replace(PAGE, "").replace(SECTION_NUMBER, "").trim();
 const listed = (text: string) => entry(text).toLowerCase();
 
 /**

@@ -1,4 +1,4 @@
-import { bulletMarker, LABELLED, paragraphNumber, SIGN_OFF, type Line } from "./lines.js";
+import { BOLD_LINE, bulletMarker, LABELLED, paragraphNumber, SECTION_NUMBER, SIGN_OFF, type Line } from "./lines.js";
 import { ownText } from "./furniture.js";
 import { isShouted } from "../contract/normalise.js";
 
@@ -72,9 +72,6 @@ export function isHeadingText(text: string): boolean {
 export function isItemTitle(text: string): boolean {
   return /^[A-Z"'‘“]/.test(text) && !/[.,;]$/.test(text) && text.length <= MAX_HEADING_CHARS && text.split(/\s+/).length <= MAX_HEADING_WORDS;
 }
-
-/** A line set wholly in bold, as Markdown writes a heading it does not mark with hashes: "**2.4 Recommendation 4: Temporary accommodation**". */
-const BOLD_LINE = /^\*\*([^*]+)\*\*$/;
 
 /** Clean heading text: no Markdown hashes, bold markers or footnote marks. */
 export function headingLabel(text: string): string {
@@ -179,7 +176,7 @@ export function headingShapes({ lines, skipped, labelled, uneven, rows, listed, 
     const plain = isHeadingText(own) && !GRADE.test(own) && !rows.has(i) && !uneven.has(i) && (below?.afterBlank ?? true) && !isSignature(lines, i);
     // A line wholly in bold, over its text: "**2.4 Recommendation 4: Temporary accommodation**".
     const bold = BOLD_LINE.exec(own)?.[1];
-    const boldHeading = !!bold && isItemTitle(bold.replace(/^\d+(?:\.\d+)*\.?\s+/, "")) && body;
+    const boldHeading = !!bold && isItemTitle(bold.replace(SECTION_NUMBER, "")) && body;
     return listedSection || numberedSection || numberedItem || plain || boldHeading ? { text: headingLabel(own.split("\t")[0]), lastLine: i } : undefined;
   };
 }

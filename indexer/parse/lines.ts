@@ -148,6 +148,12 @@ export function continues(before: string, line: string): boolean {
   return endsUnfinished(before) && /^[A-Z]/.test(line) && bulletMarker(line) === 0 && paragraphNumber(line) === undefined;
 }
 
+/** Text set wholly in bold: a heading Markdown marks without hashes, or a paragraph's lead-in ("**Question 2 (spare seat charge).**"). */
+export const BOLD_LINE = /^\*\*([^*]+)\*\*$/;
+
+/** A section's number before its title: "1. ", "2.4 ", "3.3.1 ". */
+export const SECTION_NUMBER = /^\d+(?:\.\d+)*\.?\s+/;
+
 /** A labelled fact or note: "Report published: 24 January 2017", "Contact officer: Tom Ellery". */
 export const LABELLED = /^[\w ]{2,30}:\s/;
 

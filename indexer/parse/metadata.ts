@@ -2,10 +2,9 @@ import { HEAD_LINES, paragraphNumber, type Line } from "./lines.js";
 import type { LetterFrame } from "./letters.js";
 import { parseDate, parseDateLine, parseDateOrMonthLine, parseMonthYear, parsePublishedLine } from "../contract/dates.js";
 import { boardName, inspectorateIn, isCouncilName, isInspectorateName, mainCouncil, mainPlace } from "./publishers.js";
-import { headingLabel, splitTitle } from "./structure.js";
+import { headingLabel, splitTitle, type Structure } from "./structure.js";
 import { headingShaped } from "./heading-shape.js";
 import { TITLE_LABEL } from "./furniture.js";
-import { readContents } from "./contents-list.js";
 import { UNKNOWN_PLACE, type Source } from "../contract/schemas.js";
 
 /**
@@ -121,7 +120,7 @@ function reportTitle(head: Line[], furniture: Set<number>): string {
  * Derives a document's citation metadata from its own text: a letter from its head and
  * foot, an agenda from its front page, a report from its title page and publication line.
  */
-export function deriveMetadata(text: string, lines: Line[], furniture: Set<number>, letters: LetterFrame[]): SourceMeta & { meetingDate?: string } {
+export function deriveMetadata(text: string, lines: Line[], { furniture, contentsRows }: Pick<Structure, "furniture" | "contentsRows">, letters: LetterFrame[]): SourceMeta & { meetingDate?: string } {
   const head = lines.slice(0, HEAD_LINES);
   const headText = head.map((l) => l.text).join("\n");
   const place = mainPlace(text) ?? UNKNOWN_PLACE;
@@ -152,8 +151,7 @@ export function deriveMetadata(text: string, lines: Line[], furniture: Set<numbe
   const title = reportTitle(head, furniture);
   const producer = /\b(\w+) produces this report\b/i.exec(text)?.[1];
   // Not a section its contents list names: "7. Local Government and Social Care Ombudsman … 6".
-  const contents = readContents(lines).rows;
-  const coverText = head.filter((_, i) => !contents.has(i)).map((l) => l.text).join("\n");
+  const coverText = head.filter((_, i) => !contentsRows.has(i)).map((l) => l.text).join("\n");
   // One of Her Majesty's Inspectors leads inspections for several inspectorates: the body says which.
   const byInspector = /majesty['’]s inspector|\bHMI\b|\blead inspector\b/i.test(coverText) ? inspectorateIn(text) : undefined;
   const inspectorate = (producer && inspectorateIn(producer)) ?? inspectorateIn(coverText) ?? byInspector;

@@ -26,7 +26,7 @@ export function parseDocument(id: string, source: string, options: PassageOption
   const lines = splitLines(text);
   const structure = readStructure(text, lines);
   const letters = findLetters(lines, structure.furniture);
-  const container = { ...deriveMetadata(text, lines, structure.furniture, letters), ...front?.fields };
+  const container = { ...deriveMetadata(text, lines, structure, letters), ...front?.fields };
   const { meetingDate: _meetingDate, ...meta } = container;
   const parts = findEmbeddedParts(lines, structure.furniture, letters, container, text.length);
   const passages = splitPassages(id, text, structure, meta, parts, options);

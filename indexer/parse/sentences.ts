@@ -1,3 +1,5 @@
+import { BOLD_LINE } from "./lines.js";
+
 /** A character range [start, end) into a document's original text. */
 export interface Span {
   start: number;
@@ -69,12 +71,9 @@ export function splitSentences(text: string, start: number, end: number, breaks:
     if (opensItem && !/[\p{L}\p{N}]/u.test(quote)) continue;
     const prev = spans[spans.length - 1];
     // A bold lead-in, "**Question 2 (spare seat charge).** Many parents said…", labels the sentence after it.
-    const labels = prev !== undefined && BOLD_LEAD_IN.test(text.slice(prev.start, prev.end)) && !opensItem;
+    const labels = prev !== undefined && BOLD_LINE.test(text.slice(prev.start, prev.end)) && !opensItem;
     if (prev && ((quote.split(/\s+/).length < MIN_SENTENCE_WORDS && !opensItem) || labels)) prev.end = span.end;
     else spans.push(span);
   }
   return spans;
 }
-
-/** A sentence wholly in bold: a paragraph's label, not a sentence of its own. */
-const BOLD_LEAD_IN = /^\*\*[^*]+\*\*$/;

@@ -60,6 +60,8 @@ export interface Structure {
   units: Unit[];
   /** Lines that frame a letter: its date, "Dear …" and "Yours sincerely". */
   letterLines: Set<number>;
+  /** The contents list's lines, which name sections, not what the document is or who wrote it. */
+  contentsRows: Set<number>;
 }
 
 /**
@@ -205,7 +207,7 @@ export function readStructure(text: string, lines: Line[]): Structure {
     current!.lastLine = i;
   });
   close();
-  return { lines, furniture, ...keepHeadingsThatHead(headings, units, lines), letterLines };
+  return { lines, furniture, ...keepHeadingsThatHead(headings, units, lines), letterLines, contentsRows: contents.rows };
 }
 
 /**

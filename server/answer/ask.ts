@@ -187,21 +187,20 @@ export async function ask(engine: Engine, request: AskRequest): Promise<AskRespo
   }
   const byId = new Map(scored.map((s) => [s.sentence.id, s]));
   const unscored = (sentence: ScoredSentence["sentence"]): ScoredSentence => ({ sentence, coverage: 0, context: 0, dense: 0, passage: 0, fact: false, whole: false, score: 0 });
-  // A sentence's neighbour in its passage, as scored. A table row's neighbouring row is found though
-  // unretrieved, and across passages: a table split between passages has its header row in the first.
+  // A sentence's neighbour in its passage, as scored; else the one beside it in the document, though
+  // unretrieved, where the text goes on across passages: a table's next row (a table split between
+  // passages has its header row in the first), or, before a passage's first sentence, the last of the
+  // passage before in the same section and paragraph, where a long paragraph was cut.
   const neighbour = (s: ScoredSentence, step: -1 | 1): ScoredSentence | undefined => {
     const ids = index.passageById.get(s.sentence.passageId)!.sentenceIds;
     const inPassage = byId.get(ids[ids.indexOf(s.sentence.id) + step] ?? "");
-    // A passage's first sentence may go on from the last of the passage before, in the same section and paragraph: a long paragraph is cut between passages.
-    if (!inPassage && step === -1 && ids[0] === s.sentence.id) {
-      const before = index.sentences[s.sentence.row - 1];
-      const samePlace = before?.documentId === s.sentence.documentId && before.paragraph === s.sentence.paragraph && before.section.join("\n") === s.sentence.section.join("\n");
-      if (samePlace && !restatesTitle(before)) return byId.get(before.id) ?? unscored(before);
-    }
-    if (inPassage || !s.sentence.tableRow) return inPassage;
-    const row = index.sentences[s.sentence.row + step];
-    if (!row?.tableRow || row.documentId !== s.sentence.documentId) return undefined;
-    return byId.get(row.id) ?? unscored(row);
+    if (inPassage) return inPassage;
+    const beside = index.sentences[s.sentence.row + step];
+    if (beside?.documentId !== s.sentence.documentId) return undefined;
+    const rowOfTable = s.sentence.tableRow && beside.tableRow;
+    const paragraphGoesOn =
+      step === -1 && ids[0] === s.sentence.id && beside.paragraph === s.sentence.paragraph && beside.section.join("\n") === s.sentence.section.join("\n") && !restatesTitle(beside);
+    return rowOfTable || paragraphGoesOn ? (byId.get(beside.id) ?? unscored(beside)) : undefined;
   };
   const limit = request.maxCitations ?? defaultSelectOptions.maxCitations;
   // A paragraph asked for by number, or a part asked for by its label alone ("what does Policy H6

@@ -186,8 +186,8 @@ export function narrowTo(query: PreparedQuery, places: string[], names: string[]
   const nameTerms = names.map((name) => terms(name));
   const inPlaces = (p: Passage) => places.length === 0 || places.some((place, k) => p.source.place === place || mentions(facts, p, placeTerms[k]));
   // Names a document's title holds, every one the question gives ("MINUTES of a meeting of the Health and Wellbeing Board…"), name all of it.
-  const titleNames = (p: Passage) => nameTerms.every((t) => facts.titles.get(p.source.title)?.includes(` ${t.join(" ")} `));
-  const named = (p: Passage) => titleNames(p) || nameTerms.some((t) => mentions(facts, p, t));
+  const namingTitles = new Set([...facts.titles].filter(([, wording]) => nameTerms.length > 0 && nameTerms.every((t) => wording.includes(` ${t.join(" ")} `))).map(([title]) => title));
+  const named = (p: Passage) => namingTitles.has(p.source.title) || nameTerms.some((t) => mentions(facts, p, t));
   // Any of the places ("Worcestershire and Gloucestershire"), and any of the other names within them
   // ("Abbey ward in Sandling"), unless none of those passages names one.
   const byName = names.length > 0 && index.passages.some((p) => passes(p, filters) && inPlaces(p) && named(p));

@@ -63,8 +63,11 @@ const FIGURE_WORDS = new Set(["percentag", "proport", "share", "figur", "number"
 /** Sums of money: "£4.1 million" answers "how much", not "how many". */
 const MONEY = /£\s?\d[\d,.]*(?:\s?(?:million|billion|bn|m|k)\b)?/gi;
 
+/** Numbers written in words, not joined to a unit: "eleven social workers", not "a five-year settlement". */
+const NUMBER_WORDS = "(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen)(?!-)";
+
 /** "A third of social workers" and "Eleven international social workers" are figures; "the third monitoring visit" is not. */
-const FIGURE = /\d|\b(?:half|a third|a quarter|two thirds|three quarters|majority|minority|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen)(?!-))\b/i;
+const FIGURE = new RegExp(`\\d|\\b(?:half|a third|a quarter|two thirds|three quarters|majority|minority|${NUMBER_WORDS})\\b`, "i");
 
 const FACT_PATTERNS: Record<Exclude<Intent, "general">, RegExp> = {
   count: FIGURE,
@@ -91,7 +94,7 @@ export function holdsFact(intent: Intent, text: string): boolean {
 }
 
 /** A number of things: "2,380", "six", not a share ("38%") or a date. */
-const COUNT = /(?<![\w.,£])(?:\d[\d,]*(?!\.?\d|\s?%|\s?per ?cent)|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b)/gi;
+const COUNT = new RegExp(`(?<![\\w.,£])(?:\\d[\\d,]*(?!\\.?\\d|\\s?%|\\s?per ?cent)|\\b${NUMBER_WORDS}\\b)`, "gi");
 
 /** What a count question counts, in its own words: "case managers" in "how many case managers did the YJS have?". */
 const COUNTED = /\b(?:how many|numbers? of)\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)/gi;
