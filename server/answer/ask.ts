@@ -186,10 +186,10 @@ export async function ask(engine: Engine, request: AskRequest): Promise<AskRespo
     return abstain("The documents do not answer this question.", related);
   }
   const byId = new Map(scored.map((s) => [s.sentence.id, s]));
-  const unscored = (sentence: ScoredSentence["sentence"]): ScoredSentence => ({ sentence, coverage: 0, context: 0, dense: 0, passage: 0, fact: false, whole: false, score: 0 });
+  const unscored = (sentence: ScoredSentence["sentence"]): ScoredSentence => ({ sentence, coverage: 0, context: 0, dense: 0, passage: 0, fact: false, whole: false, header: facts.tableHeaders.has(sentence.row), score: 0 });
   // A sentence's neighbour in its passage, as scored; else the one beside it in the document, though
-  // unretrieved, where the text goes on across passages: a table's next row (a table split between
-  // passages has its header row in the first), or, before a passage's first sentence, the last of the
+  // unretrieved, where the text goes on across passages: a table's next row in the same section (a table
+  // split between passages has its header row in the first), or, before a passage's first sentence, the last of the
   // passage before in the same section and paragraph, where a long paragraph was cut.
   const neighbour = (s: ScoredSentence, step: -1 | 1): ScoredSentence | undefined => {
     const ids = index.passageById.get(s.sentence.passageId)!.sentenceIds;
@@ -197,9 +197,9 @@ export async function ask(engine: Engine, request: AskRequest): Promise<AskRespo
     if (inPassage) return inPassage;
     const beside = index.sentences[s.sentence.row + step];
     if (beside?.documentId !== s.sentence.documentId) return undefined;
-    const rowOfTable = s.sentence.tableRow && beside.tableRow;
-    const paragraphGoesOn =
-      step === -1 && ids[0] === s.sentence.id && beside.paragraph === s.sentence.paragraph && beside.section.join("\n") === s.sentence.section.join("\n") && !restatesTitle(beside);
+    const sameSection = beside.section.join("\n") === s.sentence.section.join("\n");
+    const rowOfTable = s.sentence.tableRow && beside.tableRow && sameSection;
+    const paragraphGoesOn = step === -1 && ids[0] === s.sentence.id && beside.paragraph === s.sentence.paragraph && sameSection && !restatesTitle(beside);
     return rowOfTable || paragraphGoesOn ? (byId.get(beside.id) ?? unscored(beside)) : undefined;
   };
   const limit = request.maxCitations ?? defaultSelectOptions.maxCitations;

@@ -50,10 +50,14 @@ export function sourceUrl(documentId: string, start: number, end: number): strin
   return `/source/${encodeURIComponent(documentId)}?start=${start}&end=${end}#cited`;
 }
 
-/** A table row's header: the first row of its table, which may have begun in the passage before; undefined for the first row itself. */
-function tableHeader(index: LoadedIndex, row: ScoredSentence["sentence"]): ScoredSentence["sentence"] | undefined {
+/**
+ * The first row of a table row's table, which may have begun in the passage before, but not under
+ * another heading; undefined for the first row itself. It heads the table if it is a header row.
+ */
+function tableStart(index: LoadedIndex, row: ScoredSentence["sentence"]): ScoredSentence["sentence"] | undefined {
+  const section = row.section.join("\n");
   let first = row.row;
-  while (first > 0 && index.sentences[first - 1].tableRow && index.sentences[first - 1].documentId === row.documentId) first--;
+  for (let above = index.sentences[first - 1]; above?.tableRow && above.documentId === row.documentId && above.section.join("\n") === section; above = index.sentences[first - 1]) first--;
   return first === row.row ? undefined : index.sentences[first];
 }
 
@@ -76,8 +80,8 @@ function bringFirst(index: LoadedIndex, group: ScoredSentence[], quote: ScoredSe
   if (isListItem(quote)) first = at;
   const moved = [...group.splice(first, last - first + 1), ...between];
   for (const item of between) group.splice(group.indexOf(item), 1);
-  const headerRow = quote.sentence.tableRow ? tableHeader(index, quote.sentence) : undefined;
-  const lead = leadIn ?? group.find((s) => s.sentence === headerRow);
+  const start = quote.sentence.tableRow ? tableStart(index, quote.sentence) : undefined;
+  const lead = leadIn ?? group.find((s) => s.sentence === start && s.header);
   // The lead-in comes with what it leans on in turn: "710 children…", "This is an increase…", "Of this number:".
   let top = lead ? group.indexOf(lead) : 0;
   while (lead && top > 0 && goesOnFrom(group[top - 1], group[top])) top--;
@@ -101,7 +105,9 @@ export function composeAnswer(index: LoadedIndex, chosen: ScoredSentence[], lead
     .sort((a, b) => (a[0].sentence.source.date ?? "").localeCompare(b[0].sentence.source.date ?? "") || a[0].sentence.documentId.localeCompare(b[0].sentence.documentId));
   if (lead) ordered.unshift(...ordered.splice(ordered.findIndex((g) => g.includes(lead)), 1));
   // Each source opens with its best quote, so the first line under each heading answers; the rest keep their order.
-  if (!inOrder) for (const group of ordered) bringFirst(index, group, lead && group.includes(lead) ? lead : group.reduce((a, b) => (b.score > a.score ? b : a)));
+  // A header row quoted above its row is not the best quote, however well it scores.
+  const better = (a: ScoredSentence, b: ScoredSentence) => (a.header !== b.header ? a.header : b.score > a.score);
+  if (!inOrder) for (const group of ordered) bringFirst(index, group, lead && group.includes(lead) ? lead : group.reduce((a, b) => (better(a, b) ? b : a)));
   const citations: Citation[] = [];
   const sections: string[] = [];
   for (const group of ordered) {

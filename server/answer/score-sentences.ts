@@ -22,6 +22,8 @@ export interface ScoredSentence {
   fact: boolean;
   /** True when it holds a wording of every subject concept: "412 children were in the care of…" for "how many children are in care?". */
   whole: boolean;
+  /** True for a table's header row ("Action | Owner | Due"): it says what the rows below are, and is quoted only above one. */
+  header: boolean;
   score: number;
 }
 
@@ -92,6 +94,15 @@ export function holdsFact(intent: Intent, text: string): boolean {
   const figures = intent === "count" ? text.replace(NOT_FIGURES, "").replace(MONEY, "") : intent === "figure" ? text.replace(NOT_FIGURES, "") : text;
   return FACT_PATTERNS[intent].test(figures);
 }
+
+/** Stemmed column names a table lists people under: "Owner", "Lead officer", "Responsible". */
+const ROLE_COLUMNS = ["owner", "lead", "respons", "offic", "author", "contact"];
+
+/**
+ * True when a table row read with its header names a person in a column for the role asked
+ * about: "… | Alistair Tremayne | 18 January 2018" under "Owner" for "who owns the action?".
+ */
+const namesUnderRole = (text: string, read: Set<string>, asked: Set<string>) => new RegExp(PERSON).test(text) && ROLE_COLUMNS.some((t) => read.has(t) && asked.has(t));
 
 /** A number of things: "2,380", "six", not a share ("38%") or a date. */
 const COUNT = new RegExp(`(?<![\\w.,£])(?:\\d[\\d,]*(?!\\.?\\d|\\s?%|\\s?per ?cent)|\\b${NUMBER_WORDS}\\b)`, "gi");
@@ -166,6 +177,8 @@ export function scoreSentences(index: LoadedIndex, facts: CorpusFacts, query: Pr
   const labelWeight = sum(labels) || 1;
   const namesLabels = (termsOf: Set<string>) => sum(labels.filter((c) => wordedIn(c, termsOf))) / labelWeight;
   // Of a table's rows, for a figure that names none, the total answers: "Total | 83 | 101 | 112 | 127".
+  // Every word the question's subject may be worded with: "owns" is asked as "owner" too.
+  const asked = new Set(weighted.filter((c) => !c.metadata).flatMap((c) => c.alternatives.flat()));
   const asksFigure = query.intent === "count" || query.intent === "figure" || query.intent === "sum";
   for (const hit of hits) {
     const context = share(facts.contextTerms.get(hit.passage.id)!);
@@ -182,13 +195,13 @@ export function scoreSentences(index: LoadedIndex, facts: CorpusFacts, query: Pr
       // BM25's length normalisation: the same words in a short sentence say more than in a long one.
       const coverage = Math.min(1, (share(facts.readTerms[sentence.row]) * (1 + LENGTH_K)) / (1 + (LENGTH_K * own.size) / facts.averageSentenceTerms));
       const dense = sentence.tableRow ? rowCosine : cosine[k];
-      const fact = holdsFact(query.intent, sentence.searchText);
+      const fact = holdsFact(query.intent, sentence.searchText) || (query.intent === "person" && sentence.tableRow && namesUnderRole(sentence.searchText, facts.readTerms[sentence.row], asked));
       const w = SENTENCE_WEIGHTS;
       const denseNorm = Math.max(0, Math.min(1, (dense - DENSE_FLOOR) / DENSE_SPAN));
       const factBonus = fact && (coverage >= FACT_COVERAGE || context >= FACT_CONTEXT) ? w.fact : 0;
       const score = w.coverage * coverage + w.context * context + w.dense * denseNorm + w.passage * hit.score + factBonus + (sentence.tableRow ? w.names * Math.max(namesLabels(own), asksFigure && TOTAL_ROW.test(sentence.searchText) ? 1 : 0) : 0);
       const whole = subject.length > 0 && subject.every((c) => wordedIn(c, facts.readTerms[sentence.row])) && (query.intent !== "count" || counts(sentence.searchText, counted));
-      out.push({ sentence, coverage, context, dense, passage: hit.score, fact, whole, score });
+      out.push({ sentence, coverage, context, dense, passage: hit.score, fact, whole, header: facts.tableHeaders.has(sentence.row), score });
     });
   }
   return out.sort((a, b) => b.score - a.score);

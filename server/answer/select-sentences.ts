@@ -38,7 +38,8 @@ export function selectSentences(scored: ScoredSentence[], options: Partial<Selec
   for (const found of scored) {
     // A repeat (the slides quote the letter) is quoted once, from the original where it was retrieved too.
     const s = (found.sentence.duplicateOf && byId.get(found.sentence.duplicateOf)) || found;
-    if (seen.has(s.sentence.id) || s.score < floor * best) continue;
+    // A header row says what a table's columns are, not what the table found: it comes with a row, never alone.
+    if (seen.has(s.sentence.id) || s.header || s.score < floor * best) continue;
     const list = bySource.get(sourceKey(s)) ?? [];
     if (list.length === 0 && (s.score < documentShare * best || (factsOnly && bySource.size > 0 && !s.fact))) continue;
     if ((fromPassage.get(s.sentence.passageId) ?? 0) >= perPassage) continue;
@@ -110,11 +111,11 @@ export function goesOnFrom(before: ScoredSentence, quote: ScoredSentence): boole
  */
 function leanedOnOnce(s: ScoredSentence, neighbour: Neighbour): ScoredSentence | undefined {
   if (LEANS_BACK.test(s.sentence.searchText)) return neighbour(s, -1);
-  // A table row's figures mean nothing without the header row that says what each column is.
+  // A table row's figures mean nothing without the header row that says what each column is, if the table has one.
   if (s.sentence.tableRow) {
-    let header: ScoredSentence | undefined;
-    for (let back = neighbour(s, -1); back?.sentence.tableRow; back = neighbour(back, -1)) header = back;
-    return header;
+    let first: ScoredSentence | undefined;
+    for (let back = neighbour(s, -1); back?.sentence.tableRow; back = neighbour(back, -1)) first = back;
+    return first?.header ? first : undefined;
   }
   if (!isListItem(s)) return undefined;
   for (let back = neighbour(s, -1); back; back = neighbour(back, -1)) {

@@ -1,7 +1,7 @@
 import type { LoadedIndex } from "../../indexer/contract/load-index.js";
 import { stem, terms, words } from "../../indexer/contract/normalise.js";
 import { MONTH_NAMES } from "../../indexer/contract/dates.js";
-import { UNKNOWN_PLACE } from "../../indexer/contract/schemas.js";
+import { UNKNOWN_PLACE, type Sentence } from "../../indexer/contract/schemas.js";
 
 /** What the server works out once from a loaded index, so no query has to. */
 export interface CorpusFacts {
@@ -38,6 +38,8 @@ export interface CorpusFacts {
    * heading above it ("Recommendations"). The same Set as `sentenceTerms` where nothing is added.
    */
   readTerms: Set<string>[];
+  /** The rows, by sentence row, that head a table with rows below them in the same passage. */
+  tableHeaders: Set<number>;
   /** How many distinct terms a sentence has on average. */
   averageSentenceTerms: number;
   /** Terms that label documents rather than say anything: places, publishers, kinds, months, years. */
@@ -116,24 +118,76 @@ function labelTerms(section: string[]): string[] {
   return label.length === 1 ? label : [];
 }
 
-/** Each sentence's terms as it is read: with its table's caption and header row, and its one-word heading. */
-function readWith(index: LoadedIndex, sentenceTerms: Set<string>[]): Set<string>[] {
+/**
+ * Each sentence's terms as it is read: a table row below the first with its table's caption or
+ * lead-in and its header row, and any sentence with its one-word heading.
+ */
+function readWith(index: LoadedIndex, sentenceTerms: Set<string>[], headers: Set<number>): Set<string>[] {
   const read = [...sentenceTerms];
   for (const passage of index.passages) {
     const label = labelTerms(passage.section);
-    let header: Set<string> | undefined;
+    let table: Set<string> | undefined;
     let before: Set<string> | undefined;
     for (const id of passage.sentenceIds) {
       const { row, tableRow } = index.sentenceById.get(id)!;
-      const extra = [...label, ...(tableRow && header ? header : [])];
+      const extra = [...label, ...(tableRow && table ? table : [])];
       if (extra.length > 0) read[row] = new Set([...sentenceTerms[row], ...extra]);
-      // A table's first row is its header, read with the caption or lead-in before it.
-      if (!tableRow) header = undefined;
-      else header ??= new Set([...(before ?? []), ...sentenceTerms[row]]);
+      // A table's rows are read with the caption or lead-in before the table, and its header row if it has one.
+      if (!tableRow) table = undefined;
+      else table ??= new Set([...(before ?? []), ...(headers.has(row) ? sentenceTerms[row] : [])]);
       before = sentenceTerms[row];
     }
   }
   return read;
+}
+
+/** Years, years of account, dates and units of money, which a column's label may hold: "2023/24", "31 March 2024", "£000s". */
+const LABEL_NUMBERS = new RegExp(`\\b(?:\\d{1,2} )?(?:${MONTH_NAMES.join("|")})? ?(?:19|20)\\d{2}(?:[–/-]\\d{2,4})?\\b|£0+s?\\b`, "gi");
+
+/** A cell that is a figure: "11,862", "(129)", "15/36", "10:31", "26%". */
+const FIGURE_CELL = /^[£(–-]?\d[\d,.:/]*\)?%?$/;
+
+/** A table row's cells, however the text was laid out: tabs, pipes or runs of spaces. */
+const cellsOf = (text: string) =>
+  text
+    .split(/\t|\s*\|\s*|\s{2,}/)
+    .map((cell) => cell.replace(/[*_]/g, "").trim().toLowerCase())
+    .filter((cell) => cell.length > 0);
+
+/**
+ * The rows that head a table, by sentence row: a table's first row, of labels over figures
+ * below it in its passage, unless it is the first of the data, sharing a cell with a row below
+ * ("Children who need help and protection | Inadequate" over "Adoption performance | Inadequate").
+ * A passage opening partway down a table opens with data.
+ */
+function findTableHeaders(index: LoadedIndex): Set<number> {
+  const headers = new Set<number>();
+  for (const passage of index.passages) {
+    let table: Sentence[] = [];
+    const end = () => {
+      // The text as written, whose tabs and pipes the search text folds away.
+      const cells = (s: Sentence) => cellsOf(index.documentById.get(s.documentId)!.text.slice(s.start, s.end));
+      const [first, ...rest] = table;
+      const below = new Set(rest.flatMap(cells));
+      const above = index.sentences[first.row - 1];
+      const opensTable = !(above?.tableRow && above.documentId === first.documentId);
+      const labels = cells(first);
+      // No label is a figure ("11,862", "15/36"), though one may hold a year or a date, nor ends in a colon as a label beside its value does.
+      const labelsOnly = labels.every((cell) => !FIGURE_CELL.test(cell.replace(LABEL_NUMBERS, "").trim()) && !cell.endsWith(":"));
+      // A glossary's first term ("ASYE | Assessed and supported year in employment") is no header:
+      // labels are one word each ("Judgement | Grade"), or stand over figures.
+      const overFigures = labels.every((cell) => !cell.includes(" ")) || rest.some((s) => cells(s).some((cell) => /\d/.test(cell)));
+      if (rest.length > 0 && opensTable && labelsOnly && overFigures && !labels.some((cell) => below.has(cell))) headers.add(first.row);
+      table = [];
+    };
+    for (const id of passage.sentenceIds) {
+      const sentence = index.sentenceById.get(id)!;
+      if (sentence.tableRow) table.push(sentence);
+      else if (table.length > 0) end();
+    }
+    if (table.length > 0) end();
+  }
+  return headers;
 }
 
 /** Words that name a kind of body, which label documents however the documents write them. */
@@ -229,6 +283,7 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
   const ownWords = new Map(index.documents.map((d) => [d.id, labelsOf(d).map((label) => terms(label).join(" "))]));
   index.passages.forEach((p, row) => ownWords.get(p.documentId)!.push(passageTermLists[row].join(" ")));
   const documentText = new Map([...ownWords].map(([id, pieces]) => [id, ` ${pieces.join(" | ")} `]));
+  const tableHeaders = findTableHeaders(index);
   return {
     metadataTerms,
     vocabulary,
@@ -243,7 +298,8 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
     lowerCaseWords: lowerCase,
     properPlaces: new Map([...places].filter(([lower]) => words(lower).every((w) => !lowerCase.has(w) && !months.includes(stem(w))))),
     sentenceTerms,
-    readTerms: readWith(index, sentenceTerms),
+    readTerms: readWith(index, sentenceTerms, tableHeaders),
+    tableHeaders,
     averageSentenceTerms: sentenceTerms.reduce((n, t) => n + t.size, 0) / Math.max(1, sentenceTerms.length),
     passageTerms: new Map(index.passages.map((p, row) => [p.id, new Set(passageTermLists[row])])),
     documentText,

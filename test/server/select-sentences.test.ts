@@ -26,6 +26,7 @@ function sentence(id: string, documentId: string, passageId: string, score: numb
     passage: 0,
     fact: false,
     whole: false,
+    header: false,
     score,
   };
 }
@@ -56,6 +57,12 @@ describe("selectSentences", () => {
     // B's best holds no fact, so B joins with its second, which does.
     expect(ids(selectSentences(withFacts, { maxCitations: 10, factsOnly: true }))).toEqual(["a1", "b2", "a2", "a3", "a4"]);
     expect(ids(selectSentences(withFacts, { maxCitations: 10, factsOnly: false }))).toEqual(["a1", "b1", "a2", "a3", "a4", "b2"]);
+  });
+
+  it("never chooses a table's header row alone, however well it scores", () => {
+    const table = [sentence("h", "T", "t-p1", 1.0, "Action | Owner | Due"), sentence("r1", "T", "t-p1", 0.9, "Publish the plan | Dr Quilty | May"), sentence("r2", "T", "t-p1", 0.8)];
+    table[0].header = true;
+    expect(ids(selectSentences(table, { maxCitations: 10 }))).toEqual(["r1", "r2"]);
   });
 
   it("takes at most three sentences from one passage", () => {
@@ -120,6 +127,9 @@ describe("withContext", () => {
       ["Total | 83 | 101", 0.9],
     ]);
     for (const row of list.slice(1)) row.sentence.tableRow = true;
+    // A table whose first row is data, not a header, has nothing to bring.
+    expect(ids(withContext([list[4]], neighbour, 10))).toEqual(["t5"]);
+    list[1].header = true;
     expect(ids(withContext([list[4]], neighbour, 10))).toEqual(["t5", "t2"]);
   });
 
