@@ -1,7 +1,7 @@
 import { HEAD_LINES, paragraphNumber, type Line } from "./lines.js";
 import type { LetterFrame } from "./letters.js";
 import { parseDate, parseDateLine, parseDateOrMonthLine, parseMonthYear, parsePublishedLine } from "../contract/dates.js";
-import { boardName, inspectorateIn, isCouncilName, isInspectorateName, mainCouncil, mainPlace } from "./publishers.js";
+import { boardName, councilNamed, inspectorateIn, isCouncilName, isInspectorateName, mainCouncil, mainPlace } from "./publishers.js";
 import { headingLabel, splitTitle, type Structure } from "./structure.js";
 import { headingShaped } from "./heading-shape.js";
 import { TITLE_LABEL } from "./furniture.js";
@@ -52,8 +52,8 @@ const TITLE_LINE_MAX = 250;
 /** A cover sheet's subject line, the title when it gives none by name: "Subject: Annual Governance Statement 2020/21". */
 const SUBJECT_LABEL = /^subject\s*:\s*(\S.*)$/i;
 
-/** A Markdown table's row as the line it stands for: "| **Report title:** | Budget |" → "Report title: Budget". */
-const plainRow = (text: string) => (/^\|.*\|$/.test(text) ? text.slice(1, -1).replace(/\*\*/g, "").replace(/\s*\|\s*/, " ").trim() : text);
+/** A line as it reads without Markdown's bold, and a table's row as the line it stands for: "| **Report title:** | Budget |" → "Report title: Budget". */
+const plainRow = (text: string) => (/^\|.*\|$/.test(text) ? text.slice(1, -1).replace(/\s*\|\s*/, " ").trim() : text).replace(/\*\*/g, "");
 
 /** A line saying who wrote: "Report by the Local Government and Social Care Ombudsman". */
 const BYLINE = /^(?:a )?report (?:by|from)\b/i;
@@ -63,6 +63,15 @@ const RUNS_ON = /\b(?:a|an|the|of|for|to|in|on|into|against|by|and|with|from|at)
 
 /** A title line that goes on from the one above: "MINUTES OF A MEETING OF THE CABINET" / "HELD AT COUNTY HALL, RAVENSMOOR". */
 const RUNS_FROM = /^(?:held|of|for|to|in|on|into|against|by|and|with|from|at)\b/i;
+
+/** A web page's trail of links above its title: "Home > News > Council sets out action after inspection". */
+const BREADCRUMB = /^[^>›»]{1,40}(?:\s[>›»]\s[^>›»]+){2,}$/;
+
+/** A line naming the part of the council a paper comes from, above its title: "Children and Young People's Directorate", "Internal Audit Service". */
+const UNIT_LINE = /^[\w'’,& -]{3,80} (?:Directorate|Department|Committee|Service|Division)$/i;
+
+/** A line naming only the kind of paper, which goes with the subject line beside it: "FINAL REPORT", "Final internal audit report". */
+const KIND_ONLY = /^(?:final |draft |interim )?(?:[a-z]+ ){0,2}report$/i;
 
 /** The most lines a title set without blanks between may take. */
 const TITLE_LINES = 3;
@@ -98,10 +107,11 @@ function reportTitle(head: Line[], furniture: Set<number>): string {
     !parseDateLine(l.text) &&
     !parsePublishedLine(l.text) &&
     !DATED_LINE.test(l.text) &&
+    !BREADCRUMB.test(l.text) &&
     !l.text.includes("\t");
   // Minutes say whose meeting they record: "MINUTES of a meeting of the Health and Wellbeing Board held…", not the board's name above.
   const minutes = head.findIndex((l, i) => /^minutes of\b/i.test(l.text) && titleLine(l, i));
-  const at = minutes >= 0 ? minutes : head.findIndex((l, i) => l.text.length >= 15 && titleLine(l, i));
+  const at = minutes >= 0 ? minutes : head.findIndex((l, i) => l.text.length >= 15 && titleLine(l, i) && !UNIT_LINE.test(headingLabel(l.text)));
   if (at === -1) return "Untitled document";
   const split = splitTitle(head, at);
   if (split) return split.text;
@@ -113,6 +123,10 @@ function reportTitle(head: Line[], furniture: Set<number>): string {
     if (!runsOn && !titleLine(head[i], i)) break;
     parts.push(`${runsOn ? " " : " – "}${headingLabel(head[i].text)}`);
   }
+  // A subject and the kind of paper on lines apart: "Children's Emotional Wellbeing … Task Group" / "FINAL REPORT", or the other way round.
+  const next = head[at + parts.length];
+  const kindOnly = (text: string) => KIND_ONLY.test(headingLabel(text));
+  if (next && titleLine(next, at + parts.length) && headingShaped(next.text) && (kindOnly(next.text) || (parts.length === 1 && kindOnly(head[at].text)))) parts.push(` – ${headingLabel(next.text)}`);
   return parts.join("").slice(0, TITLE_LINE_MAX);
 }
 
@@ -123,7 +137,9 @@ function reportTitle(head: Line[], furniture: Set<number>): string {
 export function deriveMetadata(text: string, lines: Line[], { furniture, contentsRows }: Pick<Structure, "furniture" | "contentsRows">, letters: LetterFrame[]): SourceMeta & { meetingDate?: string } {
   const head = lines.slice(0, HEAD_LINES);
   const headText = head.map((l) => l.text).join("\n");
-  const place = mainPlace(text) ?? UNKNOWN_PLACE;
+  // A council whose name is the document's first line, as its letterhead: "BRACKLEY VALE COUNCIL".
+  const letterhead = head[0] && councilNamed(headingLabel(head[0].text));
+  const place = letterhead?.place ?? mainPlace(text) ?? UNKNOWN_PLACE;
   const published = lines.map((l) => parsePublishedLine(l.text)).find(Boolean);
   const own = letters[0] && letters[0].dateLine < HEAD_LINES ? letters[0] : undefined;
 
@@ -154,15 +170,18 @@ export function deriveMetadata(text: string, lines: Line[], { furniture, content
   const coverText = head.filter((_, i) => !contentsRows.has(i)).map((l) => l.text).join("\n");
   // One of Her Majesty's Inspectors leads inspections for several inspectorates: the body says which.
   const byInspector = /majesty['’]s inspector|\bHMI\b|\blead inspector\b/i.test(coverText) ? inspectorateIn(text) : undefined;
-  const inspectorate = (producer && inspectorateIn(producer)) ?? inspectorateIn(coverText) ?? byInspector;
+  // An inspectorate that says it wrote: it produces the report, its name is a line of the cover, or its inspectors led.
+  const inspectorate = (producer && inspectorateIn(producer)) ?? inspectorateIn(head.filter((l) => isInspectorateName(headingLabel(l.text))).map((l) => l.text).join("\n")) ?? byInspector;
+  // One the cover only mentions ("Inspectors from Ofsted visited…", "Prepared for the Ofsted annual engagement meeting") wrote it only when no council's letterhead says otherwise.
+  const mentioned = inspectorateIn(coverText);
   const board = head.map((l) => boardName(l.text)).find(Boolean);
   // An inspectorate's report whose cover speaks of inspecting ("Date of inspection: May 2019") is an inspection report, whatever its title.
-  const inspection = /inspection|review of/i.test(title) || (!!inspectorate && /\binspect/i.test(headText));
+  const inspection = /inspection|review of/i.test(title) || (!!(inspectorate ?? mentioned) && !letterhead && /\binspect/i.test(headText));
   // The cover's date, a day or else a month ("March 2023"), before any date in the body, which may be a visit's.
   const coverDate = head.map((l) => parseDateOrMonthLine(l.text)).find(Boolean) ?? parseDate(headText) ?? parseMonthYear(headText);
   return {
     title,
-    publisher: inspectorate ?? board ?? mainCouncil(text) ?? "Unknown publisher",
+    publisher: inspectorate ?? letterhead?.name ?? mentioned ?? board ?? mainCouncil(text) ?? "Unknown publisher",
     place,
     kind: inspection ? "inspection report" : /^minutes\b/i.test(title) ? "minutes" : "report",
     date: published ?? coverDate ?? parseDate(text) ?? null,

@@ -57,11 +57,14 @@ function councilsIn(text: string): { name: string; place: string }[] {
   ];
 }
 
-/** True when a line is only a council's name, as a letterhead gives it: no title. */
-export function isCouncilName(line: string): boolean {
+/** The council a line names when it is only that council's name, as a letterhead gives it: no title. */
+export function councilNamed(line: string): { name: string; place: string } | undefined {
   const text = unshoutLines(line.trim());
-  return councilsIn(text).some((c) => c.name === text || c.name === `${text} Council`);
+  return councilsIn(text).find((c) => c.name === text || c.name === `${text} Council`);
 }
+
+/** True when a line is only a council's name, as a letterhead gives it: no title. */
+export const isCouncilName = (line: string): boolean => !!councilNamed(line);
 
 /** True when a line is only an inspectorate's name, as a letterhead or cover page gives it: no title. "His Majesty's" is "HM". */
 export function isInspectorateName(line: string): boolean {
@@ -134,9 +137,13 @@ function placeCouncils(text: string): string[] {
   return found.filter((p) => named.has(p));
 }
 
-/** The place a text is mostly about: the authority it names with its children's services, council or emergency service. */
+/** A school's or provider's details table naming its council: "Local authority<tab>Copperfold". */
+const LOCAL_AUTHORITY_ROW = new RegExp(String.raw`^local authority(?::?\t|\s*\|\s*|:\s+)(${PLACE})\s*\|?\s*$`, "gim");
+
+/** The place a text is mostly about: the authority it names with its children's services, council or emergency service, or as a school's local authority. */
 export function mainPlace(text: string): string | undefined {
   const places = [
+    ...[...text.matchAll(LOCAL_AUTHORITY_ROW)].map((m) => m[1]),
     ...[...text.matchAll(/\b([A-Z][a-z]+(?:shire)?)(?:'s)? children's (?:services|social care)/g)].map((m) => m[1]),
     ...[...text.matchAll(SERVICE)].map((m) => m[1]),
     ...councilsIn(text).map((c) => c.place),

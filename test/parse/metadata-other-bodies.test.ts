@@ -163,4 +163,44 @@ describe("a date of a month only", () => {
     );
     expect([ilacs.publisher, ilacs.kind]).toEqual(["Ofsted", "inspection report"]);
   });
+
+  it("takes the council whose name is the first line for publisher and place, over an inspectorate the cover only mentions or a council named more often", () => {
+    const meta = (text: string) => parseDocument("t", text).meta;
+    const news = meta(
+      "Harrowmere County Council\nNewsroom\n\nHome > News > Council sets out action after SEND inspection\n\nCouncil sets out action after SEND inspection\n\nPublished: 14 March 2023\n\n" +
+        "Inspectors from Ofsted visited Harrowmere in February. Harrowmere County Council will respond.\n",
+    );
+    expect([news.title, news.publisher, news.place]).toEqual(["Council sets out action after SEND inspection", "Harrowmere County Council", "Harrowmere"]);
+    const minutes = meta(
+      "BRACKLEY VALE COUNCIL\n\nMINUTES of the meeting of the Corporate Parenting Board held on 21 September 2022\n\n" +
+        "The board heard from Harrowmere County Council. Harrowmere County Council and Harrowmere County Council share a commissioning team.\n",
+    );
+    expect([minutes.publisher, minutes.place]).toEqual(["Brackley Vale Council", "Brackley Vale"]);
+    const evaluation = meta("---\ntitle: Self-Evaluation 2023/24\ndate: 2024-05-24\n---\n\n# Harrowmere County Council\n\nPrepared for the Ofsted annual engagement meeting\n\nOur caseloads have fallen.\n");
+    expect([evaluation.title, evaluation.publisher]).toEqual(["Self-Evaluation 2023/24", "Harrowmere County Council"]);
+    // An inspectorate named as a line of the cover, or producing the report, wrote it whoever heads it.
+    expect(meta("Wyvernsey Borough Council\n\nOfsted\n\nFocused visit findings\n\nInspectors found progress.\n").publisher).toBe("Ofsted");
+  });
+
+  it("titles a paper by the line after the directorate, committee or service it comes from, with the kind of paper on a line apart", () => {
+    const meta = (text: string) => parseDocument("t", text).meta;
+    expect(meta("MARLSTONE COUNTY COUNCIL\n\nChildren and Young People's Directorate\n\nPlacement Sufficiency Strategy for Children Looked After\n2024 to 2027\n\nVersion 1.3\n\nWe need more foster carers.\n").title).toBe(
+      "Placement Sufficiency Strategy for Children Looked After – 2024 to 2027",
+    );
+    expect(meta("COPPERFOLD METROPOLITAN BOROUGH COUNCIL\n\nChildren and Young People Scrutiny Committee\n\nEmotional Wellbeing Task Group\n\nFINAL REPORT\n\nSeptember 2022\n\nWe heard from schools.\n").title).toBe(
+      "Emotional Wellbeing Task Group – FINAL REPORT",
+    );
+    expect(meta("SALLOWBY CITY COUNCIL\nInternal Audit Service\n\nFINAL INTERNAL AUDIT REPORT\n\nDirect Payments – Adult Social Care\nAudit year: 2022/23\n\nWe tested 40 accounts.\n").title).toBe(
+      "FINAL INTERNAL AUDIT REPORT – Direct Payments – Adult Social Care",
+    );
+    // A cover sheet's title label in Markdown bold.
+    expect(meta("# MARLSTONE COUNTY COUNCIL\n\n## CABINET\n\n**Date of meeting:** 17 January 2024\n\n**Report title:** Children's Services Budget Monitoring 2023/24\n\n## 1. Purpose\n\n1.1 This report sets out the forecast.\n").title).toBe(
+      "Children's Services Budget Monitoring 2023/24",
+    );
+  });
+
+  it("reads a school's place from its details table", () => {
+    const meta = parseDocument("t", "Inspection of Hexley Park School\n\nOfsted\n\nPupils behave well.\n\nSchool details\n\nUnique reference number\t105899\nLocal authority\tCopperfold\n").meta;
+    expect([meta.place, meta.publisher]).toEqual(["Copperfold", "Ofsted"]);
+  });
 });
