@@ -22,6 +22,8 @@ const FURNITURE_PATTERNS: RegExp[] = [
   // A running footer that ends in its page number: "Northshire County Council – Cabinet – 4 May 2022   Page 1 of 3".
   /^.{0,100}\bpage \d+ of \d+$/i,
   TITLE_LABEL,
+  // A protective marking: "OFFICIAL", "OFFICIAL – SENSITIVE", "NOT PROTECTIVELY MARKED".
+  /^(?:official(?:\s*[-–—:]?\s*(?:sensitive|public))?|not protectively marked|unclassified)$/i,
   // A rule drawn in characters: "---", "* * *", "=====".
   /^([-_=*~·•])(?:\s*\1){2,}$/,
 ];
@@ -85,6 +87,9 @@ const RUNNING_PARTS = /\s[-–—|]\s|\t/;
 /** A labelled value ("Score: 2 - Evidence shows some shortfalls") or a lead-in ("RESOLVED that:") says something each time. */
 const SAYS = /^[\w ]{2,30}:\s|:$/;
 
+/** A line of parts ending in its page number: "7 and 8 February 2023<tab>4", "Annual Report | 12". */
+const PAGE_LAST = /(?:\t|\s[-–—|]\s)\s*\d{1,3}$/;
+
 /** How often a line must stand alone in a document to be its running header or footer. */
 const RUNNING_REPEATS = 3;
 
@@ -109,9 +114,14 @@ function runningLines(lines: Line[]): number[] {
     const block = lines.slice(i, end).map((l) => unemphasised(l.text));
     // A page number varies, whether in a line of parts or on its own ("Page 2 of 6").
     const parted = block.map((text) => RUNNING_PARTS.test(text) || isFurnitureLine(text));
-    if (block.length <= RUNNING_BLOCK_LINES && !block.some((text) => SAYS.test(text)) && block.some((text, k) => parted[k] || /\d/.test(text))) {
-      // Parts, their page number apart; or a reference, word for word.
-      const key = block.map((text, k) => (parted[k] ? text.replace(/\d+/g, "#") : text)).join("\n");
+    // A line of the block that gives the page: "Page 2 of 9", "7 and 8 February 2023<tab>4". Beside one, a
+    // labelled line is the running title ("Inspection report: Hexley Park School"), not a labelled value.
+    const paged = block.some((text) => isFurnitureLine(text) || PAGE_LAST.test(text));
+    const says = block.some((text) => SAYS.test(text) && !isFurnitureLine(text));
+    if (block.length <= RUNNING_BLOCK_LINES && (!says || (paged && block.length > 1)) && block.some((text, k) => parted[k] || /\d/.test(text))) {
+      // Parts, their page number apart; or a reference, word for word. A marking or page line that
+      // only some pages add ("OFFICIAL – SENSITIVE" over the first page's footer) is no part of it.
+      const key = block.flatMap((text, k) => (isFurnitureLine(text) ? [] : [parted[k] ? text.replace(/\d+/g, "#") : text])).join("\n");
       byText.set(key, [...(byText.get(key) ?? []), [...Array(end - i).keys()].map((k) => i + k)]);
     }
     i = end;

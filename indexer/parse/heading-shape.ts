@@ -29,6 +29,9 @@ export function isDivision(label: string): boolean {
   return DIVISION.test(label);
 }
 
+/** A label that counts what it lists ("Against (7): Councillors …"), or a label over a list of four or more. */
+const LISTED_AFTER_LABEL = /^[\w ]{2,30} \(\d+\):\s|:\s[^:]*(?:,[^,]*){3,}$/;
+
 /**
  * Shaped like a heading or a title line, whatever its length: capitalised, not closed by
  * punctuation, and not a list item, table row or labelled fact.
@@ -37,11 +40,18 @@ export function headingShaped(text: string): boolean {
   if (!/^[A-Z0-9"'‘“]/.test(text) || /[.,;:]$/.test(text) || text.includes("\t")) return false;
   // "Report published: 24 January 2017" is a labelled fact, not a heading; "Policy H1: Affordable housing" is one.
   if (LABELLED.test(text) && (!LABEL_HEADING.test(text) || CAPTION.test(text))) return false;
+  // "Against (7): Councillors Farrow, Jagger and Yates": a label and the list it gives.
+  if (LISTED_AFTER_LABEL.test(text)) return false;
   return bulletMarker(text) === 0 && paragraphNumber(text) === undefined;
 }
 
-/** An inspectorate's grades. */
-const GRADES = "outstanding|excellent|very good|good|adequate|satisfactory|requires improvement(?: to be good)?|inadequate|weak|unsatisfactory|poor";
+/**
+ * An inspectorate's grades, an auditor's assurance opinions, and the CQC's scores in words
+ * ("2 - Evidence shows some shortfalls").
+ */
+const GRADES =
+  "outstanding|excellent|very good|good|adequate|satisfactory|requires improvement(?: to be good)?|inadequate|weak|unsatisfactory|poor|" +
+  "(?:full|substantial|significant|reasonable|moderate|limited|minimal|no) assurance|(?:[1-4] [-–] )?evidence shows (?:an exceptional standard|a good standard|some shortfalls|significant shortfalls)";
 
 /**
  * An inspectorate's grade closing a heading: "The experiences and progress of children who need

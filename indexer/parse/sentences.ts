@@ -15,18 +15,25 @@ const MIN_SENTENCE_WORDS = 3;
 /** List markers and paragraph numbers sit outside the words they number. */
 const MARKER = /^(?:[-•*▪◦–]\s+|\d{1,2}\)\s+)?(?:\d{1,3}\.(?=\s)\s*|\d{1,3}\.\d{1,2}(?:\.\d{1,2})?\.?\s+(?=\*{0,2}[A-Z(]))?/;
 
-/** Shrinks a span past surrounding whitespace and a leading list marker or paragraph number. */
-export function trimSpan(text: string, start: number, end: number): Span | undefined {
+/**
+ * Shrinks a span past surrounding whitespace and a leading list marker or paragraph number; a
+ * table row's leading number ("3.1 | Open two children's homes | …") is its reference, and stays.
+ */
+function trimSpan(text: string, start: number, end: number, row: boolean): Span | undefined {
   while (start < end && /\s/.test(text[start])) start++;
-  const marker = MARKER.exec(text.slice(start, Math.min(end, start + 8)));
+  const marker = row ? undefined : MARKER.exec(text.slice(start, Math.min(end, start + 8)));
   if (marker && marker[0].length > 0 && start + marker[0].length < end) start += marker[0].length;
   while (end > start && /\s/.test(text[end - 1])) end--;
   return end > start ? { start, end } : undefined;
 }
 
+/** A footnote's mark after a full stop: "episodes.² Children…", "£6,870.[^1] The…". */
+const FOOTNOTE_MARK = /^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\^\w+\])/;
+
 function endsSentenceAt(text: string, i: number, end: number): number | undefined {
   let j = i + 1;
   while (j < end && CLOSERS.includes(text[j])) j++;
+  j += FOOTNOTE_MARK.exec(text.slice(j, j + 8))?.[0].length ?? 0;
   if (j >= end) return j;
   if (!/\s/.test(text[j])) return undefined;
   let k = j;
@@ -63,7 +70,7 @@ export function splitSentences(text: string, start: number, end: number, breaks:
   let from = start;
   for (const cut of [...cuts].sort((a, b) => a - b).concat(end)) {
     const opensItem = items.has(from);
-    const span = trimSpan(text, from, cut);
+    const span = trimSpan(text, from, cut, rows && opensItem);
     from = cut;
     if (!span) continue;
     const quote = text.slice(span.start, span.end);

@@ -281,4 +281,27 @@ describe("heading levels", () => {
       { section: "The experiences and progress of children in care and care leavers: good", paragraph: "3", sentences: ["Most children in care live in stable placements."] },
     ]);
   });
+
+  it("reads a recorded vote's counted lists, an audit's assurance opinion and a CQC score in words as content, not headings", () => {
+    const votes =
+      "Recorded vote\n\nFor (38): Councillors Ashworth, Begum and thirty-six others\n\nAgainst (7): Councillors Farrow, Jagger, Lund, Ormondroyd, Pickles, Sugden and Yates\n\n" +
+      "Abstained (3): Councillors Walsh, Whiteley and Wood\n\nThe Mayor did not vote.\n";
+    expect(passagesOf(votes)).toEqual([
+      {
+        section: "Recorded vote",
+        paragraph: null,
+        sentences: [
+          "For (38): Councillors Ashworth, Begum and thirty-six others",
+          "Against (7): Councillors Farrow, Jagger, Lund, Ormondroyd, Pickles, Sugden and Yates",
+          "Abstained (3): Councillors Walsh, Whiteley and Wood",
+          "The Mayor did not vote.",
+        ],
+      },
+    ]);
+    const audit = "Assurance opinion\n\nLimited assurance\n\nThere are significant weaknesses in the framework of control.\n\nSafeguarding\n\n2 - Evidence shows some shortfalls\n\nReferrals wait too long.\n";
+    expect(passagesOf(audit).map((p) => [p.section, p.sentences[0]])).toEqual([
+      ["Assurance opinion", "Limited assurance"],
+      ["Safeguarding", "2 - Evidence shows some shortfalls"],
+    ]);
+  });
 });

@@ -377,6 +377,28 @@ describe("tables written as text", () => {
     expect(sentences).toEqual([1, 2, 3].map((n) => `Children are seen quickly in area ${n}.`));
   });
 
+  it("drops a running title labelled beside its page line, a protective marking, and a footer some pages set under a marking", () => {
+    const page = (n: number) =>
+      `Page ${n} of 4\nJoint area SEND inspection: Harrowmere          OFFICIAL\n\nFindings ${n}\n\nPlans are late in area ${n}.\n\n` +
+      `Inspection report: Hexley Park School\n7 and 8 February 2023\t${n}\n\n` +
+      `${n === 1 || n === 4 ? "OFFICIAL – SENSITIVE\n" : ""}Sallowby City Council – Internal Audit Service – Direct Payments 2022/23          Page ${n}\n\n`;
+    const sentences = passagesOf(`Report\n\n${[1, 2, 3, 4].map(page).join("")}`).flatMap((p) => p.sentences);
+    expect(sentences).toEqual([1, 2, 3, 4].map((n) => `Plans are late in area ${n}.`));
+  });
+
+  it("keeps a table row's number as its reference, and ends a sentence at a footnote's mark", () => {
+    const text =
+      "Progress\n\nRef\tAction\tRAG status\n3.1\tOpen two children's homes\tAmber\n3.2\tRecruit 40 foster carers\tRed\n\n" +
+      "Findings\n\nThere were 611 missing episodes.² Children placed far away went missing more often.\n";
+    expect(passagesOf(text).flatMap((p) => p.sentences)).toEqual([
+      "Ref\tAction\tRAG status",
+      "3.1\tOpen two children's homes\tAmber",
+      "3.2\tRecruit 40 foster carers\tRed",
+      "There were 611 missing episodes.²",
+      "Children placed far away went missing more often.",
+    ]);
+  });
+
   it("quotes a table row whole though its cells hold sentences, and splits the lead-in above it as prose", () => {
     const text =
       "Progress\n\nThe table shows progress. Two issues were closed:\nIssue\tProgress\tStatus\n" +
