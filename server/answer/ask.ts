@@ -5,7 +5,7 @@ import type { SynonymGroups } from "../retrieve/synonyms.js";
 import type { AskRequest, AskResponse, Filters, Related } from "../http/schemas.js";
 import { namePlaces, prepareQuery, unshout, type Concept, type PreparedQuery } from "../retrieve/prepare-query.js";
 import { searchPassages, type Hit, type SearchOptions } from "../retrieve/search.js";
-import { narrowTo, opensWithLabel, publisherNotOfPlace } from "./narrow.js";
+import { narrowTo, opensWithLabel, publisherNotOfPlace, rowsOfParts } from "./narrow.js";
 import { writtenFrom } from "./dates-asked.js";
 import { stem, terms } from "../../indexer/contract/normalise.js";
 import { restatesTitle, scoreSentences, type ScoredSentence } from "./score-sentences.js";
@@ -141,11 +141,13 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
   if (unsearched) return stop(unsearched, filters, embedMs, performance.now() - searchStart);
   const scored = scoreSentences(index, facts, query, vector, hits);
   // The sentence or table row that opens with the label asked for is that part itself, and answers first:
-  // "| KPI 14 | …" for "what was the status of KPI 14?", though "KPI 01" shares as many words.
+  // "| KPI 14 | …" for "what was the status of KPI 14?", though "KPI 01" shares as many words; so is
+  // the row its number opens in a table of its kind, "2.4 | Improve police attendance…" for "action 2.4".
   if (parts.length > 0) {
     const best = scored[0]?.score ?? 0;
     const opensPart = opensWithLabel(parts);
-    for (const s of scored) if (opensPart(s.sentence.searchText)) s.score = Math.max(s.score, best + 0.01);
+    const rowOfPart = rowsOfParts(index, parts);
+    for (const s of scored) if (opensPart(s.sentence.searchText) || rowOfPart(s.sentence)) s.score = Math.max(s.score, best + 0.01);
     scored.sort((a, b) => b.score - a.score);
   }
   return { query, interpretedAs, filters, paragraphs, parts, hits, scored, embedMs, searchMs: performance.now() - searchStart };

@@ -1,5 +1,5 @@
 import type { LoadedIndex } from "../../indexer/contract/load-index.js";
-import type { Passage } from "../../indexer/contract/schemas.js";
+import type { Passage, Sentence } from "../../indexer/contract/schemas.js";
 import type { Filters } from "../http/schemas.js";
 import { anyOf, mentions, passes } from "../retrieve/filters.js";
 import { englishList } from "./english-list.js";
@@ -18,7 +18,7 @@ export function paragraphsAsked(question: string): string[] {
 }
 
 /** "Policy H6", "Recommendation 3", "Priority 2", "Appendix A", "Table 1", "minute 36/17": a labelled part of a document the question names. */
-const PART_REF = /\b(policy|priority|recommendation|appendix|annex|chapter|part|action|objective|finding|kpi|question|table|minute|item)\s+(\d+\/\d+|[a-z]{0,3}\d+[a-z]?|[a-z])\b/gi;
+const PART_REF = /\b(policy|priority|recommendation|appendix|annex|chapter|part|action|objective|finding|kpi|question|table|minute|item)\s+(\d+\/\d+|[a-z]{0,3}\d+(?:\.\d+)*[a-z]?|[a-z])\b/gi;
 
 /** Parts a document heads by their number alone: "36/17 BETTER CARE FUND" is minute 36/17, "5. Update on…" item 5. */
 const NUMBERED_ONLY = /^(?:minute|item)$/i;
@@ -52,8 +52,32 @@ export function partsAsked(question: string): Part[] {
     });
 }
 
+/** A label or number as a pattern: "action 2.4" → "action 2\\.4". */
+const literal = (text: string) => text.replace(/[.\/]/g, "\\$&");
+
 /** Text that opens with a part's label, after any section number: a heading ("2.4 Recommendation 4: …"), a sentence, or a table row or cell ("| KPI 14 | New benefit claims…"). */
-const opening = (label: string) => new RegExp(`(?:^|\\n|[.!?;|]\\s+)(?:\\|\\s*)?(?:\\d+(?:\\.\\d+)*\\.?\\s+)?${label}(?:$|[\\s:.–—|-])`, "i");
+const opening = (label: string) => new RegExp(`(?:^|\\n|[.!?;|]\\s+)(?:\\|\\s*)?(?:\\d+(?:\\.\\d+)*\\.?\\s+)?${literal(label)}(?:$|[\\s:.–—|-])`, "i");
+
+/**
+ * A test for the table rows a part's number opens, in a table whose header or caption names the
+ * part's kind: "2.4<tab>Improve police attendance…" under "Ref | Action | Owner" is action 2.4.
+ */
+export function rowsOfParts(index: LoadedIndex, labels: string[]): (sentence: Sentence) => boolean {
+  const parts = labels.map((label) => {
+    const [kind, number] = label.split(" ");
+    return { kind: new RegExp(`\\b${kind}s?\\b`, "i"), number: new RegExp(`^\\|?\\s*${literal(number)}\\.?(?:\\s|\\|)`) };
+  });
+  return (sentence) => {
+    if (!sentence.tableRow) return false;
+    const numbered = parts.filter((part) => part.number.test(sentence.searchText));
+    if (numbered.length === 0) return false;
+    // The table's first row, though the table began in the passage before, and the caption or lead-in above it.
+    let first = sentence.row;
+    for (let above = index.sentences[first - 1]; above?.tableRow && above.documentId === sentence.documentId; above = index.sentences[first - 1]) first--;
+    const heads = [index.sentences[first], index.sentences[first - 1]].filter((s) => s?.documentId === sentence.documentId).map((s) => s.searchText);
+    return numbered.some((part) => heads.some((text) => part.kind.test(text)));
+  };
+}
 
 /** A test, built once, for a sentence that opens with one of the labels: "Recommendation 3: The Board should…", "| KPI 14 | …". */
 export function opensWithLabel(labels: string[]): (text: string) => boolean {
@@ -66,7 +90,7 @@ export function opensWithLabel(labels: string[]): (text: string) => boolean {
  * does ("Recommendation 3: The Board should…"), or it is the item so numbered under a heading naming
  * the kind: "6. monitor the disproportionate number…" under "Recommendations" is recommendation 6.
  */
-const inPart = (passage: Passage, part: Part) =>
+const underPart = (passage: Passage, part: Part) =>
   passage.section.some((heading) => part.opens.test(heading)) ||
   (part.headingOnly ? passage.paragraph === part.number : part.opens.test(passage.searchText) || (passage.paragraph === part.number && passage.section.some((heading) => part.kind.test(heading))));
 
@@ -176,6 +200,9 @@ export interface Narrowing {
 export function narrowTo(query: PreparedQuery, places: string[], names: string[], facts: CorpusFacts, index: LoadedIndex, filters: Filters): Narrowing {
   const paragraphs = paragraphsAsked(query.question);
   const parts = partsAsked(query.question);
+  // A part is under its heading, or its numbered paragraph, or a row of a table of its kind ("2.4" in a table of actions).
+  const partRows = new Map(parts.map((part) => [part, rowsOfParts(index, [part.label])]));
+  const inPart = (p: Passage, part: Part) => underPart(p, part) || (!part.headingOnly && p.sentenceIds.some((id) => partRows.get(part)!(index.sentenceById.get(id)!)));
   const year = yearAsked(query.question);
   const spokenBy = speakersDocuments(query.speaker, facts);
   const titled = titlesNamed(query.question, facts);
@@ -220,7 +247,7 @@ export function narrowTo(query: PreparedQuery, places: string[], names: string[]
   }
   // A part no document searched so much as names is not in them: "What does Policy Z9 say?".
   const unnamed = parts.filter((part) => !searched.some((p) => inPlace(p) && (p.searchText.toLowerCase().includes(part.label) || inPart(p, part))));
-  if (unnamed.length > 0) return unnarrowed(`No document searched has a ${englishList(unnamed.map((part) => part.asWritten))}.`);
+  if (unnamed.length > 0) return unnarrowed(`No document searched has ${/^[aeiou]/i.test(unnamed[0].asWritten) ? "an" : "a"} ${englishList(unnamed.map((part) => part.asWritten))}.`);
   // A part is looked for under its heading; named only in passing ("(Policy H4)"), it narrows nothing.
   const inParts = (p: Passage) => parts.some((part) => inPart(p, part));
   const byPart = parts.length > 0 && searched.some((p) => inPlace(p) && inParagraph(p) && inParts(p));

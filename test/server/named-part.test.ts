@@ -67,4 +67,18 @@ describe("a labelled part the question names", () => {
       expect(answer.citations.map((c) => [c.paragraph, c.quote])).toEqual([["8.3", "Most homes in Kelby are in Bands A and B."]]);
     });
   });
+
+  it("is the row its number opens in a table of its kind, though the table began in a passage before", async () => {
+    const rows = Array.from({ length: 14 }, (_, k) => `${Math.floor(k / 4) + 1}.${(k % 4) + 1}\tImprove service ${k + 1} for children and families across the county\tHead of Service ${k + 1}\t31 March 2024\t${k % 3 === 0 ? "Red" : "Amber"}\tWork is under way and progress is reported monthly to the board.`);
+    await withTemporaryEngine({
+      "2024-02-06-harrowmere-improvement-plan.txt":
+        "Harrowmere County Council\n\nImprovement plan progress report\n\nProgress against the plan\n\nTable 1: Improvement plan actions and progress\n\n" +
+        `Ref\tAction\tOwner\tDue date\tRAG status\tProgress update\n${rows.join("\n")}\n\nPerformance\n\n2.4 per cent of referrals were repeat referrals.\n`,
+    }, async (engine) => {
+      const answer = await ask(engine, { question: "What is the RAG status of action 3.2?" });
+      expect(answer.citations.slice(0, 2).map((c) => c.quote.split("\t")[0])).toEqual(["Ref", "3.2"]);
+      expect(answer.citations[1].quote).toContain("Head of Service 10");
+      expect(await ask(engine, { question: "What is the RAG status of action 9.9?" })).toMatchObject({ abstained: true, reason: "No document searched has an action 9.9.", citations: [] });
+    });
+  });
 });
