@@ -6,7 +6,7 @@ import type { AskRequest, AskResponse, Filters, Related } from "../http/schemas.
 import { namePlaces, prepareQuery, unshout, type Concept, type PreparedQuery } from "../retrieve/prepare-query.js";
 import { searchPassages, type Hit, type SearchOptions } from "../retrieve/search.js";
 import { narrowTo, opensWithLabel, publisherNotOfPlace, rowsOfParts } from "./narrow.js";
-import { writtenFrom } from "./dates-asked.js";
+import { periodAsked, writtenFrom } from "./dates-asked.js";
 import { stem, terms } from "../../indexer/contract/normalise.js";
 import { restatesTitle, scoreSentences, type ScoredSentence } from "./score-sentences.js";
 import { defaultSelectOptions, leadOf, selectSentences, withContext } from "./select-sentences.js";
@@ -69,6 +69,9 @@ function asksOnlyFor(parts: string[], query: PreparedQuery): boolean {
   return parts.length > 0 && query.concepts.every((c) => c.metadata || c.alternatives[0].every((t) => labels.has(t)));
 }
 
+/** What a question after a figure asks for: a count, a sum of money, a rate or share. */
+const FIGURES = new Set(["count", "sum", "figure"]);
+
 /** Passages close to the question: offered beside an abstention, never as an answer. */
 const RELATED = 3;
 
@@ -129,7 +132,12 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
   const [vector] = await embedder.embed([query.embedText]);
   const embedMs = performance.now() - embedStart;
   const searchStart = performance.now();
-  const hits = searchPassages(index, query, vector, { ...engine.search, filters, about });
+  const found = searchPassages(index, query, vector, { ...engine.search, filters, about });
+  // A figure for a year of account ("how much did it overspend in 2019/20?") is in a passage that names
+  // that year, heading or title included; another year's figure is no answer.
+  const period = FIGURES.has(query.intent) ? periodAsked(query.question) : undefined;
+  const hits = period ? found.filter((h) => period.pattern.test(`${h.passage.source.title}\n${h.passage.section.join("\n")}\n${h.passage.searchText}`)) : found;
+  if (period && found.length > 0 && hits.length === 0) return stop(`None of the passages closest to the question mentions ${period.asWritten}.`, filters, embedMs, performance.now() - searchStart);
   // Nothing passes the filters within what the question names: say which, and what would.
   const named = [...places, ...names];
   if (hits.length === 0) return stop(noneMatch(index, filters, about && named.length > 0 ? { about, named } : undefined), filters, embedMs, performance.now() - searchStart);

@@ -49,3 +49,30 @@ export function writtenFrom(question: string): string | undefined {
       : undefined;
   return date && dateSpan(date).first;
 }
+
+/** A year of account: "2019/20", "2019-20", "2019–2020", "2019 to 2020". */
+const YEAR_OF_ACCOUNT = /\b((?:19|20)\d{2})\s*(?:[/–-]|to)\s*(\d{2}|(?:19|20)\d{2})\b/g;
+
+/** A question about a change across periods, or since one: its figures come from more than the period it names. */
+const ACROSS = /\b(?:since|between|from|compare[ds]?|comparison|change[ds]?|trend|before|after)\b/i;
+
+/** The year of account a figure is asked for, and how to find it written in a passage, whichever way it is written. */
+export interface PeriodAsked {
+  asWritten: string;
+  pattern: RegExp;
+}
+
+/**
+ * The one year of account a question asks a figure for, as in "How much did the council overspend in
+ * 2019/20?": not one of several, nor the start of a change ("since 2020/21").
+ */
+export function periodAsked(question: string): PeriodAsked | undefined {
+  const found = [...question.matchAll(YEAR_OF_ACCOUNT)].filter((m) => {
+    const [first, second] = [Number(m[1]), Number(m[2])];
+    return second === first + 1 || second === (first + 1) % 100;
+  });
+  if (found.length !== 1 || ACROSS.test(question)) return undefined;
+  const first = Number(found[0][1]);
+  const next = first + 1;
+  return { asWritten: found[0][0], pattern: new RegExp(`\\b${first}\\s*(?:[/–-]|to)\\s*(?:${next}|${String(next % 100).padStart(2, "0")})\\b`) };
+}

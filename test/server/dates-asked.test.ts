@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { writtenFrom, yearAsked } from "../../server/answer/dates-asked.js";
+import { periodAsked, writtenFrom, yearAsked } from "../../server/answer/dates-asked.js";
 
 describe("the first day a source must be written on to speak to a question", () => {
   it("is where a period 'since', 'after' or 'between' dates starts, for a year, a month or a day", () => {
@@ -40,5 +40,21 @@ describe("the one year a question asks about", () => {
     expect(yearAsked("What model was introduced in 2017-18?")).toBeUndefined();
     expect(yearAsked("What did the 2016 inspection find?")).toBeUndefined();
     expect(yearAsked("How many children were seen in July 2017?")).toBeUndefined();
+  });
+});
+
+describe("the year of account a figure is asked for", () => {
+  it("is found however the question writes it, and in a passage however the passage writes it", () => {
+    const period = periodAsked("How much did children's services overspend in 2019/20?")!;
+    expect(period.asWritten).toBe("2019/20");
+    expect(["in 2019/20 the overspend", "2019-20 outturn", "2019–2020", "2019 to 2020", "2019/21", "2018/19", "12019/20"].map((t) => period.pattern.test(t))).toEqual([true, true, true, true, false, false, false]);
+    expect(periodAsked("What is the net revenue budget for 1999-2000?")?.asWritten).toBe("1999-2000");
+  });
+
+  it("is none for a change across periods, several periods, or a span that is no year of account", () => {
+    expect(periodAsked("Has the number of children on plans gone up since 2020/21?")).toBeUndefined();
+    expect(periodAsked("How did concerns change between 2019-20 and 2021-22?")).toBeUndefined();
+    expect(periodAsked("How many people died by suicide in 2017-19?")).toBeUndefined();
+    expect(periodAsked("How many fly-tipping incidents were there in 2022?")).toBeUndefined();
   });
 });

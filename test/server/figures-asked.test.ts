@@ -45,4 +45,15 @@ describe("a question after a figure", () => {
     const answer = await ask(engine, { question: "How much did the social worker recruitment campaign cost?" });
     expect(answer.citations[0].quote).toBe("Members noted that the campaign had cost £85,000.");
   });
+
+  it("for a year of account, is quoted from a passage that names it, or said to be missing, never another year's", async () => {
+    const adopted = await ask(engine, { question: "How many children were adopted in 2017/18?" });
+    expect(adopted.citations[0].quote).toBe("In 2017/18, 37 children were adopted, and the average time between a child entering care and moving in with an adoptive family was 412 days.");
+    expect(adopted.citations.every((c) => c.paragraph === "17")).toBe(true);
+    expect(await ask(engine, { question: "How many children were adopted in 2019/20?" })).toMatchObject({
+      abstained: true,
+      reason: "None of the passages closest to the question mentions 2019/20.",
+      citations: [],
+    });
+  });
 });
