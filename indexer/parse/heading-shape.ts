@@ -183,7 +183,9 @@ export function headingShapes({ lines, skipped, labelled, uneven, rows, listed, 
     const body = !!below?.afterBlank && /^[A-Z]/.test(below.text) && (!isHeadingText(below.text) || GRADE.test(below.text)) && bulletMarker(below.text) === 0 && paragraphNumber(below.text) === undefined && !labelled.has(i + 1);
     // "31. Apologies for absence" or "1.2. Staff", a number closed by a dot, on its own over the item's text.
     const numberedItem = number !== undefined && ITEM_NUMBER.test(own) && isItemTitle(own.replace(ITEM_NUMBER, "")) && body;
-    const plain = isHeadingText(own) && !GRADE.test(own) && !rows.has(i) && !uneven.has(i) && (below?.afterBlank ?? true) && !isSignature(lines, i);
+    // "Overall experiences and progress of children: good" over "How well children are helped and protected: good": a summary of judgements, not headings.
+    const judgements = GRADED.test(own) && [lines[i - 1], below].some((next) => !!next && GRADED.test(ownText(next)));
+    const plain = isHeadingText(own) && !GRADE.test(own) && !judgements && !rows.has(i) && !uneven.has(i) && (below?.afterBlank ?? true) && !isSignature(lines, i);
     // A line wholly in bold, over its text: "**2.4 Recommendation 4: Temporary accommodation**".
     const bold = BOLD_LINE.exec(own)?.[1];
     const boldHeading = !!bold && isItemTitle(bold.replace(SECTION_NUMBER, "")) && body;

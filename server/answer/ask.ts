@@ -105,26 +105,31 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
   const plain = (text: string) => unshout(text, facts.acronyms, facts.metadataTerms);
   const history = (request.history ?? []).map((turn) => ({ ...turn, content: plain(turn.content) }));
   const resolved = resolveFollowUp(plain(request.question), history, facts.places, (word) => isOtherName(word, facts));
-  const query = asFollowUp(prepareFor(engine, resolved.question), resolved.own ? prepareFor(engine, resolved.own) : undefined, index);
+  const prepared = asFollowUp(prepareFor(engine, resolved.question), resolved.own ? prepareFor(engine, resolved.own) : undefined, index);
   const interpretedAs = resolved.followUp ? resolved.question : undefined;
   // Why nothing is searched, or nothing searched can answer: a retrieval with no hits and a reason.
-  const stop = (outside: string, filters: Filters = request.filters ?? {}, embedMs = 0, searchMs = 0): Retrieval => ({ query, interpretedAs, outside, filters, paragraphs: [], parts: [], hits: [], scored: [], embedMs, searchMs });
-  const outside = isPleasantry(query.question) ? NOT_A_QUESTION : outsideTheDocuments(query, facts, index);
+  const stop = (outside: string, filters: Filters = request.filters ?? {}, embedMs = 0, searchMs = 0): Retrieval => ({ query: prepared, interpretedAs, outside, filters, paragraphs: [], parts: [], hits: [], scored: [], embedMs, searchMs });
+  const outside = isPleasantry(prepared.question) ? NOT_A_QUESTION : outsideTheDocuments(prepared, facts, index);
   if (outside) return stop(outside);
 
-  const places = query.names.map((n) => facts.places.get(n.toLowerCase())).filter((p): p is string => !!p);
+  const places = prepared.names.map((n) => facts.places.get(n.toLowerCase())).filter((p): p is string => !!p);
   // A town, ward or hospital the documents always write with a capital ("Fenhurst") is where to
   // look, as a place is: not for a question after a person, whom documents spell differently, nor
   // for one comparing with it ("how does that compare with England?"), which the figures beside it answer.
-  const compares = /\b(?:compar\w*|than|versus|vs|against)\b/i.test(query.question);
+  const compares = /\b(?:compar\w*|than|versus|vs|against)\b/i.test(prepared.question);
   // Nor is the body the question asks to have spoken ("what did Cabinet resolve…?"): that says whose documents, not which passages.
-  const spoke = new Set(query.speaker.flatMap((c) => c.alternatives[0]));
-  const others = query.intent === "person" || compares ? [] : query.names.filter((n) => isOtherName(n, facts) && !terms(n).every((t) => spoke.has(t)));
-  const notByPublisher = publisherNotOfPlace(query.question, places, facts);
+  const spoke = new Set(prepared.speaker.flatMap((c) => c.alternatives[0]));
+  const others = prepared.intent === "person" || compares ? [] : prepared.names.filter((n) => isOtherName(n, facts) && !terms(n).every((t) => spoke.has(t)));
+  const notByPublisher = publisherNotOfPlace(prepared.question, places, facts);
   if (notByPublisher) return stop(notByPublisher);
   const filters: Filters = { ...request.filters };
-  const { about, paragraphs, parts, names, titled, outside: notNamed } = narrowTo(query, places, others, facts, index, filters);
+  const { about, paragraphs, parts, names, documentNames, titled, outside: notNamed } = narrowTo(prepared, places, others, facts, index, filters);
   if (notNamed) return stop(notNamed, filters);
+  // A name a whole document is about says where to look, as a place does, not what to find there.
+  // The whole name, with the capitalised words the question writes beside it: "Ashgrove House".
+  const wholeName = (name: string) => new RegExp(`(?:[A-Z][\\w'’-]*\\s+)*${name}(?:\\s+[A-Z][\\w'’-]*)*`).exec(prepared.question)?.[0] ?? name;
+  const where = new Set((documentNames ?? []).flatMap((name) => terms(wholeName(name))));
+  const query = where.size === 0 ? prepared : { ...prepared, concepts: prepared.concepts.map((c) => (c.alternatives[0].every((t) => where.has(t)) ? { ...c, metadata: true } : c)) };
   const from = writtenFrom(query.question);
   if (from && !filters.from) filters.from = from;
 

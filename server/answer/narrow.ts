@@ -185,6 +185,8 @@ export interface Narrowing {
   parts: string[];
   /** The names other than places the search is narrowed to ("Fenhurst"). */
   names: string[];
+  /** Of those, the names whole documents are about, their title or cover naming them ("Ashgrove House"): where to look, not what to find. */
+  documentNames?: string[];
   /** The titles the search is narrowed to, and the question's words that named them. */
   titled?: TitlesNamed;
   outside?: string;
@@ -214,7 +216,9 @@ export function narrowTo(query: PreparedQuery, places: string[], names: string[]
   const inPlaces = (p: Passage) => places.length === 0 || places.some((place, k) => p.source.place === place || mentions(facts, p, placeTerms[k]));
   // Names a document's title holds, every one the question gives ("MINUTES of a meeting of the Health and Wellbeing Board…"), name all of it.
   const namingTitles = new Set([...facts.titles].filter(([, wording]) => nameTerms.length > 0 && nameTerms.every((t) => wording.includes(` ${t.join(" ")} `))).map(([title]) => title));
-  const named = (p: Passage) => namingTitles.has(p.source.title) || nameTerms.some((t) => mentions(facts, p, t));
+  // So do names its cover gives: "What did the visitor find at Ashgrove House?" of a report whose cover names the home.
+  const namingCovers = new Set([...facts.coverText].filter(([, wording]) => nameTerms.length > 0 && nameTerms.every((t) => wording.includes(` ${t.join(" ")} `))).map(([id]) => id));
+  const named = (p: Passage) => namingTitles.has(p.source.title) || namingCovers.has(p.documentId) || nameTerms.some((t) => mentions(facts, p, t));
   // Any of the places ("Worcestershire and Gloucestershire"), and any of the other names within them
   // ("Abbey ward in Sandling"), unless none of those passages names one.
   const byName = names.length > 0 && index.passages.some((p) => passes(p, filters) && inPlaces(p) && named(p));
@@ -251,5 +255,12 @@ export function narrowTo(query: PreparedQuery, places: string[], names: string[]
   // A part is looked for under its heading; named only in passing ("(Policy H4)"), it narrows nothing.
   const inParts = (p: Passage) => parts.some((part) => inPart(p, part));
   const byPart = parts.length > 0 && searched.some((p) => inPlace(p) && inParagraph(p) && inParts(p));
-  return { about: (p) => inPlace(p) && inParagraph(p) && (!byPart || inParts(p)), paragraphs, parts: byPart ? parts.map((part) => part.label) : [], names: byName ? names : [], ...(byTitle ? { titled } : {}) };
+  return {
+    about: (p) => inPlace(p) && inParagraph(p) && (!byPart || inParts(p)),
+    paragraphs,
+    parts: byPart ? parts.map((part) => part.label) : [],
+    names: byName ? names : [],
+    documentNames: byName && namingTitles.size + namingCovers.size > 0 ? names : [],
+    ...(byTitle ? { titled } : {}),
+  };
 }

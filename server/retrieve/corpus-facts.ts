@@ -56,6 +56,11 @@ export interface CorpusFacts {
    * parts' too), by document id: what it speaks of and whose it is, for finding a phrase in it.
    */
   documentText: Map<string, string>;
+  /**
+   * Each document's cover, stemmed, by document id: its first short lines, before any prose. A name
+   * there ("Name of home: Ashgrove House", "Brightwater Family Fostering Limited") is what the whole document is about.
+   */
+  coverText: Map<string, string>;
   /** Shortenings of the documents' acronyms that the documents use only for them, stemmed: "ffd" → "front door". */
   shortForms: ShortForms;
   /**
@@ -190,6 +195,17 @@ function findTableHeaders(index: LoadedIndex): Set<number> {
   return headers;
 }
 
+/** The most lines a cover takes, and the longest: a longer line is prose, and ends it. */
+const COVER_LINES = 8;
+const COVER_LINE_CHARS = 100;
+
+/** A document's cover: its first short lines, up to the first line of prose. */
+function coverOf(text: string): string {
+  const lines = text.split("\n").map((line) => line.trim()).filter((line) => line.length > 0).slice(0, COVER_LINES);
+  const prose = lines.findIndex((line) => line.length > COVER_LINE_CHARS);
+  return (prose === -1 ? lines : lines.slice(0, prose)).join("\n");
+}
+
 /** Words that name a kind of body, which label documents however the documents write them. */
 const BODY_WORDS = new Set(["council", "county", "borough", "district", "city", "metropolitan", "commission", "inspectorate", "ombudsman"]);
 
@@ -303,6 +319,7 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
     averageSentenceTerms: sentenceTerms.reduce((n, t) => n + t.size, 0) / Math.max(1, sentenceTerms.length),
     passageTerms: new Map(index.passages.map((p, row) => [p.id, new Set(passageTermLists[row])])),
     documentText,
+    coverText: new Map(index.documents.map((d) => [d.id, ` ${terms(coverOf(index.documentById.get(d.id)!.text)).join(" ")} `])),
     contextTerms: new Map(index.passages.map((p, row) => [p.id, new Set([...passageTermLists[row], ...terms(`${p.source.title} ${p.source.publisher}`)])])),
     shortForms: findShortForms(index.acronyms, passageTermLists),
     acronyms,

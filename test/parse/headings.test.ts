@@ -304,4 +304,23 @@ describe("heading levels", () => {
       ["Safeguarding", "2 - Evidence shows some shortfalls"],
     ]);
   });
+
+  it("reads a cover's run of judgements as what it says, and a judgement heading over its text as a heading", () => {
+    const text =
+      "Brightwater Family Fostering Limited\n\nInformation about this agency\n\nOverall experiences and progress of children and young people: requires improvement to be good\n\n" +
+      "How well children and young people are helped and protected: requires improvement to be good\n\nThe effectiveness of leaders and managers: inadequate\n\n" +
+      "The agency is not yet delivering good help and care.\n\nInspection judgements\n\nThe effectiveness of leaders and managers: inadequate\n\nLeaders do not monitor the agency well.\n";
+    expect(passagesOf(text).map((p) => [p.section, p.sentences])).toEqual([
+      [
+        "Information about this agency",
+        [
+          "Overall experiences and progress of children and young people: requires improvement to be good",
+          "How well children and young people are helped and protected: requires improvement to be good",
+          "The effectiveness of leaders and managers: inadequate",
+          "The agency is not yet delivering good help and care.",
+        ],
+      ],
+      ["Inspection judgements > The effectiveness of leaders and managers: inadequate", ["Leaders do not monitor the agency well."]],
+    ]);
+  });
 });

@@ -140,4 +140,21 @@ describe("a town the question names, which no document is about", () => {
       expect(answer.citations[0].quote).toBe("The next meeting will be held on Thursday 18 January 2018 at 2.00pm.");
     });
   });
+
+  it("names a whole document when its cover gives it, and is then where to look, not what to find", async () => {
+    await withTemporaryEngine(
+      {
+        "marlstone-reg44-ashgrove.txt":
+          "REGULATION 44 INDEPENDENT PERSON'S REPORT\n\nName of home:\tAshgrove House\nDate of visit:\t14 March 2024\n\nSection 1: Summary of the home\n\nThe home cares for up to four children. Three children were living there.\n\n" +
+          "Section 3: Staffing\n\nThe rota shows that 31 per cent of shifts were covered by agency staff, up from 18 per cent.\n\nTwo residential support worker posts are vacant.\n",
+        "marlstone-sufficiency-strategy.txt":
+          "Marlstone County Council\n\nPlacement Sufficiency Strategy\n\nPublished: 20 February 2024\n\nOur homes\n\nThe council runs Ashgrove House and two other children's homes. Agency staff cover many shifts across the service.\n",
+      },
+      async (engine) => {
+        const answer = await ask(engine, { question: "What proportion of shifts at Ashgrove House were covered by agency staff?" });
+        expect(answer.citations[0].quote).toBe("The rota shows that 31 per cent of shifts were covered by agency staff, up from 18 per cent.");
+        expect(answer.citations.some((c) => c.quote.startsWith("Name of home"))).toBe(false);
+      },
+    );
+  });
 });
