@@ -55,7 +55,9 @@ export function resolveFollowUp(
   // Earlier follow-ups resolve in turn, so a chain of "and…" questions keeps its topic.
   let context = previous[0];
   for (const turn of previous.slice(1)) context = resolveFollowUp(turn, [{ role: "user", content: context }], places, isName).question;
-  const drop = (text: string, name: string, flags: string) => text.replace(new RegExp(`\\s*\\b(?:in |for |by )?${name}(?:'s)?\\b`, flags), "");
+  // A place goes with the council named after it: "in the care of Brackley Vale Council" loses "Brackley Vale Council".
+  const drop = (text: string, name: string, flags: string) =>
+    text.replace(new RegExp(`\\s*\\b(?:in |for |by )?${name}(?:'s)?(?: (?:(?:County|City|Borough|District|Metropolitan Borough|County Borough) )?Council)?\\b`, flags), "");
   const namesPlace = (text: string) => [...places.keys()].filter((p) => new RegExp(`\\b${p}\\b`, "i").test(text));
   if (namesPlace(question).length > 0) {
     for (const place of namesPlace(context)) context = drop(context, place, "gi");

@@ -3,7 +3,7 @@ import type { Sentence } from "../../indexer/contract/schemas.js";
 import type { CorpusFacts } from "../retrieve/corpus-facts.js";
 import type { Hit } from "../retrieve/search.js";
 import { wordedIn, type Concept, type Intent, type PreparedQuery } from "../retrieve/prepare-query.js";
-import { terms } from "../../indexer/contract/normalise.js";
+import { terms, words } from "../../indexer/contract/normalise.js";
 import { conceptValue, METADATA_WEIGHT } from "../retrieve/bm25.js";
 import { cosineRow } from "../retrieve/dense.js";
 import { MONTH_NAMES } from "../../indexer/contract/dates.js";
@@ -80,8 +80,10 @@ const FACT_PATTERNS: Record<Exclude<Intent, "general">, RegExp> = {
   // under a label naming a role ("Responsible officer: Marcus Fell", "Prepared by: Samir Bhatt"), or beside one between commas.
   person: new RegExp(
     `${PERSON}.*\\b(?:HMI\\b|[Ii]nspector|[Dd]irector|led(?! to\\b)|lead(?! to\\b)|[Cc]hair|carried out by)|${PERSON}, [^,.;]{0,60}?\\b(?:Manager|Head of|Officer|Auditor)\\b|\\b(?:led(?! to\\b)|carried out by|inspectors were)\\b.*${PERSON}|` +
-      `\\b(?:Officer|Director|Inspector|Executive|Chair(?:man)?|Leader)\\b(?:[^.]{0,60}?\\s(?:is|was))?\\s+${PERSON}|` +
+      `\\b(?:Officer|Director|Inspector|Executive|Chair(?:man)?|Leader|Constable|Commissioner|Superintendent|Headteacher|Mayor)\\b(?:[^.]{0,60}?\\s(?:is|was))?\\s+${PERSON}|` +
       `\\b(?:[Oo]fficer|[Oo]wner|[Ll]ead|[Aa]uthor|[Cc]ontact|[Mm]anager|[Cc]hair(?:man|person)?|by):\\s+${PERSON}|` +
+      // A name under its title: "Dr Emeka Haverford declared an interest", "Councillor Denise Holloway moved the motion".
+      `\\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Professor|Sir|Dame)\\.? [A-Z][a-z]+ [A-Z][a-z'-]+\\b|` +
       // A role set beside the name between commas: "The DCS, Gareth Oyelaran, has created…", "an interim Director of Housing, Oluwaseun Treadgold, …".
       `\\b(?:[A-Z]{2,5}|[Dd]irector|[Oo]fficer|[Ee]xecutive|[Mm]anager|[Ll]eader|[Cc]hair(?:man)?|[Ii]nspector)(?: (?:of|for|and|[A-Z][\\w'’]*)){0,4},\\s+${PERSON},`,
   ),
@@ -136,7 +138,8 @@ export function counts(text: string, counted: Pick<Concept, "alternatives">[]): 
   return [...plain.matchAll(/\bnumbers? of\s/gi)].some((m) => countsAfter(m.index + m[0].length) && plain.slice(m.index).search(COUNT) >= 0);
 }
 
-const folded = (text: string) => text.replace(/\s+/g, " ").trim().toLowerCase();
+/** A line's words alone: a title joined " – " from two lines reads as the lines do. */
+const folded = (text: string) => words(text).join(" ");
 
 /** True for a sentence that is its document's title, as a letter's subject line or a cover's title line is. */
 export const restatesTitle = (sentence: Sentence) => folded(sentence.searchText) === folded(sentence.source.title);

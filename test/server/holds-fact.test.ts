@@ -1,5 +1,6 @@
+import type { Sentence } from "../../indexer/contract/schemas.js";
 import { describe, expect, it } from "vitest";
-import { counts, countedIn, holdsFact } from "../../server/answer/score-sentences.js";
+import { counts, countedIn, holdsFact, restatesTitle } from "../../server/answer/score-sentences.js";
 
 describe("a sentence that holds the fact a question asks for", () => {
   it("for a figure: a count, a share or a fraction, not a date, a year, an ordinal or a statute", () => {
@@ -54,6 +55,11 @@ describe("a sentence that holds the fact a question asks for", () => {
     expect(holdsFact("person", "The Director of Adult Social Services (DASS) is Priya Nandakumar, who was appointed in September 2022.")).toBe(true);
     // HMICFRS is an inspectorate, not one of Her Majesty's Inspectors.
     expect(holdsFact("person", "The Chief Fire Officer presented the plan responding to the HMICFRS report.")).toBe(false);
+    // A police rank or a mayor before the name, and a name under its title, whatever it did.
+    expect(holdsFact("person", "Chief Constable Alison Treharne took up post in April 2022.")).toBe(true);
+    expect(holdsFact("person", "Dr Emeka Haverford declared a non-pecuniary interest in item 36/17.")).toBe(true);
+    expect(holdsFact("person", "Councillor Robert Frith moved the amendment.")).toBe(true);
+    expect(holdsFact("person", "The constabulary's chief officers accepted the findings.")).toBe(false);
   });
 
   it("for a person: an officer named with a role after a comma, or under a label naming a role, not a post alone", () => {
@@ -92,5 +98,14 @@ describe("a sentence that holds the fact a question asks for", () => {
     // A label's number counts nothing.
     expect(counts("Area for improvement 1: EHC plans should be timely.", [ehcp])).toBe(false);
     expect(counts("Anything at all", [])).toBe(true);
+  });
+});
+
+describe("a line that restates its document's title", () => {
+  it("is known whatever the dash or line break that joined the title's lines", () => {
+    const line = (searchText: string, title: string) => ({ searchText, source: { title } }) as unknown as Sentence;
+    expect(restatesTitle(line("REGULATION 44 REPORT The Children's Homes Regulations 2015", "REGULATION 44 REPORT – The Children's Homes Regulations 2015"))).toBe(true);
+    expect(restatesTitle(line("Annual Report 2022–23", "Annual Report 2022–23"))).toBe(true);
+    expect(restatesTitle(line("The Annual Report 2022–23 was approved.", "Annual Report 2022–23"))).toBe(false);
   });
 });

@@ -238,6 +238,9 @@ describe("follow-up questions", () => {
       own: "in Gloucestershire?",
     });
     expect(resolveFollowUp("What about caseloads?", [], places)).toEqual({ question: "What about caseloads?", followUp: false });
+    // The council named after the place goes with it.
+    const care = [{ role: "user" as const, content: "How many children were in the care of Worcestershire County Council?" }];
+    expect(resolveFollowUp("and in Gloucestershire?", care, places).question).toBe("How many children were in the care of — in Gloucestershire?");
     // A year named in the follow-up replaces the years named before, as a place does.
     const rate = [{ role: "user" as const, content: "What was the vacancy rate for social workers in 2021/22?" }];
     expect(resolveFollowUp("and in 2023?", rate, places).question).toBe("What was the vacancy rate for social workers — in 2023?");
