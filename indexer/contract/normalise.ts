@@ -32,7 +32,9 @@ const IRREGULAR = new Map(
 
 /** Porter's stemmer: "assessments", "assessed" and "assessing" meet at "assess"; "spent" meets "spend". Numbers stay as written. */
 export function stem(word: string): string {
-  return /\d/.test(word) ? word : stemmer(IRREGULAR.get(word) ?? word);
+  if (/\d/.test(word)) return word;
+  // Porter takes the "s" off "previous" ("previou") but not off "previously" ("previous"): both are "previou".
+  return stemmer(IRREGULAR.get(word) ?? word).replace(/ous$/, "ou");
 }
 
 /** Folds case, accents, curly quotes and dashes, leaving words separated by spaces. */

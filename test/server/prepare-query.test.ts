@@ -25,6 +25,8 @@ describe("normalising text for search", () => {
       "late",
     ]);
     expect(["expectation", "expected", "policies", "2017", "61%"].map(stem)).toEqual(["expect", "expect", "polici", "2017", "61%"]);
+    // An adverb meets its adjective: "previously inspected" finds "previous inspection".
+    expect(["previous", "previously", "famous", "famously"].map(stem)).toEqual(["previou", "previou", "famou", "famou"]);
   });
 
   it("reads 'B&B' as one word, not two letters that every 'Mrs B' and '(b)' would match", () => {
