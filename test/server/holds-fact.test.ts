@@ -60,6 +60,9 @@ describe("a sentence that holds the fact a question asks for", () => {
     expect(holdsFact("person", "Dr Emeka Haverford declared a non-pecuniary interest in item 36/17.")).toBe(true);
     expect(holdsFact("person", "Councillor Robert Frith moved the amendment.")).toBe(true);
     expect(holdsFact("person", "The constabulary's chief officers accepted the findings.")).toBe(false);
+    // A sentence that says who someone is.
+    expect(holdsFact("person", "The responsible individual is Susan Okafor.")).toBe(true);
+    expect(holdsFact("person", "The home is Ashgrove House in Marlstone, which opened in 2019.")).toBe(false);
   });
 
   it("for a person: an officer named with a role after a comma, or under a label naming a role, not a post alone", () => {
