@@ -9,7 +9,7 @@ import { narrowTo, opensWithLabel, publisherNotOfPlace, rowsOfParts } from "./na
 import { periodAsked, writtenFrom } from "./dates-asked.js";
 import { stem, terms } from "../../indexer/contract/normalise.js";
 import { restatesTitle, scoreSentences, type ScoredSentence } from "./score-sentences.js";
-import { defaultSelectOptions, leadOf, selectSentences, withContext } from "./select-sentences.js";
+import { defaultSelectOptions, introduces, leadOf, selectSentences, withContext } from "./select-sentences.js";
 import { NOT_A_QUESTION, outsideTheDocuments, subjectNotSearched, tooWeak } from "./abstain.js";
 import { isPleasantry, NOT_NAMES } from "../retrieve/question-words.js";
 import { noneMatch } from "./none-match.js";
@@ -204,7 +204,7 @@ export async function ask(engine: Engine, request: AskRequest): Promise<AskRespo
   const unscored = (sentence: ScoredSentence["sentence"]): ScoredSentence => ({ sentence, coverage: 0, context: 0, dense: 0, passage: 0, fact: false, whole: false, header: facts.tableHeaders.has(sentence.row), score: 0 });
   // A sentence's neighbour in its passage, as scored; else the one beside it in the document, though
   // unretrieved, where the text goes on across passages: a table's next row in the same section (a table
-  // split between passages has its header row in the first), or, before a passage's first sentence, the last of the
+  // split between passages has its header row in the first), what a lead-in introduces, or, before a passage's first sentence, the last of the
   // passage before in the same section and paragraph, where a long paragraph was cut.
   const neighbour = (s: ScoredSentence, step: -1 | 1): ScoredSentence | undefined => {
     const ids = index.passageById.get(s.sentence.passageId)!.sentenceIds;
@@ -215,7 +215,9 @@ export async function ask(engine: Engine, request: AskRequest): Promise<AskRespo
     const sameSection = beside.section.join("\n") === s.sentence.section.join("\n");
     const rowOfTable = s.sentence.tableRow && beside.tableRow && sameSection;
     const paragraphGoesOn = step === -1 && ids[0] === s.sentence.id && beside.paragraph === s.sentence.paragraph && sameSection && !restatesTitle(beside);
-    return rowOfTable || paragraphGoesOn ? (byId.get(beside.id) ?? unscored(beside)) : undefined;
+    // A passage's last sentence that introduces what follows ("Nadia Kowalczyk, Chair of the Forum, said:") goes on into the next.
+    const introducesNext = step === 1 && ids[ids.length - 1] === s.sentence.id && introduces(s) && sameSection;
+    return rowOfTable || paragraphGoesOn || introducesNext ? (byId.get(beside.id) ?? unscored(beside)) : undefined;
   };
   const limit = request.maxCitations ?? defaultSelectOptions.maxCitations;
   // A paragraph asked for by number, or a part asked for by its label alone ("what does Policy H6

@@ -95,10 +95,13 @@ function sequel(s: ScoredSentence, neighbour: Neighbour): ScoredSentence[] | und
 export const isListItem = (s: ScoredSentence): boolean => s.sentence.listItem || /^[a-z]/.test(s.sentence.searchText);
 
 /**
- * True when a quote goes on from the quote before it in the answer: "This…" or "However…"
- * from the sentence just before, a list item from an earlier item or the list's lead-in.
+ * True when a quote goes on from the quote before it in the answer: what a lead-in just before
+ * introduces, "This…" or "However…" from the sentence just before, a list item from an earlier
+ * item or the list's lead-in.
  */
 export function goesOnFrom(before: ScoredSentence, quote: ScoredSentence): boolean {
+  // What a lead-in introduces: "Nadia Kowalczyk, Chair of the Forum, said:" over what she said.
+  if (introduces(before) && before.sentence.row === quote.sentence.row - 1) return true;
   if (LEANS_BACK.test(quote.sentence.searchText)) return before.sentence.row === quote.sentence.row - 1;
   const sameList = before.sentence.passageId === quote.sentence.passageId && (LEADS_IN.test(before.sentence.searchText) || isListItem(before));
   return isListItem(quote) && (before.sentence.row === quote.sentence.row - 1 || sameList);

@@ -157,4 +157,19 @@ describe("a town the question names, which no document is about", () => {
       },
     );
   });
+
+  it("quotes a lead-in that names who spoke with what it introduces, from the paragraph after", async () => {
+    const long = "The council has set out a plan of work on SEND for the next two years, with a budget of £4.2 million. ".repeat(8);
+    await withTemporaryEngine(
+      {
+        "2023-03-14-harrowmere-news.txt":
+          `Harrowmere County Council\n\nCouncil sets out action after SEND inspection\n\nPublished: 14 March 2023\n\n${long}\n\nNadia Kowalczyk, Chair of the Harrowmere Parent Carer Forum, said:\n\n` +
+          `"The report reflects what our members have been telling us. We welcome the council's commitment to work with families."\n\n${long}\n`,
+      },
+      async (engine) => {
+        const answer = await ask(engine, { question: "Who chairs the Harrowmere Parent Carer Forum?" });
+        expect(answer.citations.slice(0, 2).map((c) => c.quote)).toEqual(["Nadia Kowalczyk, Chair of the Harrowmere Parent Carer Forum, said:", '"The report reflects what our members have been telling us.']);
+      },
+    );
+  });
 });
