@@ -127,7 +127,7 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
   if (notNamed) return stop(notNamed, filters);
   // A name a whole document is about says where to look, as a place does, not what to find there.
   // The whole name, with the capitalised words the question writes beside it: "Ashgrove House".
-  const wholeName = (name: string) => new RegExp(`(?:[A-Z][\\w'’-]*\\s+)*${name}(?:\\s+[A-Z][\\w'’-]*)*`).exec(prepared.question)?.[0] ?? name;
+  const wholeName = (name: string) => new RegExp(`(?:[A-Z][\\w'’-]*\\s+)*${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:\\s+[A-Z][\\w'’-]*)*`).exec(prepared.question)?.[0] ?? name;
   const where = new Set((documentNames ?? []).flatMap((name) => terms(wholeName(name))));
   const query = where.size === 0 ? prepared : { ...prepared, concepts: prepared.concepts.map((c) => (c.alternatives[0].every((t) => where.has(t)) ? { ...c, metadata: true } : c)) };
   const from = writtenFrom(query.question);
@@ -203,9 +203,10 @@ export async function ask(engine: Engine, request: AskRequest): Promise<AskRespo
   const byId = new Map(scored.map((s) => [s.sentence.id, s]));
   const unscored = (sentence: ScoredSentence["sentence"]): ScoredSentence => ({ sentence, coverage: 0, context: 0, dense: 0, passage: 0, fact: false, whole: false, header: facts.tableHeaders.has(sentence.row), score: 0 });
   // A sentence's neighbour in its passage, as scored; else the one beside it in the document, though
-  // unretrieved, where the text goes on across passages: a table's next row in the same section (a table
-  // split between passages has its header row in the first), what a lead-in introduces, or, before a passage's first sentence, the last of the
-  // passage before in the same section and paragraph, where a long paragraph was cut.
+  // unretrieved, where the text goes on across passages in the same section: a table's next row (a
+  // table split between passages has its header row in the first), what a lead-in introduces, or,
+  // before a passage's first sentence, the last of the passage before in the same paragraph, where a
+  // long paragraph was cut.
   const neighbour = (s: ScoredSentence, step: -1 | 1): ScoredSentence | undefined => {
     const ids = index.passageById.get(s.sentence.passageId)!.sentenceIds;
     const inPassage = byId.get(ids[ids.indexOf(s.sentence.id) + step] ?? "");

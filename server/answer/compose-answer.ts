@@ -3,6 +3,7 @@ import type { Source } from "../../indexer/contract/schemas.js";
 import { MONTH_NAMES } from "../../indexer/contract/dates.js";
 import type { ScoredSentence } from "./score-sentences.js";
 import { goesOnFrom, introduces, isListItem, sourceKey } from "./select-sentences.js";
+import { tableStart } from "./table-start.js";
 import type { Citation } from "../http/schemas.js";
 
 /** "2017-10-12" → "12 October 2017"; a document dated only by its month, "2023-03" → "March 2023". */
@@ -51,17 +52,6 @@ export function sourceUrl(documentId: string, start: number, end: number): strin
 }
 
 /**
- * The first row of a table row's table, which may have begun in the passage before, but not under
- * another heading; undefined for the first row itself. It heads the table if it is a header row.
- */
-function tableStart(index: LoadedIndex, row: ScoredSentence["sentence"]): ScoredSentence["sentence"] | undefined {
-  const section = row.section.join("\n");
-  let first = row.row;
-  for (let above = index.sentences[first - 1]; above?.tableRow && above.documentId === row.documentId && above.section.join("\n") === section; above = index.sentences[first - 1]) first--;
-  return first === row.row ? undefined : index.sentences[first];
-}
-
-/**
  * Moves a quote to the front of its group with what it cannot be read without, above it: a
  * "This…"'s antecedent, a list item's lead-in ("The proportion … free school meals:", then the
  * figure), a table row's header row but not the rows between. What goes on from it comes along
@@ -81,7 +71,7 @@ function bringFirst(index: LoadedIndex, group: ScoredSentence[], quote: ScoredSe
   const moved = [...group.splice(first, last - first + 1), ...between];
   for (const item of between) group.splice(group.indexOf(item), 1);
   const start = quote.sentence.tableRow ? tableStart(index, quote.sentence) : undefined;
-  const lead = leadIn ?? group.find((s) => s.sentence === start && s.header);
+  const lead = leadIn ?? group.find((s) => s.sentence === start && s !== quote && s.header);
   // The lead-in comes with what it leans on in turn: "710 children…", "This is an increase…", "Of this number:".
   let top = lead ? group.indexOf(lead) : 0;
   while (lead && top > 0 && goesOnFrom(group[top - 1], group[top])) top--;

@@ -8,6 +8,7 @@ import { QUESTION_WORDS } from "../retrieve/question-words.js";
 import type { CorpusFacts } from "../retrieve/corpus-facts.js";
 import type { Concept, PreparedQuery } from "../retrieve/prepare-query.js";
 import { yearAsked } from "./dates-asked.js";
+import { tableStart } from "./table-start.js";
 
 /** "paragraph 5.12", "para 4.2", "paragraphs 12 and 13", a minute's "minute 68.2": numbered paragraphs the question asks to read. */
 const PARAGRAPH_REF = /\b(?:para(?:graph)?s?\.?|minutes?(?=\s+\d+\.\d))\s+(\d+(?:\.\d+)*)(?:\s*(?:and|or|,|&)\s*(\d+(?:\.\d+)*))?/gi;
@@ -72,8 +73,7 @@ export function rowsOfParts(index: LoadedIndex, labels: string[]): (sentence: Se
     const numbered = parts.filter((part) => part.number.test(sentence.searchText));
     if (numbered.length === 0) return false;
     // The table's first row, though the table began in the passage before, and the caption or lead-in above it.
-    let first = sentence.row;
-    for (let above = index.sentences[first - 1]; above?.tableRow && above.documentId === sentence.documentId; above = index.sentences[first - 1]) first--;
+    const first = tableStart(index, sentence).row;
     const heads = [index.sentences[first], index.sentences[first - 1]].filter((s) => s?.documentId === sentence.documentId).map((s) => s.searchText);
     return numbered.some((part) => heads.some((text) => part.kind.test(text)));
   };
