@@ -99,6 +99,9 @@ export function holdsFact(intent: Intent, text: string): boolean {
   return FACT_PATTERNS[intent].test(figures);
 }
 
+/** A person's name anywhere in a text. */
+const NAMED = new RegExp(PERSON);
+
 /** Stemmed column names a table lists people under: "Owner", "Lead officer", "Responsible". */
 const ROLE_COLUMNS = ["owner", "lead", "respons", "offic", "author", "contact"];
 
@@ -106,7 +109,7 @@ const ROLE_COLUMNS = ["owner", "lead", "respons", "offic", "author", "contact"];
  * True when a table row read with its header names a person in a column for the role asked
  * about: "… | Alistair Tremayne | 18 January 2018" under "Owner" for "who owns the action?".
  */
-const namesUnderRole = (text: string, read: Set<string>, asked: Set<string>) => new RegExp(PERSON).test(text) && ROLE_COLUMNS.some((t) => read.has(t) && asked.has(t));
+const namesUnderRole = (text: string, read: Set<string>, asked: Set<string>) => NAMED.test(text) && ROLE_COLUMNS.some((t) => read.has(t) && asked.has(t));
 
 /** A number of things: "2,380", "six", not a share ("38%") or a date. */
 const COUNT = new RegExp(`(?<![\\w.,£])(?:\\d[\\d,]*(?!\\.?\\d|\\s?%|\\s?per ?cent)|\\b${NUMBER_WORDS}\\b)`, "gi");
@@ -140,11 +143,16 @@ export function counts(text: string, counted: Pick<Concept, "alternatives">[]): 
   return [...plain.matchAll(/\bnumbers? of\s/gi)].some((m) => countsAfter(m.index + m[0].length) && plain.slice(m.index).search(COUNT) >= 0);
 }
 
+/** How much longer a title may be than the lines it joins: " – " between each of a few lines. */
+const TITLE_JOINS = 8;
+
 /** A line's words alone: a title joined " – " from two lines reads as the lines do. */
 const folded = (text: string) => words(text).join(" ");
 
 /** True for a sentence that is its document's title, as a letter's subject line or a cover's title line is. */
-export const restatesTitle = (sentence: Sentence) => folded(sentence.searchText) === folded(sentence.source.title);
+export const restatesTitle = (sentence: Sentence) =>
+  // Folding is dear, and most sentences are nowhere near their title's length.
+  Math.abs(sentence.searchText.length - sentence.source.title.length) <= TITLE_JOINS && folded(sentence.searchText) === folded(sentence.source.title);
 
 /** Scores every sentence of the retrieved passages against the question. */
 export function scoreSentences(index: LoadedIndex, facts: CorpusFacts, query: PreparedQuery, queryVector: ArrayLike<number>, hits: Hit[]): ScoredSentence[] {
