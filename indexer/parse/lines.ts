@@ -50,8 +50,8 @@ export function bulletMarker(line: string): number {
   const m = BULLET.exec(line);
   if (!m) return 0;
   // "- 14. text" is a numbered paragraph written as a list item, not a bullet; "- 73 live
-  // with foster families" is a bullet that opens with a figure.
-  return /^[-•]\s+\d{1,3}(?:\.\d{1,2}\.?|\.)\s/.test(line) ? 0 : m[0].length;
+  // with foster families" and "• 3.2 Increase the number of foster carers" are bullets.
+  return paragraphNumber(line) !== undefined ? 0 : m[0].length;
 }
 
 /** True when a sentence starting at `start` opens a list item: only a bullet marker comes before it on its line. */

@@ -12,8 +12,11 @@ const CLOSERS = `"'’”)]*`;
 /** Sentences this short ("(Recommendation)", "ii.") belong to the sentence before them. */
 const MIN_SENTENCE_WORDS = 3;
 
-/** List markers and paragraph numbers sit outside the words they number. */
-const MARKER = /^(?:[-•*▪◦–]\s+|\d{1,2}\)\s+)?(?:\d{1,3}\.(?=\s)\s*|\d{1,3}\.\d{1,2}(?:\.\d{1,2})?\.?\s+(?=\*{0,2}[A-Z(]))?/;
+/**
+ * List markers and paragraph numbers sit outside the words they number; a bullet item's own
+ * reference ("• 3.2 Increase the number of foster carers") stays, as a table row's does.
+ */
+const MARKER = /^(?:(?:[-•*▪◦–]\s+|\d{1,2}\)\s+)(?:\d{1,3}\.(?=\s)\s*)?|\d{1,3}\.(?=\s)\s*|\d{1,3}\.\d{1,2}(?:\.\d{1,2})?\.?\s+(?=\*{0,2}[A-Z(]))?/;
 
 /**
  * Shrinks a span past surrounding whitespace and a leading list marker or paragraph number; a

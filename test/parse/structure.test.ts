@@ -399,6 +399,14 @@ describe("tables written as text", () => {
     ]);
   });
 
+  it("quotes each bullet that opens with a reference as an item of its own, reference and all", () => {
+    const text = "Progress\n\n4.6 The four actions rated red are:\n\n  •  1.2 Reduce the use of agency social workers\n  •  3.2 Increase the number of in-house foster carers\n\n4.7 Next steps are below.\n";
+    expect(passagesOf(text).map((p) => [p.paragraph, p.sentences])).toEqual([
+      ["4.6", ["The four actions rated red are:", "1.2 Reduce the use of agency social workers", "3.2 Increase the number of in-house foster carers"]],
+      ["4.7", ["Next steps are below."]],
+    ]);
+  });
+
   it("quotes a table row whole though its cells hold sentences, and splits the lead-in above it as prose", () => {
     const text =
       "Progress\n\nThe table shows progress. Two issues were closed:\nIssue\tProgress\tStatus\n" +
