@@ -73,6 +73,9 @@ const UNIT_LINE = /^[\w'’,& -]{3,80} (?:Directorate|Department|Committee|Servi
 /** A line naming only the kind of paper, which goes with the subject line beside it: "FINAL REPORT", "Final internal audit report". */
 const KIND_ONLY = /^(?:final |draft |interim )?(?:[a-z]+ ){0,2}report$/i;
 
+/** Cover lines that name a body without saying it wrote: whom copies go to, and a reference number it gave. */
+const NOT_AUTHORSHIP = /^(?:distribution|circulation|copies? to|cc)\s*:|\breference number\b|\bURN\b/i;
+
 /** The most lines a title set without blanks between may take. */
 const TITLE_LINES = 3;
 
@@ -173,7 +176,8 @@ export function deriveMetadata(text: string, lines: Line[], { furniture, content
   // An inspectorate that says it wrote: it produces the report, its name is a line of the cover, or its inspectors led.
   const inspectorate = (producer && inspectorateIn(producer)) ?? inspectorateIn(head.filter((l) => isInspectorateName(headingLabel(l.text))).map((l) => l.text).join("\n")) ?? byInspector;
   // One the cover only mentions ("Inspectors from Ofsted visited…", "Prepared for the Ofsted annual engagement meeting") wrote it only when no council's letterhead says otherwise.
-  const mentioned = inspectorateIn(coverText);
+  // Not a copy sent it, nor its reference number for the place: "Distribution: …; Ofsted", "Ofsted unique reference number: SC482913".
+  const mentioned = inspectorateIn(coverText.split("\n").filter((line) => !NOT_AUTHORSHIP.test(line)).join("\n"));
   const board = head.map((l) => boardName(l.text)).find(Boolean);
   // An inspectorate's report whose cover speaks of inspecting ("Date of inspection: May 2019") is an inspection report, whatever its title.
   const inspection = /inspection|review of/i.test(title) || (!!(inspectorate ?? mentioned) && !letterhead && /\binspect/i.test(headText));

@@ -199,6 +199,14 @@ describe("a date of a month only", () => {
     );
   });
 
+  it("takes no inspectorate for the publisher that the cover names only as a copy's recipient or for its reference number", () => {
+    const meta = parseDocument(
+      "t",
+      "REGULATION 44 INDEPENDENT PERSON'S REPORT\n\nName of home:\tAshgrove House\nOfsted unique reference number:\tSC482913\nRegistered provider:\tMarlstone County Council\nDistribution:\tRegistered manager; Ofsted\n\nSummary\n\nAshgrove House is run by Marlstone County Council.\n",
+    ).meta;
+    expect([meta.publisher, meta.place]).toEqual(["Marlstone County Council", "Marlstone"]);
+  });
+
   it("reads a school's place from its details table", () => {
     const meta = parseDocument("t", "Inspection of Hexley Park School\n\nOfsted\n\nPupils behave well.\n\nSchool details\n\nUnique reference number\t105899\nLocal authority\tCopperfold\n").meta;
     expect([meta.place, meta.publisher]).toEqual(["Copperfold", "Ofsted"]);
