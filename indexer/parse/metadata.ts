@@ -176,7 +176,7 @@ export function deriveMetadata(text: string, lines: Line[], { furniture, content
   // An inspectorate that says it wrote: it produces the report, its name is a line of the cover, or its inspectors led.
   const inspectorate = (producer && inspectorateIn(producer)) ?? inspectorateIn(head.filter((l) => isInspectorateName(headingLabel(l.text))).map((l) => l.text).join("\n")) ?? byInspector;
   // One the cover only mentions ("Inspectors from Ofsted visited…", "Prepared for the Ofsted annual engagement meeting") wrote it only when no council's letterhead says otherwise.
-  // Not a copy sent it, nor its reference number for the place: "Distribution: …; Ofsted", "Ofsted unique reference number: SC482913".
+  // Not a body the cover sends a copy to, nor one whose reference number it gives: "Distribution: …; Ofsted", "Ofsted unique reference number: SC482913".
   const mentioned = inspectorateIn(coverText.split("\n").filter((line) => !NOT_AUTHORSHIP.test(line)).join("\n"));
   const board = head.map((l) => boardName(l.text)).find(Boolean);
   // An inspectorate's report whose cover speaks of inspecting ("Date of inspection: May 2019") is an inspection report, whatever its title.
