@@ -68,8 +68,8 @@ export function subjectNotSearched(query: PreparedQuery, hits: Hit[], facts: Cor
   return `${searched} mentions ${englishList(unused)}.`;
 }
 
-/** A body named by capitalised words before its kind: "Care Quality Commission", "Lanthorne General Hospital". */
-const BODY = /(?:\b[A-Z][\w'’&-]*\s+){1,4}(?:Commission|Ombudsman|Inspectorate|Hospital|Trust|Constabulary|Police|Academy|School|College|University|Association|Agency|Department|Healthwatch)\b/g;
+/** A body named by capitalised words before its kind: "Care Quality Commission", "Lanthorne General Hospital", "Welsh Government". */
+const BODY = /(?:\b[A-Z][\w'’&-]*\s+){1,4}(?:Commission|Ombudsman|Inspectorate|Hospital|Trust|Constabulary|Police|Academy|School|College|University|Association|Agency|Department|Government|Healthwatch)\b/g;
 
 /**
  * The bodies a question names that no document does, though each of their words is in some

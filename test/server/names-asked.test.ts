@@ -172,4 +172,13 @@ describe("a town the question names, which no document is about", () => {
       },
     );
   });
+
+  it("knows a government the documents never name, though each of its words is theirs", async () => {
+    await withTemporaryEngine(
+      { "marlstone-strategy.txt": "Marlstone County Council\n\nPlacement Sufficiency Strategy\n\nPublished: 20 February 2024\n\nOur homes\n\nMarlstone sits on the Welsh border, and many children are placed across it. The government's grant pays for two new homes.\n" },
+      async (engine) => {
+        expect(await ask(engine, { question: "What did the Welsh Government say about Marlstone?" })).toMatchObject({ abstained: true, reason: "No document mentions Welsh Government.", citations: [] });
+      },
+    );
+  });
 });
