@@ -111,6 +111,17 @@ const ROLE_COLUMNS = ["owner", "lead", "respons", "offic", "author", "contact"];
  */
 const namesUnderRole = (text: string, read: Set<string>, asked: Set<string>) => NAMED.test(text) && ROLE_COLUMNS.some((t) => read.has(t) && asked.has(t));
 
+/** A line labelling a date by what happened on it: "Date of visit: 14 March 2024", "Inspection dates: 8 to 19 July 2019". */
+const DATE_LABEL = /^([\w ]{0,30}?)\s*\bdates?\b\s*(?:of\s+)?([\w ]{0,30}?)\s*:/i;
+
+/** True for a date line whose label names what the question asks the date of: "Date of visit:" for "when did the visit take place?". */
+function datesAsked(text: string, subject: Pick<Concept, "alternatives">[]): boolean {
+  const m = DATE_LABEL.exec(text);
+  if (!m) return false;
+  const label = new Set(terms(`${m[1]} ${m[2]}`));
+  return subject.some((c) => wordedIn(c, label));
+}
+
 /** A number of things: "2,380", "six", not a share ("38%") or a date. */
 const COUNT = new RegExp(`(?<![\\w.,£])(?:\\d[\\d,]*(?!\\.?\\d|\\s?%|\\s?per ?cent)|\\b${NUMBER_WORDS}\\b)`, "gi");
 
@@ -213,7 +224,9 @@ export function scoreSentences(index: LoadedIndex, facts: CorpusFacts, query: Pr
       const denseNorm = Math.max(0, Math.min(1, (dense - DENSE_FLOOR) / DENSE_SPAN));
       const factBonus = fact && (coverage >= FACT_COVERAGE || context >= FACT_CONTEXT) ? w.fact : 0;
       const score = w.coverage * coverage + w.context * context + w.dense * denseNorm + w.passage * hit.score + factBonus + (sentence.tableRow ? w.names * Math.max(namesLabels(own), asksFigure && TOTAL_ROW.test(sentence.searchText) ? 1 : 0) : 0);
-      const whole = subject.length > 0 && subject.every((c) => wordedIn(c, facts.readTerms[sentence.row])) && (query.intent !== "count" || counts(sentence.searchText, counted));
+      const whole =
+        (subject.length > 0 && subject.every((c) => wordedIn(c, facts.readTerms[sentence.row])) && (query.intent !== "count" || counts(sentence.searchText, counted))) ||
+        (query.intent === "date" && fact && datesAsked(sentence.searchText, subject));
       out.push({ sentence, coverage, context, dense, passage: hit.score, fact, whole, header: facts.tableHeaders.has(sentence.row), score });
     });
   }

@@ -1,5 +1,6 @@
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { temporaryEngine, type TemporaryEngine } from "../helpers/engine.js";
+import { temporaryEngine, withTemporaryEngine, type TemporaryEngine } from "../helpers/engine.js";
 import { ask, type Engine } from "../../server/answer/ask.js";
 
 // An inspection whose paragraphs hold several counts of children, and a cabinet's minutes that
@@ -54,6 +55,14 @@ describe("a question after a figure", () => {
       abstained: true,
       reason: "None of the passages closest to the question mentions 2019/20.",
       citations: [],
+    });
+  });
+
+  it("after a date, leads with the line that labels the date by what the question asks of, not a signature's date", async () => {
+    // An invented Regulation 44 visit report, whose signature names the regulation and dates the report.
+    await withTemporaryEngine(fileURLToPath(new URL("../fixtures/regulation-44", import.meta.url)), async (engine) => {
+      const answer = await ask(engine, { question: "When did the Regulation 44 visit take place?" });
+      expect(answer.citations[0].quote).toBe("Date of visit:\t14 March 2024");
     });
   });
 });
