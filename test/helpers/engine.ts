@@ -52,8 +52,8 @@ export async function temporaryEngine(documents: Record<string, string> | string
   }
 }
 
-/** Runs a check against a real engine over the documents given, closing it and removing its folder afterwards, pass or fail. */
-export async function withTemporaryEngine<T>(documents: Record<string, string>, check: (engine: Engine) => Promise<T>): Promise<T> {
+/** Runs a check against a real engine over the documents given, or a fixtures folder, closing it and removing its folder afterwards, pass or fail. */
+export async function withTemporaryEngine<T>(documents: Record<string, string> | string, check: (engine: Engine) => Promise<T>): Promise<T> {
   const corpus = await temporaryEngine(documents);
   try {
     return await check(corpus.engine);
