@@ -89,11 +89,12 @@ const DATED_LINE = /^[\w ]{0,30}\bdates?\s*(?:of [\w ]+)?:/i;
  */
 function reportTitle(head: Line[], furniture: Set<number>): string {
   // A line that names who wrote, not what: a council, an inspectorate (its logo may take two
-  // lines, "Local Government & Social Care" / "OMBUDSMAN"), a safeguarding board, a byline.
+  // lines, "Local Government & Social Care" / "OMBUDSMAN"), a safeguarding board, the part of the
+  // council it comes from, a byline.
   const names = (i: number) => {
     const text = headingLabel(head[i].text);
     const logo = head[i + 1] && !head[i + 1].afterBlank ? `${text} ${head[i + 1].text}` : text;
-    return isCouncilName(text) || isInspectorateName(text) || isInspectorateName(logo) || !!boardName(text) || BYLINE.test(text);
+    return isCouncilName(text) || isInspectorateName(text) || isInspectorateName(logo) || !!boardName(text) || UNIT_LINE.test(text) || BYLINE.test(text);
   };
   // Not a Markdown heading that only names the council or inspectorate ("# MARCHWOOD BOROUGH COUNCIL"), nor a numbered section ("# 1. Executive summary").
   const markdown = head.findIndex((l, i) => /^#\s+\S/.test(l.text) && l.text.length <= TITLE_LINE_MAX && !names(i) && paragraphNumber(headingLabel(l.text)) === undefined);
@@ -114,7 +115,7 @@ function reportTitle(head: Line[], furniture: Set<number>): string {
     !l.text.includes("\t");
   // Minutes say whose meeting they record: "MINUTES of a meeting of the Health and Wellbeing Board held…", not the board's name above.
   const minutes = head.findIndex((l, i) => /^minutes of\b/i.test(l.text) && titleLine(l, i));
-  const at = minutes >= 0 ? minutes : head.findIndex((l, i) => l.text.length >= 15 && titleLine(l, i) && !UNIT_LINE.test(headingLabel(l.text)));
+  const at = minutes >= 0 ? minutes : head.findIndex((l, i) => l.text.length >= 15 && titleLine(l, i));
   if (at === -1) return "Untitled document";
   const split = splitTitle(head, at);
   if (split) return split.text;
@@ -170,14 +171,16 @@ export function deriveMetadata(text: string, lines: Line[], { furniture, content
   const title = reportTitle(head, furniture);
   const producer = /\b(\w+) produces this report\b/i.exec(text)?.[1];
   // Not a section its contents list names: "7. Local Government and Social Care Ombudsman … 6".
-  const coverText = head.filter((_, i) => !contentsRows.has(i)).map((l) => l.text).join("\n");
+  const coverLines = head.filter((_, i) => !contentsRows.has(i)).map((l) => l.text);
+  const coverText = coverLines.join("\n");
   // One of Her Majesty's Inspectors leads inspections for several inspectorates: the body says which.
   const byInspector = /majesty['’]s inspector|\bHMI\b|\blead inspector\b/i.test(coverText) ? inspectorateIn(text) : undefined;
   // An inspectorate that says it wrote: it produces the report, its name is a line of the cover, or its inspectors led.
-  const inspectorate = (producer && inspectorateIn(producer)) ?? inspectorateIn(head.filter((l) => isInspectorateName(headingLabel(l.text))).map((l) => l.text).join("\n")) ?? byInspector;
+  const ownLine = head.map((l) => headingLabel(l.text)).find(isInspectorateName);
+  const inspectorate = (producer && inspectorateIn(producer)) ?? (ownLine && inspectorateIn(ownLine)) ?? byInspector;
   // One the cover only mentions ("Inspectors from Ofsted visited…", "Prepared for the Ofsted annual engagement meeting") wrote it only when no council's letterhead says otherwise.
   // Not a body the cover sends a copy to, nor one whose reference number it gives: "Distribution: …; Ofsted", "Ofsted unique reference number: SC482913".
-  const mentioned = inspectorateIn(coverText.split("\n").filter((line) => !NOT_AUTHORSHIP.test(line)).join("\n"));
+  const mentioned = inspectorateIn(coverLines.filter((line) => !NOT_AUTHORSHIP.test(line)).join("\n"));
   const board = head.map((l) => boardName(l.text)).find(Boolean);
   // An inspectorate's report whose cover speaks of inspecting ("Date of inspection: May 2019") is an inspection report, whatever its title.
   const inspection = /inspection|review of/i.test(title) || (!!(inspectorate ?? mentioned) && !letterhead && /\binspect/i.test(headText));

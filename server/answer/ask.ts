@@ -8,7 +8,7 @@ import { searchPassages, type Hit, type SearchOptions } from "../retrieve/search
 import { narrowTo, opensWithLabel, publisherNotOfPlace, rowsOfParts } from "./narrow.js";
 import { periodAsked, writtenFrom } from "./dates-asked.js";
 import { stem, terms } from "../../indexer/contract/normalise.js";
-import { restatesTitle, scoreSentences, type ScoredSentence } from "./score-sentences.js";
+import { scoreSentences, type ScoredSentence } from "./score-sentences.js";
 import { defaultSelectOptions, introduces, leadOf, selectSentences, withContext } from "./select-sentences.js";
 import { NOT_A_QUESTION, outsideTheDocuments, subjectNotSearched, tooWeak } from "./abstain.js";
 import { isPleasantry, NOT_NAMES } from "../retrieve/question-words.js";
@@ -215,7 +215,7 @@ export async function ask(engine: Engine, request: AskRequest): Promise<AskRespo
     if (beside?.documentId !== s.sentence.documentId) return undefined;
     const sameSection = beside.section.join("\n") === s.sentence.section.join("\n");
     const rowOfTable = s.sentence.tableRow && beside.tableRow && sameSection;
-    const paragraphGoesOn = step === -1 && ids[0] === s.sentence.id && beside.paragraph === s.sentence.paragraph && sameSection && !restatesTitle(beside);
+    const paragraphGoesOn = step === -1 && ids[0] === s.sentence.id && beside.paragraph === s.sentence.paragraph && sameSection && !facts.titleLines.has(beside.row);
     // A passage's last sentence that introduces what follows ("Nadia Kowalczyk, Chair of the Forum, said:") goes on into the next.
     const introducesNext = step === 1 && ids[ids.length - 1] === s.sentence.id && introduces(s) && sameSection;
     return rowOfTable || paragraphGoesOn || introducesNext ? (byId.get(beside.id) ?? unscored(beside)) : undefined;

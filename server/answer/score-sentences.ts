@@ -3,7 +3,7 @@ import type { Sentence } from "../../indexer/contract/schemas.js";
 import type { CorpusFacts } from "../retrieve/corpus-facts.js";
 import type { Hit } from "../retrieve/search.js";
 import { wordedIn, type Concept, type Intent, type PreparedQuery } from "../retrieve/prepare-query.js";
-import { terms, words } from "../../indexer/contract/normalise.js";
+import { terms } from "../../indexer/contract/normalise.js";
 import { conceptValue, METADATA_WEIGHT } from "../retrieve/bm25.js";
 import { cosineRow } from "../retrieve/dense.js";
 import { MONTH_NAMES } from "../../indexer/contract/dates.js";
@@ -154,17 +154,6 @@ export function counts(text: string, counted: Pick<Concept, "alternatives">[]): 
   return [...plain.matchAll(/\bnumbers? of\s/gi)].some((m) => countsAfter(m.index + m[0].length) && plain.slice(m.index).search(COUNT) >= 0);
 }
 
-/** How much longer a title may be than the lines it joins: " – " between each of a few lines. */
-const TITLE_JOINS = 8;
-
-/** A line's words alone: a title joined " – " from two lines reads as the lines do. */
-const folded = (text: string) => words(text).join(" ");
-
-/** True for a sentence that is its document's title, as a letter's subject line or a cover's title line is. */
-export const restatesTitle = (sentence: Sentence) =>
-  // Folding is dear, and most sentences are nowhere near their title's length.
-  Math.abs(sentence.searchText.length - sentence.source.title.length) <= TITLE_JOINS && folded(sentence.searchText) === folded(sentence.source.title);
-
 /** Scores every sentence of the retrieved passages against the question. */
 export function scoreSentences(index: LoadedIndex, facts: CorpusFacts, query: PreparedQuery, queryVector: ArrayLike<number>, hits: Hit[]): ScoredSentence[] {
   const dims = index.manifest.embedder.dimensions;
@@ -200,9 +189,9 @@ export function scoreSentences(index: LoadedIndex, facts: CorpusFacts, query: Pr
   const labels = weighted.filter((c) => c.metadata);
   const labelWeight = sum(labels) || 1;
   const namesLabels = (termsOf: Set<string>) => sum(labels.filter((c) => wordedIn(c, termsOf))) / labelWeight;
-  // Of a table's rows, for a figure that names none, the total answers: "Total | 83 | 101 | 112 | 127".
   // Every word the question's subject may be worded with: "owns" is asked as "owner" too.
   const asked = new Set(weighted.filter((c) => !c.metadata).flatMap((c) => c.alternatives.flat()));
+  // Of a table's rows, for a figure that names none, the total answers: "Total | 83 | 101 | 112 | 127".
   const asksFigure = query.intent === "count" || query.intent === "figure" || query.intent === "sum";
   for (const hit of hits) {
     const context = share(facts.contextTerms.get(hit.passage.id)!);
@@ -213,7 +202,7 @@ export function scoreSentences(index: LoadedIndex, facts: CorpusFacts, query: Pr
     const rowCosine = Math.max(-1, ...cosine.filter((_, k) => sentences[k].tableRow));
     sentences.forEach((sentence, k) => {
       // A line that only restates its document's title says nothing the answer's heading does not.
-      if (restatesTitle(sentence)) return;
+      if (facts.titleLines.has(sentence.row)) return;
       const own = facts.sentenceTerms[sentence.row];
       // Matched as it is read (a table row with its header, an item with its one-word heading); its length is its own.
       // BM25's length normalisation: the same words in a short sentence say more than in a long one.

@@ -40,6 +40,8 @@ export interface CorpusFacts {
   readTerms: Set<string>[];
   /** The rows, by sentence row, that head a table with rows below them in the same passage. */
   tableHeaders: Set<number>;
+  /** The rows, by sentence row, that only restate their document's title: a letter's subject line, a cover's title line. */
+  titleLines: Set<number>;
   /** How many distinct terms a sentence has on average. */
   averageSentenceTerms: number;
   /** Terms that label documents rather than say anything: places, publishers, kinds, months, years. */
@@ -146,6 +148,17 @@ function readWith(index: LoadedIndex, sentenceTerms: Set<string>[], headers: Set
   return read;
 }
 
+/** A line's words alone: a title joined " – " from two lines reads as the lines do. */
+const folded = (text: string) => words(text).join(" ");
+
+/** How much longer a title may be than the lines it joins: " – " between each of a few lines. */
+const TITLE_JOINS = 8;
+
+/** True for a sentence that is its document's title, as a letter's subject line or a cover's title line is. */
+export const restatesTitle = (sentence: Pick<Sentence, "searchText" | "source">) =>
+  // Most sentences are nowhere near their title's length, and folding every one would slow loading a large index.
+  Math.abs(sentence.searchText.length - sentence.source.title.length) <= TITLE_JOINS && folded(sentence.searchText) === folded(sentence.source.title);
+
 /** Years, years of account, dates and units of money, which a column's label may hold: "2023/24", "31 March 2024", "£000s". */
 const LABEL_NUMBERS = new RegExp(`\\b(?:\\d{1,2} )?(?:${MONTH_NAMES.join("|")})? ?(?:19|20)\\d{2}(?:[–/-]\\d{2,4})?\\b|£0+s?\\b`, "gi");
 
@@ -172,17 +185,17 @@ function findTableHeaders(index: LoadedIndex): Set<number> {
     const end = () => {
       // The text as written, whose tabs and pipes the search text folds away.
       const cells = (s: Sentence) => cellsOf(index.documentById.get(s.documentId)!.text.slice(s.start, s.end));
-      const [first, ...rest] = table;
-      const below = new Set(rest.flatMap(cells));
+      const first = table[0];
+      const [labels, ...rows] = table.map(cells);
+      const below = new Set(rows.flat());
       const above = index.sentences[first.row - 1];
       const opensTable = !(above?.tableRow && above.documentId === first.documentId);
-      const labels = cells(first);
       // No label is a figure ("11,862", "15/36"), though one may hold a year or a date, nor ends in a colon as a label beside its value does.
       const labelsOnly = labels.every((cell) => !FIGURE_CELL.test(cell.replace(LABEL_NUMBERS, "").trim()) && !cell.endsWith(":"));
       // A glossary's first term ("ASYE | Assessed and supported year in employment") is no header:
       // labels are one word each ("Judgement | Grade"), or stand over figures.
-      const overFigures = labels.every((cell) => !cell.includes(" ")) || rest.some((s) => cells(s).some((cell) => /\d/.test(cell)));
-      if (rest.length > 0 && opensTable && labelsOnly && overFigures && !labels.some((cell) => below.has(cell))) headers.add(first.row);
+      const overFigures = labels.every((cell) => !cell.includes(" ")) || rows.some((row) => row.some((cell) => /\d/.test(cell)));
+      if (rows.length > 0 && opensTable && labelsOnly && overFigures && !labels.some((cell) => below.has(cell))) headers.add(first.row);
       table = [];
     };
     for (const id of passage.sentenceIds) {
@@ -316,6 +329,7 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
     sentenceTerms,
     readTerms: readWith(index, sentenceTerms, tableHeaders),
     tableHeaders,
+    titleLines: new Set(index.sentences.filter(restatesTitle).map((s) => s.row)),
     averageSentenceTerms: sentenceTerms.reduce((n, t) => n + t.size, 0) / Math.max(1, sentenceTerms.length),
     passageTerms: new Map(index.passages.map((p, row) => [p.id, new Set(passageTermLists[row])])),
     documentText,

@@ -1,6 +1,7 @@
 import type { Sentence } from "../../indexer/contract/schemas.js";
 import { describe, expect, it } from "vitest";
-import { counts, countedIn, holdsFact, restatesTitle } from "../../server/answer/score-sentences.js";
+import { counts, countedIn, holdsFact } from "../../server/answer/score-sentences.js";
+import { restatesTitle } from "../../server/retrieve/corpus-facts.js";
 
 describe("a sentence that holds the fact a question asks for", () => {
   it("for a figure: a count, a share or a fraction, not a date, a year, an ordinal or a statute", () => {
