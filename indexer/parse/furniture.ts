@@ -112,16 +112,17 @@ function runningLines(lines: Line[]): number[] {
     let end = i + 1;
     while (end < lines.length && !lines[end].afterBlank) end++;
     const block = lines.slice(i, end).map((l) => unemphasised(l.text));
+    const furniture = block.map(isFurnitureLine);
     // A page number varies, whether in a line of parts or on its own ("Page 2 of 6").
-    const parted = block.map((text) => RUNNING_PARTS.test(text) || isFurnitureLine(text));
+    const parted = block.map((text, k) => furniture[k] || RUNNING_PARTS.test(text));
     // A line of the block that gives the page: "Page 2 of 9", "7 and 8 February 2023<tab>4". Beside one, a
     // labelled line is the running title ("Inspection report: Hexley Park School"), not a labelled value.
-    const paged = block.some((text) => isFurnitureLine(text) || PAGE_LAST.test(text));
-    const says = block.some((text) => SAYS.test(text) && !isFurnitureLine(text));
+    const paged = block.some((text, k) => furniture[k] || PAGE_LAST.test(text));
+    const says = block.some((text, k) => !furniture[k] && SAYS.test(text));
     if (block.length <= RUNNING_BLOCK_LINES && (!says || (paged && block.length > 1)) && block.some((text, k) => parted[k] || /\d/.test(text))) {
       // Parts, their page number apart; or a reference, word for word. A marking or page line that
       // only some pages add ("OFFICIAL – SENSITIVE" over the first page's footer) is no part of it.
-      const key = block.flatMap((text, k) => (isFurnitureLine(text) ? [] : [parted[k] ? text.replace(/\d+/g, "#") : text])).join("\n");
+      const key = block.flatMap((text, k) => (furniture[k] ? [] : [parted[k] ? text.replace(/\d+/g, "#") : text])).join("\n");
       byText.set(key, [...(byText.get(key) ?? []), [...Array(end - i).keys()].map((k) => i + k)]);
     }
     i = end;

@@ -1,4 +1,4 @@
-import { BOLD_LINE, bulletMarker, LABELLED, paragraphNumber, SECTION_NUMBER, SIGN_OFF, type Line } from "./lines.js";
+import { BOLD_LINE, bulletMarker, LABELLED, paragraphNumber, SECTION_NUMBER, SIGN_OFF, SUPERSCRIPTS, type Line } from "./lines.js";
 import { ownText } from "./furniture.js";
 import { isShouted } from "../contract/normalise.js";
 
@@ -85,7 +85,7 @@ export function isItemTitle(text: string): boolean {
 
 /** Clean heading text: no Markdown hashes, bold markers or footnote marks. */
 export function headingLabel(text: string): string {
-  return withoutHashes(text).replace(BOLD_LINE, "$1").split("**")[0].replace(/[¹²³⁴⁵⁶⁷⁸⁹⁰]+/g, "").trim();
+  return withoutHashes(text).replace(BOLD_LINE, "$1").split("**")[0].replace(SUPERSCRIPTS, "").trim();
 }
 
 /**

@@ -67,10 +67,17 @@ export function opensListItem(text: string, start: number): boolean {
  */
 export function paragraphNumber(line: string): string | undefined {
   if (line.includes("\t")) return undefined;
-  // "22. text", or a council report's "1.2 The budget…", "5.1.3 Families…" or "5.2 **Question 1.**" (a capital after it: "1.2 million people" is no number).
-  const m = /^(?:[-•]\s+)?(\d{1,3})\.\s+(?=\S)/.exec(line) ?? /^(\d{1,3}\.\d{1,2}(?:\.\d{1,2})?)\.?\s+(?=\*{0,2}[A-Z(])/.exec(line);
+  // "22. text", or a council report's "1.2 The budget…", "5.1.3 Families…" or "5.2 **Question 1.**".
+  const m = /^(?:[-•]\s+)?(\d{1,3})\.\s+(?=\S)/.exec(line) ?? DECIMAL_PARAGRAPH.exec(line);
   return m ? m[1] : undefined;
 }
+
+/** A decimal paragraph number and the space after it, a capital following: "1.2 The budget…", not "1.2 million people". */
+export const DECIMAL_NUMBER = String.raw`(\d{1,3}\.\d{1,2}(?:\.\d{1,2})?)\.?\s+(?=\*{0,2}[A-Z(])`;
+const DECIMAL_PARAGRAPH = new RegExp(`^${DECIMAL_NUMBER}`);
+
+/** Footnote marks set as superscript digits: "episodes.²", "Table 1 shows the number.¹". */
+export const SUPERSCRIPTS = /[¹²³⁴⁵⁶⁷⁸⁹⁰]+/g;
 
 /**
  * An item's label and number: "R2 Reduce exclusions" (R, 2), "Recommendation 2: Reduce…"

@@ -1,4 +1,4 @@
-import { BOLD_LINE } from "./lines.js";
+import { BOLD_LINE, DECIMAL_NUMBER, SUPERSCRIPTS } from "./lines.js";
 
 /** A character range [start, end) into a document's original text. */
 export interface Span {
@@ -16,7 +16,7 @@ const MIN_SENTENCE_WORDS = 3;
  * List markers and paragraph numbers sit outside the words they number; a bullet item's own
  * reference ("• 3.2 Increase the number of foster carers") stays, as a table row's does.
  */
-const MARKER = /^(?:(?:[-•*▪◦–]\s+|\d{1,2}\)\s+)(?:\d{1,3}\.(?=\s)\s*)?|\d{1,3}\.(?=\s)\s*|\d{1,3}\.\d{1,2}(?:\.\d{1,2})?\.?\s+(?=\*{0,2}[A-Z(]))?/;
+const MARKER = new RegExp(String.raw`^(?:(?:[-•*▪◦–]\s+|\d{1,2}\)\s+)(?:\d{1,3}\.(?=\s)\s*)?|\d{1,3}\.(?=\s)\s*|${DECIMAL_NUMBER})?`);
 
 /**
  * Shrinks a span past surrounding whitespace and a leading list marker or paragraph number; a
@@ -31,7 +31,7 @@ function trimSpan(text: string, start: number, end: number, row: boolean): Span 
 }
 
 /** A footnote's mark after a full stop: "episodes.² Children…", "£6,870.[^1] The…". */
-const FOOTNOTE_MARK = /^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\^\w+\])/;
+const FOOTNOTE_MARK = new RegExp(`^(?:${SUPERSCRIPTS.source}|\\[\\^\\w+\\])`);
 
 function endsSentenceAt(text: string, i: number, end: number): number | undefined {
   let j = i + 1;
