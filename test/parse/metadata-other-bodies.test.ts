@@ -13,6 +13,9 @@ const ESTYN =
   "Estyn\n\nA report on\n\nLocal Government Education Services\n\nCarreg County Borough Council\n\nDate of inspection: May 2019\n\n" +
   "Summary\n\nCarreg County Borough Council supports its schools well. Attendance in secondary schools is below the average for Wales.\n";
 const LONDON = "London Borough of Fenwick\n\nHousing Committee\n\nDate: 3 June 2021\n\nReport title: Temporary accommodation\n\nThe London Borough of Fenwick placed 40 families in temporary accommodation.\n";
+/** A document's citation metadata, as parsed from its text. */
+const meta = (text: string) => parseDocument("t", text).meta;
+
 const HMI_LETTER = (body: string) =>
   "12 March 2020\n\nMs A Jones\nDirector of Education\nCarreg County Borough Council\n\nDear Ms Jones\n\nFocused visit to Carreg County Borough Council\n\n" +
   `${body}\n\nYours sincerely\n\nJohn Smith HMI\n`;
@@ -120,7 +123,6 @@ describe("a date of a month only", () => {
   });
 
   it("titles a report by its stacked title lines, a line that runs on, or its cover sheet's subject, not by who wrote it", () => {
-    const meta = (text: string) => parseDocument("t", text).meta;
     expect(meta("KESTRELDON COUNCIL\n\nChildren's Social Care\nComplaints and Compliments\nAnnual Report 2017/18\n\nContents\n1. Introduction\t2\n7. Local Government and Social Care Ombudsman\t6\n\n1. Introduction\n\nKestreldon Council received 214 complaints.\n")).toEqual({
       title: "Children's Social Care – Complaints and Compliments – Annual Report 2017/18",
       publisher: "Kestreldon Council",
@@ -135,7 +137,6 @@ describe("a date of a month only", () => {
   });
 
   it("takes a safeguarding partnership, the LGA or the Department for Education on the cover for the publisher, and a council named by its place alone for the place", () => {
-    const meta = (text: string) => parseDocument("t", text).meta;
     const review = meta("Pellcombe Safeguarding Children Partnership\n\nChild Safeguarding Practice Review\n\nChild R\n\nPellcombe Metropolitan Borough Council and its partners met monthly.\n");
     expect([review.title, review.publisher]).toEqual(["Child Safeguarding Practice Review", "Pellcombe Safeguarding Children Partnership"]);
     const board = meta("# Pellingham Safeguarding Adults Board\n\n## Annual Report 2021–22\n\nPellingham County Council hosts the Board.\n");
@@ -152,7 +153,6 @@ describe("a date of a month only", () => {
   });
 
   it("reads minutes by their 'Minutes of …' line, a Markdown cover table's title row, and an HMI's report as the inspectorate's its text names", () => {
-    const meta = (text: string) => parseDocument("t", text).meta;
     const minutes = meta("LANTHORNE COUNCIL\n\nHEALTH AND WELLBEING BOARD\n\nMINUTES of a meeting of the Health and Wellbeing Board held at Lanthorne Town Hall on 16 November 2017\n\nPresent:\nCllr A Finch (Chair)\n");
     expect([minutes.title, minutes.kind]).toEqual(["MINUTES of a meeting of the Health and Wellbeing Board held at Lanthorne Town Hall on 16 November 2017", "minutes"]);
     const table = meta("**BRINDLECOMBE COUNTY COUNCIL**\n\n**CHILDREN, EDUCATION AND FAMILIES COMMITTEE**\n\n| | |\n|---|---|\n| **Report title:** | Outcome of consultation on home to school transport |\n| **Key decision:** | Yes |\n\n## 1. Purpose\n\n1.1 This report sets out the outcome.\n");
@@ -165,7 +165,6 @@ describe("a date of a month only", () => {
   });
 
   it("takes the council whose name is the first line for publisher and place, over an inspectorate the cover only mentions or a council named more often", () => {
-    const meta = (text: string) => parseDocument("t", text).meta;
     const news = meta(
       "Harrowmere County Council\nNewsroom\n\nHome > News > Council sets out action after SEND inspection\n\nCouncil sets out action after SEND inspection\n\nPublished: 14 March 2023\n\n" +
         "Inspectors from Ofsted visited Harrowmere in February. Harrowmere County Council will respond.\n",
@@ -183,7 +182,6 @@ describe("a date of a month only", () => {
   });
 
   it("titles a paper by the line after the directorate, committee or service it comes from, with the kind of paper on a line apart", () => {
-    const meta = (text: string) => parseDocument("t", text).meta;
     expect(meta("MARLSTONE COUNTY COUNCIL\n\nChildren and Young People's Directorate\n\nPlacement Sufficiency Strategy for Children Looked After\n2024 to 2027\n\nVersion 1.3\n\nWe need more foster carers.\n").title).toBe(
       "Placement Sufficiency Strategy for Children Looked After – 2024 to 2027",
     );
@@ -200,15 +198,14 @@ describe("a date of a month only", () => {
   });
 
   it("takes no inspectorate for the publisher that the cover names only as a copy's recipient or for its reference number", () => {
-    const meta = parseDocument(
-      "t",
+    const report = meta(
       "REGULATION 44 INDEPENDENT PERSON'S REPORT\n\nName of home:\tAshgrove House\nOfsted unique reference number:\tSC482913\nRegistered provider:\tMarlstone County Council\nDistribution:\tRegistered manager; Ofsted\n\nSummary\n\nAshgrove House is run by Marlstone County Council.\n",
-    ).meta;
-    expect([meta.publisher, meta.place]).toEqual(["Marlstone County Council", "Marlstone"]);
+    );
+    expect([report.publisher, report.place]).toEqual(["Marlstone County Council", "Marlstone"]);
   });
 
   it("reads a school's place from its details table", () => {
-    const meta = parseDocument("t", "Inspection of Hexley Park School\n\nOfsted\n\nPupils behave well.\n\nSchool details\n\nUnique reference number\t105899\nLocal authority\tCopperfold\n").meta;
-    expect([meta.place, meta.publisher]).toEqual(["Copperfold", "Ofsted"]);
+    const school = meta("Inspection of Hexley Park School\n\nOfsted\n\nPupils behave well.\n\nSchool details\n\nUnique reference number\t105899\nLocal authority\tCopperfold\n");
+    expect([school.place, school.publisher]).toEqual(["Copperfold", "Ofsted"]);
   });
 });
