@@ -6,7 +6,7 @@ import { englishList } from "./english-list.js";
 import { stem, terms, words } from "../../indexer/contract/normalise.js";
 import { QUESTION_WORDS } from "../retrieve/question-words.js";
 import type { CorpusFacts } from "../retrieve/corpus-facts.js";
-import type { Concept, PreparedQuery } from "../retrieve/prepare-query.js";
+import { SPEAKER, type Concept, type PreparedQuery } from "../retrieve/prepare-query.js";
 import { yearAsked } from "./dates-asked.js";
 import { tableStart } from "./table-start.js";
 
@@ -107,6 +107,15 @@ function speakersDocuments(speaker: Concept[], facts: CorpusFacts): Set<string> 
 }
 
 /**
+ * The publishers a question asks to have spoken: Ofsted in "what has Ofsted said about the
+ * Family Front Door?". What they wrote answers it, not a council's paper reporting them.
+ */
+function publishersSpeaking(question: string, facts: CorpusFacts): Set<string> {
+  const speaker = ` ${words(SPEAKER.exec(question)?.[1] ?? "").join(" ")} `;
+  return new Set([...facts.publisherWordings].filter(([, wordings]) => wordings.some((w) => speaker.includes(` ${w} `))).map(([publisher]) => publisher));
+}
+
+/**
  * Why a publisher the question names cannot speak to the place it names: "What is the CQC rating
  * for Calderbrook?" when none of the Care Quality Commission's documents is about or names
  * Calderbrook. Another body's judgement of the place is no answer. Undefined when one can.
@@ -195,7 +204,8 @@ export interface Narrowing {
 /**
  * Narrows a search to what the question names, within the filters: a place the documents are
  * about, as those documents' passages and any other passage that names it (a county's assessment
- * names its districts); a year it asks about; the documents of the speaker it names; numbered
+ * names its districts); a year it asks about; the documents of the speaker it names, and what a
+ * publisher it asks to have spoken wrote, when it wrote any of them; numbered
  * paragraphs ("what does paragraph 5.12 say?"); and labelled parts, when a heading opens with
  * the label ("What does Policy H6 say?").
  */
@@ -207,10 +217,11 @@ export function narrowTo(query: PreparedQuery, places: string[], names: string[]
   const inPart = (p: Passage, part: Part) => underPart(p, part) || (!part.headingOnly && p.sentenceIds.some((id) => partRows.get(part)!(index.sentenceById.get(id)!)));
   const year = yearAsked(query.question);
   const spokenBy = speakersDocuments(query.speaker, facts);
+  const publishers = publishersSpeaking(query.question, facts);
   const titled = titlesNamed(query.question, facts);
   // Nothing narrowed, and why when there is a reason.
   const unnarrowed = (outside?: string): Narrowing => ({ paragraphs, parts: [], names: [], ...(outside ? { outside } : {}) });
-  if (places.length === 0 && names.length === 0 && paragraphs.length === 0 && parts.length === 0 && year === undefined && !spokenBy && !titled) return unnarrowed();
+  if (places.length === 0 && names.length === 0 && paragraphs.length === 0 && parts.length === 0 && year === undefined && !spokenBy && !titled && publishers.size === 0) return unnarrowed();
   const placeTerms = places.map((place) => terms(place));
   const nameTerms = names.map((name) => terms(name));
   const inPlaces = (p: Passage) => places.length === 0 || places.some((place, k) => p.source.place === place || mentions(facts, p, placeTerms[k]));
@@ -245,7 +256,9 @@ export function narrowTo(query: PreparedQuery, places: string[], names: string[]
   const bySpeaker = !!spokenBy && searched.some((p) => ofPlace(p) && ofYear(p) && spokenBy.has(p.documentId));
   // So does a title.
   const byTitle = !!titled && searched.some((p) => ofPlace(p) && ofYear(p) && (!bySpeaker || spokenBy!.has(p.documentId)) && titled.titles.has(p.source.title));
-  const inPlace = (p: Passage) => ofPlace(p) && ofYear(p) && (!bySpeaker || spokenBy!.has(p.documentId)) && (!byTitle || titled!.titles.has(p.source.title));
+  // So does a publisher asked to have spoken.
+  const byPublisher = publishers.size > 0 && searched.some((p) => ofPlace(p) && ofYear(p) && (!bySpeaker || spokenBy!.has(p.documentId)) && (!byTitle || titled!.titles.has(p.source.title)) && publishers.has(p.source.publisher));
+  const inPlace = (p: Passage) => ofPlace(p) && ofYear(p) && (!bySpeaker || spokenBy!.has(p.documentId)) && (!byTitle || titled!.titles.has(p.source.title)) && (!byPublisher || publishers.has(p.source.publisher));
   if (!searched.some((p) => inPlace(p) && inParagraph(p))) {
     return unnarrowed(`No document searched has a paragraph numbered ${englishList(paragraphs)}.`);
   }

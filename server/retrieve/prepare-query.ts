@@ -103,7 +103,7 @@ const meaningful = (list: string[]) => list.filter((t) => !QUESTION_WORDS.has(t)
  * Who the question asks to have spoken: "inspectors" in "what did inspectors say about missing
  * children?", "the ombudsman" in "what has the ombudsman found about delays?".
  */
-const SPEAKER = /\b(?:did|do|does|has|have|had)\s+((?:[\w'’-]+\s+){1,4}?)(?:say|said|find|found|conclude|concluded|report|reported|note|noted|write|wrote|comment|commented|observe|observed|think|thought|make of|tell|told|recommend|recommended|decide|decided|resolve|resolved|agree|agreed|propose|proposed|suggest|suggested)\b/i;
+export const SPEAKER = /\b(?:did|do|does|has|have|had)\s+((?:[\w'’-]+\s+){1,4}?)(?:say|said|find|found|conclude|concluded|report|reported|note|noted|write|wrote|comment|commented|observe|observed|think|thought|make of|tell|told|recommend|recommended|decide|decided|resolve|resolved|agree|agreed|propose|proposed|suggest|suggested)\b/i;
 
 /**
  * The concepts naming who the question asks to have spoken, when it asks about something

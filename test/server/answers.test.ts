@@ -347,6 +347,15 @@ describe("answers from the seed documents", () => {
     expect(Object.fromEntries(engine.facts.properPlaces)).toEqual({ gloucestershire: "Gloucestershire", worcestershire: "Worcestershire" });
   });
 
+  it("answers what a publisher said from what it wrote, a letter inside another's pack included, not from papers reporting it", async () => {
+    const sources = (answer: AskResponse) => [...new Set(answer.citations.map((c) => `${c.documentId}#${c.within?.label ?? ""} ${c.publisher}`))];
+    const ofsted = await ask(engine, { question: "What has Ofsted said about Worcestershire's Family Front Door?" });
+    expect(sources(ofsted)).toEqual([`${REPORT}# Ofsted`, `${AGENDA}#Appendix 1 Ofsted`]);
+    expect(ofsted.citations.map((c) => c.quote)).toContain("The implementation of a single point of contact at the 'family front door' in July 2016 is starting to demonstrate some very early signs of improvement.");
+    const council = await ask(engine, { question: "What did Worcestershire County Council say about the Family Front Door?" });
+    expect(sources(council)).toEqual([`${AGENDA}# Worcestershire County Council`, `${AGENDA}#Appendix 2 Worcestershire County Council`]);
+  });
+
   it("answers a question that names only a kind of document and a month from what it names, written from that month on, one about a year from sources dated in or mentioning it, and one about change since a year from sources written since", async () => {
     // Nothing but metadata: "since May 2016" covers the month's name alone, and is no answer.
     const keywords = await ask(engine, { question: "monitoring visit May 2018" });
