@@ -193,8 +193,14 @@ export function scoreSentences(index: LoadedIndex, facts: CorpusFacts, query: Pr
   const asked = new Set(weighted.filter((c) => !c.metadata).flatMap((c) => c.alternatives.flat()));
   // Of a table's rows, for a figure that names none, the total answers: "Total | 83 | 101 | 112 | 127".
   const asksFigure = query.intent === "count" || query.intent === "figure" || query.intent === "sum";
+  // A heading that names the question's whole subject and nothing else ("Section 8: Registered manager's
+  // response" for "What was the registered manager's response?") is what its sentences answer, though none repeats it.
+  const namedBy = (heading: string[]) =>
+    heading.length > 0 && subject.length > 0 && subject.every((c) => wordedIn(c, new Set(heading))) && heading.every((t) => subject.some((c) => c.alternatives.some((alt) => alt.includes(t))));
   for (const hit of hits) {
     const context = share(facts.contextTerms.get(hit.passage.id)!);
+    const heading = facts.sectionTerms.get(hit.passage.id)!;
+    const underNamed = namedBy(heading);
     const sentences = hit.passage.sentenceIds.map((id) => index.sentenceById.get(id)!);
     const cosine = sentences.map((s) => cosineRow(queryVector, index.sentenceVectors, s.row, dims));
     // A table's rows are read as one: the encoder makes little of "Total | 83 | 101", so each row
@@ -206,7 +212,8 @@ export function scoreSentences(index: LoadedIndex, facts: CorpusFacts, query: Pr
       const own = facts.sentenceTerms[sentence.row];
       // Matched as it is read (a table row with its header, an item with its one-word heading); its length is its own.
       // BM25's length normalisation: the same words in a short sentence say more than in a long one.
-      const coverage = Math.min(1, (share(facts.readTerms[sentence.row]) * (1 + LENGTH_K)) / (1 + (LENGTH_K * own.size) / facts.averageSentenceTerms));
+      const read = underNamed ? new Set([...facts.readTerms[sentence.row], ...heading]) : facts.readTerms[sentence.row];
+      const coverage = Math.min(1, (share(read) * (1 + LENGTH_K)) / (1 + (LENGTH_K * own.size) / facts.averageSentenceTerms));
       const dense = sentence.tableRow ? rowCosine : cosine[k];
       const fact = holdsFact(query.intent, sentence.searchText) || (query.intent === "person" && sentence.tableRow && namesUnderRole(sentence.searchText, facts.readTerms[sentence.row], asked));
       const w = SENTENCE_WEIGHTS;

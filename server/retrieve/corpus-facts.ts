@@ -53,6 +53,8 @@ export interface CorpusFacts {
    * a heading above all its sections ("Joint Strategic Needs Assessment" for every passage of the JSNA).
    */
   contextTerms: Map<string, Set<string>>;
+  /** Each passage's innermost heading in the words that name its subject (see `headingTerms`). */
+  sectionTerms: Map<string, string[]>;
   /**
    * Each document's stemmed terms in order, passage by passage, with its title and publisher (its
    * parts' too), by document id: what it speaks of and whose it is, for finding a phrase in it.
@@ -116,14 +118,20 @@ export function findShortForms(acronyms: Record<string, string>, passageTerms: s
 }
 
 /**
- * The word of a one-word heading ("Recommendations", "5. Findings"), which names what every
+ * The word of a one-word heading ("Recommendations", "5. Findings", "Section 7: Recommendations"), which names what every
  * item under it is, though no item repeats it. A longer heading ("The experiences and progress
  * of children…") is a topic, counted with the passage's context instead.
  */
 function labelTerms(section: string[]): string[] {
-  const label = terms(section[section.length - 1] ?? "").filter((t) => !/\d/.test(t));
+  const label = headingTerms(section[section.length - 1] ?? "");
   return label.length === 1 ? label : [];
 }
+
+/** A heading's own label, which names no subject: "Section 8:", "Part 2 –", "Appendix B.". */
+const HEADING_LABEL = /^(?:section|part|chapter|appendix|annex|schedule)\s+[\w.]+\s*[:.–—-]?\s*/i;
+
+/** The words a heading names its subject with: "registered manag respons" for "Section 8: Registered manager's response". */
+export const headingTerms = (heading: string): string[] => terms(heading.replace(HEADING_LABEL, "")).filter((t) => !/\d/.test(t));
 
 /**
  * Each sentence's terms as it is read: a table row below the first with its table's caption or
@@ -334,6 +342,7 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
     passageTerms: new Map(index.passages.map((p, row) => [p.id, new Set(passageTermLists[row])])),
     documentText,
     coverText: new Map(index.documents.map((d) => [d.id, ` ${terms(coverOf(index.documentById.get(d.id)!.text)).join(" ")} `])),
+    sectionTerms: new Map(index.passages.map((p) => [p.id, headingTerms(p.section[p.section.length - 1] ?? "")])),
     contextTerms: new Map(index.passages.map((p, row) => [p.id, new Set([...passageTermLists[row], ...terms(`${p.source.title} ${p.source.publisher}`)])])),
     shortForms: findShortForms(index.acronyms, passageTermLists),
     acronyms,
