@@ -86,6 +86,8 @@ const FACT_PATTERNS: Record<Exclude<Intent, "general">, RegExp> = {
       `\\b(?:is|was)\\s+${PERSON}\\.?$|` +
       // A name under its title: "Dr Emeka Haverford declared an interest", "Councillor Denise Holloway moved the motion".
       `\\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Professor|Sir|Dame)\\.? [A-Z][a-z]+ [A-Z][a-z'-]+\\b|` +
+      // Members named by surname in a list, as minutes record a vote: "Against (7): Councillors Farrow, Jagger and Yates".
+      `\\b(?:Councillors|Cllrs)\\.? [A-Z][a-z'-]+(?:, [A-Z][a-z'-]+)*,? and [A-Z][a-z'-]+\\b|` +
       // A role set beside the name between commas: "The DCS, Gareth Oyelaran, has created…", "an interim Director of Housing, Oluwaseun Treadgold, …".
       `\\b(?:[A-Z]{2,5}|[Dd]irector|[Oo]fficer|[Ee]xecutive|[Mm]anager|[Ll]eader|[Cc]hair(?:man)?|[Ii]nspector)(?: (?:of|for|and|[A-Z][\\w'’]*)){0,4},\\s+${PERSON},`,
   ),

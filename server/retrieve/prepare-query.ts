@@ -47,7 +47,7 @@ function intentOf(question: string): Intent {
   if (ASKS(`how much|${whatIsThe}(?:cost|budget|price|fee|spend|overspend|underspend|saving)s?\\b`).test(q) && MONEY_ASKED.test(q)) return "sum";
   if (ASKS(`(?:what|which) (?:percentage|proportion|share|figure|rate)|${whatIsThe}(?:percentage|proportion|share|figure|rate|average|total)\\b|how (?:much|often)`).test(q) || /%|\bper ?cent/i.test(q)) return "figure";
   if (KEYWORDS.test(q) && /\b(?:percentage|proportion|rate)\b/i.test(q)) return "figure";
-  if (ASKS(`who(?:se)? ${AUXILIARY}|who (?:\\w+ed|\\w+s|wrote|led|ran|made|gave|took|sent|said|told|found|saw|met|chose|brought|spoke|signed)|which (?:inspectors?|officers?|person|people|director)`).test(q)) return "person";
+  if (ASKS(`who(?:se)? ${AUXILIARY}|who (?:\\w+ed|\\w+s|wrote|led|ran|made|gave|took|sent|said|told|found|saw|met|chose|brought|spoke|signed)|which (?:inspectors?|officers?|person|people|director|councillors?|members?)`).test(q)) return "person";
   if (ASKS(`when ${AUXILIARY}|what (?:date|year|month|day)|how long ago`).test(q)) return "date";
   return "general";
 }

@@ -64,6 +64,10 @@ describe("a sentence that holds the fact a question asks for", () => {
     // A sentence that says who someone is.
     expect(holdsFact("person", "The responsible individual is Susan Okafor.")).toBe(true);
     expect(holdsFact("person", "The home is Ashgrove House in Marlstone, which opened in 2019.")).toBe(false);
+    // Members by surname in a list, as minutes record a vote; "Councillors" alone names nobody.
+    expect(holdsFact("person", "Against (7): Councillors Farrow, Jagger, Lund, Ormondroyd, Pickles, Sugden and Yates")).toBe(true);
+    expect(holdsFact("person", "Abstained (2): Cllrs Walsh and Wood")).toBe(true);
+    expect(holdsFact("person", "Councillors asked about the Cabinet's plan.")).toBe(false);
   });
 
   it("for a person: an officer named with a role after a comma, or under a label naming a role, not a post alone", () => {

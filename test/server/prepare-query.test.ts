@@ -187,6 +187,7 @@ describe("preparing a question", () => {
     // A verb in the present asks after a person too, in a clause of its own.
     expect(prepareQuery("What actions were agreed and who owns them?", {}, []).intent).toBe("person");
     expect(prepareQuery("Who chairs the Improvement Board?", {}, []).intent).toBe("person");
+    expect(prepareQuery("Which councillors voted against the motion?", {}, []).intent).toBe("person");
     expect(prepareQuery("When was Worcestershire judged inadequate?", {}, []).intent).toBe("date");
     expect(prepareQuery("What did inspectors say about children who go missing?", {}, []).intent).toBe("general");
     expect(prepareQuery("When children who are in care run off, does anyone notice?", {}, []).intent).toBe("general");
