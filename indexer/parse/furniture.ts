@@ -1,10 +1,10 @@
 import { LABELLED, type Line } from "./lines.js";
 
 /**
- * A cover sheet's "Report title: …" (or "Title: …"): the document's title, shown above every
+ * A cover sheet's "Report title: …" (or "Title: …", "Title of decision: …"): the document's title, shown above every
  * quote, so not one of its sentences. (A letter's "Subject:" line is its title by another road.)
  */
-export const TITLE_LABEL = /^(?:report )?title\s*:\s*(\S.*)$/i;
+export const TITLE_LABEL = /^(?:report title|title(?: of (?:the )?(?:report|decision|paper|proposal))?)\s*:\s*(\S.*)$/i;
 
 /** Page furniture and boilerplate that official documents repeat; never passages. */
 const FURNITURE_PATTERNS: RegExp[] = [

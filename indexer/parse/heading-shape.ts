@@ -14,9 +14,9 @@ const MAX_HEADING_CHARS = 100;
 
 /**
  * A labelled heading: a label, its number or letter, and a title, "Policy H1: Affordable housing",
- * "Priority 3: Homes for everyone", "Appendix A: …", "Chapter 5 Meeting housing needs".
+ * "Priority 3: Homes for everyone", "Appendix A: …", "Chapter 5 Meeting housing needs", "SECTION 5: MITIGATING ACTIONS".
  */
-const LABEL_HEADING = /^((?:[A-Z][a-z]+ ){1,2})(?:[A-Z]{1,3}\d{1,3}[a-z]?|\d{1,3}(?:\.\d{1,2})?|[A-Z]|[IVX]{1,5})(?:[:.]\s+|\s+[-–—]\s+|\s+)(?=[A-Z"'‘“(])/;
+const LABEL_HEADING = /^((?:[A-Z][a-z]+ ){1,2}|(?:PART|CHAPTER|SECTION|APPENDIX|ANNEX|SCHEDULE) )(?:[A-Z]{1,3}\d{1,3}[a-z]?|\d{1,3}(?:\.\d{1,2})?|[A-Z]|[IVX]{1,5})(?:[:.]\s+|\s+[-–—]\s+|\s+)(?=[A-Z"'‘“(])/;
 
 /** A caption is no heading: "Table 1: Households in temporary accommodation". */
 export const CAPTION = /^(?:table|figure|chart|graph|map)\s+\d+/i;

@@ -67,8 +67,11 @@ const RUNS_FROM = /^(?:held|of|for|to|in|on|into|against|by|and|with|from|at)\b/
 /** A web page's trail of links above its title: "Home > News > Council sets out action after inspection". */
 const BREADCRUMB = /^[^>›»]{1,40}(?:\s[>›»]\s[^>›»]+){2,}$/;
 
-/** A line naming the part of the council a paper comes from, above its title: "Children and Young People's Directorate", "Internal Audit Service". */
-const UNIT_LINE = /^[\w'’,& -]{3,80} (?:Directorate|Department|Committee|Service|Division)$/i;
+/**
+ * A line naming the part of the council a paper comes from, above its title: "Children and Young People's Directorate",
+ * "Internal Audit Service"; not the title of its minutes, "MINUTES OF A MEETING OF THE AUDIT AND GOVERNANCE COMMITTEE".
+ */
+const UNIT_LINE = /^(?!minutes\b)[\w'’,& -]{3,80} (?:Directorate|Department|Committee|Service|Division)$/i;
 
 /** A line naming only the kind of paper, which goes with the subject line beside it: "FINAL REPORT", "Final internal audit report". */
 const KIND_ONLY = /^(?:final |draft |interim )?(?:[a-z]+ ){0,2}report$/i;

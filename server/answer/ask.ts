@@ -225,7 +225,12 @@ export async function ask(engine: Engine, request: AskRequest): Promise<AskRespo
   // say?"), is read whole, in order, best-matching passages first: the paragraph's own sentences,
   // not a table's rows that share its passage.
   const read = (s: ScoredSentence | undefined): s is ScoredSentence => !!s && (paragraphs.length === 0 || paragraphs.includes(s.sentence.paragraph ?? ""));
-  const whole = paragraphs.length > 0 || asksOnlyFor(parts, query) ? hits.flatMap((h) => h.passage.sentenceIds.map((id) => byId.get(id)).filter(read)).slice(0, limit) : undefined;
+  // A part that is a table's row ("| M4 | Guarantee…") is that row under its header, not the rows beside it.
+  const rowOfPart = rowsOfParts(index, parts);
+  const ownRows = (sentences: ScoredSentence[]) =>
+    sentences.some((s) => rowOfPart(s.sentence)) ? sentences.filter((s) => !s.sentence.tableRow || s.header || rowOfPart(s.sentence)) : sentences;
+  const whole =
+    paragraphs.length > 0 || asksOnlyFor(parts, query) ? hits.flatMap((h) => ownRows(h.passage.sentenceIds.map((id) => byId.get(id)).filter(read))).slice(0, limit) : undefined;
   const selected = whole ?? selectSentences(scored, { maxCitations: limit, factsOnly: query.intent !== "general" });
   const chosen = whole ?? withContext(selected, neighbour, limit, query.intent !== "general");
   const lead = query.intent === "general" || whole ? undefined : leadOf(selected, chosen);

@@ -9,6 +9,7 @@ import type { CorpusFacts } from "../retrieve/corpus-facts.js";
 import { SPEAKER, type Concept, type PreparedQuery } from "../retrieve/prepare-query.js";
 import { yearAsked } from "./dates-asked.js";
 import { tableStart } from "./table-start.js";
+import { headingTerms } from "../retrieve/corpus-facts.js";
 
 /** "paragraph 5.12", "para 4.2", "paragraphs 12 and 13", a minute's "minute 68.2": numbered paragraphs the question asks to read. */
 const PARAGRAPH_REF = /\b(?:para(?:graph)?s?\.?|minutes?(?=\s+\d+\.\d))\s+(\d+(?:\.\d+)*)(?:\s*(?:and|or|,|&)\s*(\d+(?:\.\d+)*))?/gi;
@@ -18,11 +19,22 @@ export function paragraphsAsked(question: string): string[] {
   return [...question.matchAll(PARAGRAPH_REF)].flatMap((m) => [m[1], m[2]].filter((n): n is string => !!n));
 }
 
-/** "Policy H6", "Recommendation 3", "Priority 2", "Appendix A", "Table 1", "minute 36/17": a labelled part of a document the question names. */
-const PART_REF = /\b(policy|priority|recommendation|appendix|annex|chapter|part|action|objective|finding|kpi|question|table|minute|item)\s+(\d+\/\d+|[a-z]{0,3}\d+(?:\.\d+)*[a-z]?|[a-z])\b/gi;
+/**
+ * "Policy H6", "Recommendation 3", "Key recommendation 3", "matter of concern 2", "Lesson 5", "mitigation M4",
+ * "Appendix A", "Table 1", "minute 36/17", "section 3.2": a labelled part of a document the question names.
+ */
+const PART_REF =
+  /\b(policy|priority|(?:key |improvement |statutory )?recommendation|(?:(?:matters?|causes?) of )?concern|lesson|mitigation|appendix|annex|chapter|part|action|objective|finding|kpi|question|table|minute|item|section)\s+(\d+\/\d+|[a-z]{0,3}\d+(?:\.\d+)*[a-z]?|[a-z])\b/gi;
 
-/** Parts a document heads by their number alone: "36/17 BETTER CARE FUND" is minute 36/17, "5. Update on…" item 5. */
-const NUMBERED_ONLY = /^(?:minute|item)$/i;
+/** Parts a document heads by their number alone: "36/17 BETTER CARE FUND" is minute 36/17, "5. Update on…" item 5, "3.2 What we are doing" section 3.2. */
+const NUMBERED_ONLY = /^(?:minute|item|section)$/i;
+
+/**
+ * A section of an Act, not of the document: "section 17 of the Children Act 1989", "section 47 enquiries",
+ * "the section 114 report". A document's own section is numbered with a point ("section 3.2") or said to be its ("section 7 of the report").
+ */
+const STATUTE_SECTION = (question: string, at: number, number: string) =>
+  !number.includes(".") && !/^\s+of\s+the\s+(?![^?.,;]*\bAct\b)/i.test(question.slice(at));
 
 /** A labelled part a question names: "policy h6" to look for, "Policy H6" as the question wrote it. */
 interface Part {
@@ -45,13 +57,24 @@ interface Part {
 export function partsAsked(question: string): Part[] {
   return [...question.matchAll(PART_REF)]
     .filter((m) => /\d/.test(m[2]) || /^[A-Z]$/.test(m[2]))
+    .filter((m) => !/^section$/i.test(m[1]) || !STATUTE_SECTION(question, m.index + m[0].length, m[2]))
     .map((m) => {
       const label = `${m[1]} ${m[2]}`.toLowerCase();
       const byNumber = NUMBERED_ONLY.test(m[1]);
-      const opens = byNumber ? new RegExp(`^(?:${m[1]}\\s+)?${m[2].replace("/", "\\/")}(?:$|[\\s:.–—|-])`, "i") : opening(label);
-      return { label, asWritten: m[0], opens, number: m[2], kind: new RegExp(`\\b${m[1]}s?\\b`, "i"), headingOnly: byNumber };
+      const opens = byNumber ? new RegExp(`^(?:${m[1]}\\s+)?${literal(m[2])}(?:$|[\\s:.–—|-])`, "i") : opening(label);
+      // "Key recommendations" heads key recommendation 3, and "MATTERS OF CONCERN" matter of concern 2.
+      return { label, asWritten: m[0], opens, number: m[2], kind: kindPattern(m[1]), headingOnly: byNumber };
     });
 }
+
+/**
+ * A heading naming a part's kind, in any of its forms: "Key recommendations" for key recommendation 3,
+ * "MATTERS OF CONCERN" for matter of concern 2, "MITIGATING ACTIONS" for mitigation M4.
+ */
+const kindPattern = (kind: string) => {
+  const word = kind.split(" ").pop()!.toLowerCase();
+  return new RegExp(`\\b(?:${word}s?|${stem(word)}\\w*)\\b`, "i");
+};
 
 /** A label or number as a pattern: "action 2.4" → "action 2\\.4". */
 const literal = (text: string) => text.replace(/[.\/]/g, "\\$&");
@@ -60,13 +83,14 @@ const literal = (text: string) => text.replace(/[.\/]/g, "\\$&");
 const opening = (label: string) => new RegExp(`(?:^|\\n|[.!?;|]\\s+)(?:\\|\\s*)?(?:\\d+(?:\\.\\d+)*\\.?\\s+)?${literal(label)}(?:$|[\\s:.–—|-])`, "i");
 
 /**
- * A test for the table rows a part's number opens, in a table whose header or caption names the
+ * A test for the table rows a part's number opens, in a table whose header, caption or heading names the
  * part's kind: "2.4<tab>Improve police attendance…" under "Ref | Action | Owner" is action 2.4.
  */
 export function rowsOfParts(index: LoadedIndex, labels: string[]): (sentence: Sentence) => boolean {
   const parts = labels.map((label) => {
-    const [kind, number] = label.split(" ");
-    return { kind: new RegExp(`\\b${kind}s?\\b`, "i"), number: new RegExp(`^\\|?\\s*${literal(number)}\\.?(?:\\s|\\|)`) };
+    // "key recommendation 3": the kind is the word before the number.
+    const [kind, number] = label.split(" ").slice(-2);
+    return { kind: kindPattern(kind), number: new RegExp(`^\\|?\\s*${literal(number)}\\.?(?:\\s|\\|)`, "i") };
   });
   return (sentence) => {
     if (!sentence.tableRow) return false;
@@ -74,7 +98,7 @@ export function rowsOfParts(index: LoadedIndex, labels: string[]): (sentence: Se
     if (numbered.length === 0) return false;
     // The table's first row, though the table began in the passage before, and the caption or lead-in above it.
     const first = tableStart(index, sentence).row;
-    const heads = [index.sentences[first], index.sentences[first - 1]].filter((s) => s?.documentId === sentence.documentId).map((s) => s.searchText);
+    const heads = [...[index.sentences[first], index.sentences[first - 1]].filter((s) => s?.documentId === sentence.documentId).map((s) => s.searchText), ...sentence.section];
     return numbered.some((part) => heads.some((text) => part.kind.test(text)));
   };
 }
@@ -92,7 +116,42 @@ export function opensWithLabel(labels: string[]): (text: string) => boolean {
  */
 const underPart = (passage: Passage, part: Part) =>
   passage.section.some((heading) => part.opens.test(heading)) ||
-  (part.headingOnly ? passage.paragraph === part.number : part.opens.test(passage.searchText) || (passage.paragraph === part.number && passage.section.some((heading) => part.kind.test(heading))));
+  (part.headingOnly ? passage.paragraph === part.number || !!passage.paragraph?.startsWith(`${part.number}.`) : part.opens.test(passage.searchText) || (passage.paragraph === part.number && passage.section.some((heading) => part.kind.test(heading))));
+
+/** The most words of a heading a part runs on into: "Recommendations", "Management response". */
+const SUB_HEADING_WORDS = 2;
+
+/**
+ * The passages a labelled part runs on into: the short heading that follows it in the same section
+ * and says what the part asks, not a new subject. "Cause of concern 1" runs on into the
+ * "Recommendations" after it; a finding into its "Management response". A part known by its number
+ * alone runs on into nothing.
+ */
+function runsOn(index: LoadedIndex, part: Part): Set<string> {
+  const out = new Set<string>();
+  if (part.headingOnly) return out;
+  let inside: Passage | undefined;
+  // The headings above the part's that what it runs on into shares: the top one, "Responding to the public", if it has one.
+  let above: string[] = [];
+  let into: string | undefined;
+  for (const passage of index.passages) {
+    const innermost = passage.section[passage.section.length - 1] ?? "";
+    const at = passage.section.findIndex((heading) => part.opens.test(heading));
+    if (at >= 0) {
+      inside = passage;
+      above = passage.section.slice(0, Math.min(at, 1));
+      into = undefined;
+      continue;
+    }
+    const sameSection = !!inside && passage.documentId === inside.documentId && above.every((heading, k) => passage.section[k] === heading);
+    const short = headingTerms(innermost).length > 0 && headingTerms(innermost).length <= SUB_HEADING_WORDS && !part.kind.test(innermost);
+    if (sameSection && short && (into === undefined || into === innermost)) {
+      into = innermost;
+      out.add(passage.id);
+    } else inside = undefined;
+  }
+  return out;
+}
 
 /**
  * The documents that are the speaker's or name it, when those are some but not all of them: "the
@@ -214,7 +273,9 @@ export function narrowTo(query: PreparedQuery, places: string[], names: string[]
   const parts = partsAsked(query.question);
   // A part is under its heading, or its numbered paragraph, or a row of a table of its kind ("2.4" in a table of actions).
   const partRows = new Map(parts.map((part) => [part, rowsOfParts(index, [part.label])]));
-  const inPart = (p: Passage, part: Part) => underPart(p, part) || (!part.headingOnly && p.sentenceIds.some((id) => partRows.get(part)!(index.sentenceById.get(id)!)));
+  const runOn = new Map(parts.map((part) => [part, runsOn(index, part)]));
+  const inPart = (p: Passage, part: Part) =>
+    underPart(p, part) || runOn.get(part)!.has(p.id) || (!part.headingOnly && p.sentenceIds.some((id) => partRows.get(part)!(index.sentenceById.get(id)!)));
   const year = yearAsked(query.question);
   const spokenBy = speakersDocuments(query.speaker, facts);
   const publishers = publishersSpeaking(query.question, facts);

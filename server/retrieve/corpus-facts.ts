@@ -2,6 +2,7 @@ import type { LoadedIndex } from "../../indexer/contract/load-index.js";
 import { stem, terms, words } from "../../indexer/contract/normalise.js";
 import { MONTH_NAMES } from "../../indexer/contract/dates.js";
 import { UNKNOWN_PLACE, type Sentence } from "../../indexer/contract/schemas.js";
+import { isDivision } from "../../indexer/parse/heading-shape.js";
 
 /** What the server works out once from a loaded index, so no query has to. */
 export interface CorpusFacts {
@@ -135,14 +136,16 @@ export const headingTerms = (heading: string): string[] => terms(heading.replace
 
 /**
  * Each sentence's terms as it is read: a table row below the first with its table's caption or
- * lead-in and its header row, and any sentence with its one-word heading.
+ * lead-in (or the division heading it sits under) and its header row, and any sentence with its one-word heading.
  */
 function readWith(index: LoadedIndex, sentenceTerms: Set<string>[], headers: Set<number>): Set<string>[] {
   const read = [...sentenceTerms];
   for (const passage of index.passages) {
     const label = labelTerms(passage.section);
     let table: Set<string> | undefined;
-    let before: Set<string> | undefined;
+    // A table first in its passage under a division's heading is read with it, as with a caption: "SECTION 8: SIGN-OFF", "Appendix C: Fees".
+    const heading = passage.section[passage.section.length - 1] ?? "";
+    let before: Set<string> | undefined = isDivision(heading) ? new Set(headingTerms(heading)) : undefined;
     for (const id of passage.sentenceIds) {
       const { row, tableRow } = index.sentenceById.get(id)!;
       const extra = [...label, ...(tableRow && table ? table : [])];

@@ -155,6 +155,12 @@ describe("a date of a month only", () => {
   it("reads minutes by their 'Minutes of …' line, a Markdown cover table's title row, and an HMI's report as the inspectorate's its text names", () => {
     const minutes = meta("LANTHORNE COUNCIL\n\nHEALTH AND WELLBEING BOARD\n\nMINUTES of a meeting of the Health and Wellbeing Board held at Lanthorne Town Hall on 16 November 2017\n\nPresent:\nCllr A Finch (Chair)\n");
     expect([minutes.title, minutes.kind]).toEqual(["MINUTES of a meeting of the Health and Wellbeing Board held at Lanthorne Town Hall on 16 November 2017", "minutes"]);
+    // A committee's minutes end on the committee's name, as a line naming a part of the council does.
+    const committee = meta("CALDERWICK BOROUGH COUNCIL\n\nMINUTES OF A MEETING OF THE AUDIT AND GOVERNANCE COMMITTEE\nHELD IN COMMITTEE ROOM 2, THE GUILDHALL, CALDERWICK\nON TUESDAY 19 MARCH 2024 AT 6.30 PM\n\nPresent:\nCouncillor Patricia Wainwright (Chair)\n");
+    expect([committee.title, committee.kind]).toEqual(["MINUTES OF A MEETING OF THE AUDIT AND GOVERNANCE COMMITTEE HELD IN COMMITTEE ROOM 2, THE GUILDHALL, CALDERWICK", "minutes"]);
+    // A decision record's "Title of decision:", over the kind of record above it.
+    const decision = meta("Calderwick Borough Council\n\nRECORD OF AN EXECUTIVE DECISION TAKEN BY AN INDIVIDUAL CABINET MEMBER\n\nDecision reference: ED/2024/017\nTitle of decision: Disposal of Unit 4, Riverside Business Park, Calderwick\nDate of decision: 3 April 2024\n\n1. Decision\n\n1.1 To approve the disposal.\n");
+    expect([decision.title, decision.date]).toEqual(["Disposal of Unit 4, Riverside Business Park, Calderwick", "2024-04-03"]);
     const table = meta("**BRINDLECOMBE COUNTY COUNCIL**\n\n**CHILDREN, EDUCATION AND FAMILIES COMMITTEE**\n\n| | |\n|---|---|\n| **Report title:** | Outcome of consultation on home to school transport |\n| **Key decision:** | Yes |\n\n## 1. Purpose\n\n1.1 This report sets out the outcome.\n");
     expect(table.title).toBe("Outcome of consultation on home to school transport");
     const ilacs = meta(

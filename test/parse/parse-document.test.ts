@@ -238,6 +238,16 @@ describe("passages of the inspection report", () => {
     ]);
   });
 
+  it("takes a division's label in capitals for a heading: 'SECTION 2: EVIDENCE AND DATA', not a labelled fact", () => {
+    const text =
+      "EQUALITY IMPACT ASSESSMENT\n\nProposal: Closure of Brookside Day Centre\n\nSECTION 1: ABOUT THE PROPOSAL\n\n1.1 The council proposes to close the centre.\n\n" +
+      "SECTION 2: EVIDENCE AND DATA\n\n2.1 Sixty-eight people attend the centre.\n";
+    expect(parseDocument("t", text).passages.slice(-2).map((p) => [p.section, p.paragraph])).toEqual([
+      [["SECTION 1: ABOUT THE PROPOSAL"], "1.1"],
+      [["SECTION 2: EVIDENCE AND DATA"], "2.1"],
+    ]);
+  });
+
   it("reads a family of labelled headings inside a numbered section without numbered paragraphs, a closing aside not counted in their length", () => {
     const text =
       "Internal Audit Report: Direct Payments\n\n2. SCOPE AND APPROACH\n\n2.1 The audit covered April 2022 to August 2023.\n\n" +

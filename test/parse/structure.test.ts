@@ -496,6 +496,14 @@ describe("contents lists and notes", () => {
       ["1. Introduction", ["The review began in 2021."]],
       ["2. Findings", ["Agencies did not share information."]],
     ]);
+    // Text taken from a PDF aligns the pages with spaces, under the columns' heads.
+    const aligned =
+      "Contents\n\nSection                                            Page\n1. Introduction                                       3\n2. Financial sustainability                           7\n\n" +
+      "1. Introduction\n\nThis report sets out our findings.\n\n2. Financial sustainability\n\nThe council has a budget gap.\n";
+    expect(passagesOf(aligned).map((p) => [p.section, p.sentences])).toEqual([
+      ["1. Introduction", ["This report sets out our findings."]],
+      ["2. Financial sustainability", ["The council has a budget gap."]],
+    ]);
     const markdown = "# Annual Report\n\n## Contents\n\n1. Foreword from the Chair\n2. About the Board\n\n## 1. Foreword from the Chair\n\nWelcome to the report.\n\n## 2. About the Board\n\nThe Board met six times.\n";
     expect(passagesOf(markdown).map((p) => [p.section, p.sentences])).toEqual([
       ["1. Foreword from the Chair", ["Welcome to the report."]],

@@ -32,6 +32,16 @@ describe("a labelled part the question names", () => {
     expect(partsAsked("What does Policy H6 say, and Recommendation 3?").map((p) => p.label)).toEqual(["policy h6", "recommendation 3"]);
     expect(partsAsked("What is in Appendix A?").map((p) => p.label)).toEqual(["appendix a"]);
     expect(partsAsked("Is finding a way to house families hard? Which action plan?")).toEqual([]);
+    // A kind may come with its qualifier, and a document's section is numbered with a point or said to be the document's.
+    expect(partsAsked("What do key recommendation 3, matter of concern 2, lesson 5 and mitigation M4 say?").map((p) => p.label)).toEqual([
+      "key recommendation 3",
+      "matter of concern 2",
+      "lesson 5",
+      "mitigation m4",
+    ]);
+    expect(partsAsked("What does section 3.2 say, and section 7 of the section 114 report?").map((p) => p.label)).toEqual(["section 3.2", "section 7"]);
+    // An Act's section is not the document's.
+    expect(partsAsked("How many section 47 enquiries were there, under section 17 of the Children Act 1989?")).toEqual([]);
   });
 
   it("is a list's numbered item under a heading of its kind, or a bold Markdown heading, in the document the question names", async () => {
@@ -96,6 +106,28 @@ describe("a section the question names by its heading's words", () => {
         "The garden fence was repaired on 18 March 2024; the extractor fan is awaiting a part.",
         "We have two interviews for residential support workers on 4 April 2024.",
       ]);
+    });
+  });
+});
+
+describe("a labelled part of a kind the question qualifies or numbers as a section", () => {
+  const REVIEW =
+    "Kestonbury Safer Partnership\n\nPolice inspection report\n\nResponding to the public\n\nMain findings\n\nCause of concern 1\n\n" +
+    "The force isn't answering emergency calls quickly enough.\n\nRecommendations\n\nWithin three months, the force should:\n\n• make sure it answers 999 calls within 10 seconds.\n\n" +
+    "Protecting vulnerable people\n\nMain findings\n\nCause of concern 2\n\nThe force doesn't respond well enough to missing children.\n\nRecommendations\n\n" +
+    "Within six months, the force should make sure that every report of a missing child is risk-assessed by a trained officer.\n\n" +
+    "SECTION 5: MITIGATING ACTIONS\n\n| No. | Action | Lead |\n| M3 | Offer the lunch club a free room. | Community Development Manager |\n| M4 | Guarantee every carer an equivalent amount of respite. | Carers Lead |\n\n" +
+    "SECTION 6: PUBLIC HEALTH\n\n6.1 Smoking\n\n6.1.1 The stop smoking service supported 1,412 people.\n\n6.1.2 Of these, 54% had quit at four weeks.\n\n6.2 Obesity\n\n6.2.1 One child in five is obese.\n";
+
+  it("runs on into the short heading after it, is found in a table under a heading naming its kind, and as a section is read with its sub-paragraphs", async () => {
+    await withTemporaryEngine({ "2022-09-14-kestonbury-review.txt": REVIEW }, async (engine) => {
+      const quotes = async (question: string) => (await ask(engine, { question })).citations.map((c) => c.quote);
+      expect(await quotes("What does cause of concern 2 recommend?")).toContain("Within six months, the force should make sure that every report of a missing child is risk-assessed by a trained officer.");
+      expect(await quotes("What does cause of concern 2 recommend?")).not.toContain("make sure it answers 999 calls within 10 seconds.");
+      expect((await quotes("What is mitigation M4?")).slice(0, 2)).toEqual(["| No. | Action | Lead |", "| M4 | Guarantee every carer an equivalent amount of respite. | Carers Lead |"]);
+      const section = await quotes("What does section 6.1 say?");
+      expect(section.slice(-2)).toEqual(["The stop smoking service supported 1,412 people.", "Of these, 54% had quit at four weeks."]);
+      expect(section).not.toContain("One child in five is obese.");
     });
   });
 });
