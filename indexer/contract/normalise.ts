@@ -26,7 +26,7 @@ const IRREGULAR = new Map(
     grow: "grew grown", know: "knew known", see: "saw seen", go: "went gone", come: "came", run: "ran", leave: "left",
     feel: "felt", hear: "heard", say: "said", lose: "lost", understand: "understood", undertake: "undertook undertaken",
     withdraw: "withdrew withdrawn", oversee: "oversaw overseen", deal: "dealt", mean: "meant", stand: "stood",
-    show: "shown", draw: "drew drawn", fly: "flew flown", drive: "drove driven", speak: "spoke spoken",
+    show: "shown", draw: "drew drawn", fly: "flew flown", drive: "drove driven", speak: "spoke spoken", die: "dying", lie: "lying", tie: "tying",
   }).flatMap(([verb, forms]) => forms.split(" ").map((form) => [form, verb] as const)),
 );
 
@@ -34,7 +34,8 @@ const IRREGULAR = new Map(
 export function stem(word: string): string {
   if (/\d/.test(word)) return word;
   // Porter takes the "s" off "previous" ("previou") but not off "previously" ("previous"): both are "previou".
-  return stemmer(IRREGULAR.get(word) ?? word).replace(/ous$/, "ou");
+  // It leaves "die" whole but makes "died" and "dies" "di": all three are "di".
+  return stemmer(IRREGULAR.get(word) ?? word).replace(/ous$/, "ou").replace(/ie$/, "i");
 }
 
 /** Folds case, accents, curly quotes and dashes, leaving words separated by spaces. */

@@ -6,14 +6,16 @@ import { words } from "../../indexer/contract/normalise.js";
  */
 export const QUESTION_WORDS = new Set(
   ("what which who whose whom when where why how many much did does do say said says tell told mention mentions " +
-    "mentioned describe described find found about according document documents report reports letter letters " +
+    "mentioned describe described find found about according document documents report reports letter letters paper papers " +
     "give show know please there any anything everything happen happened happening ever get got think thought " +
     "like look looked see saw seen " +
     // How a question frames its subject, not the subject: "did each inspection find…", "compared
     // with 2016", "properly protected". In a small corpus such words are rare, so they would weigh
     // more than the subject itself.
     "each every both either neither compare compared comparing comparison versus vs differ different difference " +
-    "differences similar same actually properly really ok okay " +
+    "differences similar same actually properly really ok okay even though although " +
+    // What a contraction leaves once its apostrophe goes: "didn't" is "didn t".
+    "didn doesn isn aren wasn weren hasn haven couldn wouldn shouldn t " +
     // When the period a question asks about runs ("since 2016"): a date, not a subject.
     "since until").split(" "),
 );

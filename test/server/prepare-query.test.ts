@@ -38,6 +38,17 @@ describe("normalising text for search", () => {
     expect(["led", "leading", "found", "finds", "written", "writes", "left", "leaving"].map(stem)).toEqual(["lead", "lead", "find", "find", "write", "write", "leav", "leav"]);
   });
 
+  it("meets 'die' at 'died' and 'dies', which Porter's stemmer alone takes apart", () => {
+    expect(["die", "died", "dies", "dying", "tie", "tied"].map(stem)).toEqual(["di", "di", "di", "di", "ti", "ti"]);
+  });
+
+  it("drops the words that frame a question, a contraction's remains and 'the papers' included", () => {
+    const subject = (question: string) => prepareQuery(question, {}, []).concepts.map((c) => c.alternatives[0].join(" "));
+    expect(subject("Why didn't Redline win even though it was cheapest?")).toEqual(["redlin", "win", "cheapest"]);
+    expect(subject("What do the papers say about internal audit?")).toEqual(["intern", "audit"]);
+    expect(prepareQuery("What do the papers say about internal audit?", {}, []).speaker).toEqual([]);
+  });
+
   it("knows a text in capitals, and gives it to the sentence encoder in lower case", () => {
     expect(["UPDATE ON THE IMPROVEMENT PLAN", "WHAT ABOUT THE FFD?", "The FFD and IRO", "FFD", "PLO AND IRO"].map(isShouted)).toEqual([true, true, false, false, true]);
     expect(encoderText("UPDATE ON THE CHILDREN'S SOCIAL CARE SERVICE IMPROVEMENT PLAN")).toBe("update on the children's social care service improvement plan");
@@ -132,6 +143,9 @@ describe("preparing a question", () => {
     expect(synonymsIn("put up in a B&B", synonyms)).toEqual([{ used: ["bandb"], others: ["bed and breakfast", "bandbs"] }]);
     // A council paper counts "posts" and its "workforce" where a reader asks about jobs.
     expect(synonymsIn("How many jobs will be cut?", synonyms)).toEqual([{ used: ["jobs"], others: ["posts", "job losses", "job cuts", "workforce"] }]);
+    // A council "going bust" issues a section 114 notice; a lowest price is the cheapest.
+    expect(synonymsIn("Is the council going bust?", synonyms).flatMap((g) => g.others)).toContain("section 114");
+    expect(synonymsIn("Was it the cheapest?", synonyms)).toEqual([{ used: ["cheapest"], others: ["cheaper", "lowest price", "lowest priced", "lowest cost", "lowest bid", "lowest tender"] }]);
     // Minutes record what a meeting decided as "RESOLVED that…"; "decision-making" is no decision.
     const decide = prepareQuery("What did the cabinet decide?", {}, synonyms).concepts.find((c) => c.alternatives[0].join(" ") === "decid")!;
     expect(decide.alternatives).toEqual([["decid"], ["resolv"], ["resolut"], ["agre"]]);
