@@ -1,7 +1,7 @@
 import { HEAD_LINES, paragraphNumber, type Line } from "./lines.js";
 import type { LetterFrame } from "./letters.js";
 import { parseDate, parseDateLine, parseDateOrMonthLine, parseMonthYear, parsePublishedLine } from "../contract/dates.js";
-import { boardName, councilNamed, inspectorateIn, isCouncilName, isInspectorateName, mainCouncil, mainPlace } from "./publishers.js";
+import { boardName, coronerIn, councilNamed, inspectorateIn, isCouncilName, isInspectorateName, letterheadBody, mainCouncil, mainPlace } from "./publishers.js";
 import { headingLabel, splitTitle, type Structure } from "./structure.js";
 import { headingShaped } from "./heading-shape.js";
 import { TITLE_LABEL } from "./furniture.js";
@@ -23,11 +23,13 @@ export function letterKind(subject: string | undefined): string {
 /**
  * The publisher of a letter: the inspectorate its letterhead or signature names; for a letter
  * signed by one of Her Majesty's Inspectors, which several inspectorates have, the one its
- * body names; else the council it names.
+ * body names; else another body its letterhead names; else the council it names.
  */
 export function letterPublisher(head: string, signature: string | undefined, body: string): string {
   const byInspector = signature && /majesty's inspector|\bHMI\b/i.test(signature) ? inspectorateIn(body) : undefined;
-  return inspectorateIn(head) ?? (signature && inspectorateIn(signature)) ?? byInspector ?? mainCouncil(body) ?? "Unknown publisher";
+  // A body its letterhead, the document's first line, names, not the council it writes to: "Office of the Independent Advocate for Children in England".
+  const sender = letterheadBody(body.trimStart().split("\n")[0] ?? "");
+  return inspectorateIn(head) ?? (signature && inspectorateIn(signature)) ?? byInspector ?? sender ?? mainCouncil(body) ?? "Unknown publisher";
 }
 
 function isAgenda(head: Line[]): boolean {
@@ -78,6 +80,9 @@ const KIND_ONLY = /^(?:final |draft |interim )?(?:[a-z]+ ){0,2}report$/i;
 
 /** Cover lines that name a body without saying it wrote: whom copies go to, and a reference number it gave. */
 const NOT_AUTHORSHIP = /^(?:distribution|circulation|copies? to|cc)\s*:|\breference number\b|\bURN\b/i;
+
+/** A line giving the date a report was signed: "Dated: 4 March 2024", numbered as a form's last box, "9 Dated: …". */
+const SIGNED_ON = /^(?:\d{1,2}\.?\s+)?dated\s*:?\s+(.+)$/i;
 
 /** The most lines a title set without blanks between may take. */
 const TITLE_LINES = 3;
@@ -189,11 +194,14 @@ export function deriveMetadata(text: string, lines: Line[], { furniture, content
   const inspection = /inspection|review of/i.test(title) || (!!(inspectorate ?? mentioned) && !letterhead && /\binspect/i.test(headText));
   // The cover's date, a day or else a month ("March 2023"), before any date in the body, which may be a visit's.
   const coverDate = head.map((l) => parseDateOrMonthLine(l.text)).find(Boolean) ?? parseDate(headText) ?? parseMonthYear(headText);
+  // A report signed off with its date, as a coroner's is: "9 Dated: 4 March 2024".
+  const signedOn = lines.map((l) => SIGNED_ON.exec(l.text)?.[1]).map((d) => d && parseDate(d)).find(Boolean);
+  const coroner = coronerIn(text);
   return {
     title,
-    publisher: inspectorate ?? letterhead?.name ?? mentioned ?? board ?? mainCouncil(text) ?? "Unknown publisher",
+    publisher: inspectorate ?? coroner ?? letterhead?.name ?? mentioned ?? board ?? mainCouncil(text) ?? "Unknown publisher",
     place,
     kind: inspection ? "inspection report" : /^minutes\b/i.test(title) ? "minutes" : "report",
-    date: published ?? coverDate ?? parseDate(text) ?? null,
+    date: published ?? signedOn ?? coverDate ?? parseDate(text) ?? null,
   };
 }

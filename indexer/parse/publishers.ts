@@ -77,8 +77,14 @@ export function inspectorateIn(text: string): string | undefined {
   return INSPECTORATES.find((i) => i.pattern.test(text))?.name;
 }
 
-/** A safeguarding partnership or board on a line of its own, as its report's cover names it: "Pellcombe Safeguarding Children Partnership". */
-const BOARD_LINE = new RegExp(String.raw`^(?:#+\s+)?(?:The )?(${PLACE}) Safeguarding (?:Children|Adults)(?:'s)? (?:Partnership|Board)$`);
+/**
+ * A safeguarding partnership or board, or another partnership of a place, on a line of its own, as its
+ * report's cover names it: "Pellcombe Safeguarding Children Partnership", "Safer Kestonbury Partnership",
+ * "Wexcombe Youth Justice Partnership".
+ */
+const BOARD_LINE = new RegExp(
+  String.raw`^(?:#+\s+)?(?:The )?(?:(${PLACE}) Safeguarding (?:Children|Adults)(?:'s)? (?:Partnership|Board)|(?:[A-Z][\w'’&-]* ){1,4}Partnership)$`,
+);
 
 /** The board a line names, when it is only that board's name. */
 export function boardName(line: string): string | undefined {
@@ -151,4 +157,26 @@ export function mainPlace(text: string): string | undefined {
     ...placesAfterChildrenIn(text),
   ].filter((p) => !NOT_PLACES.has(p));
   return mostFrequent(places);
+}
+
+/** A coroner, as a report to prevent future deaths names its author: "Assistant Coroner for Kestonbury and Lower Wend". */
+const CORONER = /\b(?:(?:Senior|Assistant|Area|Deputy) )?Coroner for (?:the coroner area of )?[A-Z][\w'’-]*(?: (?:and|upon|on|of) [A-Z][\w'’-]*| [A-Z][\w'’-]*)*/;
+
+/** The coroner who wrote a report, from the line that signs it or says who they are; undefined in any other document. */
+export function coronerIn(text: string): string | undefined {
+  if (!/prevent(?:ion of)? future deaths|regulation 28 report/i.test(text)) return undefined;
+  const signed = text.split("\n").reverse().find((line) => CORONER.test(line));
+  return signed ? CORONER.exec(signed)![0] : undefined;
+}
+
+/**
+ * A letterhead's first line naming a body other than a council or inspectorate: "Office of the
+ * Independent Advocate for Children in England", "Children's Commissioner for England".
+ */
+const BODY_LETTERHEAD = /^(?:The )?(?:Office of (?:the )?[A-Z].*|(?:[A-Z][\w'’-]* ){0,6}(?:Commissioner|Advocate|Ombudsman|Regulator|Agency|Authority)(?: (?:for|of) (?:[A-Z][\w'’-]* ?)+)?)$/;
+
+/** The body a letter's first line names as its sender, if it is one. */
+export function letterheadBody(line: string): string | undefined {
+  const text = line.trim();
+  return text.length <= 100 && BODY_LETTERHEAD.test(text) ? text : undefined;
 }

@@ -3,6 +3,7 @@ import { stem, terms, words } from "../../indexer/contract/normalise.js";
 import { MONTH_NAMES } from "../../indexer/contract/dates.js";
 import { UNKNOWN_PLACE, type Sentence } from "../../indexer/contract/schemas.js";
 import { isDivision } from "../../indexer/parse/heading-shape.js";
+import { LABELLED } from "../../indexer/parse/lines.js";
 
 /** What the server works out once from a loaded index, so no query has to. */
 export interface CorpusFacts {
@@ -219,14 +220,18 @@ function findTableHeaders(index: LoadedIndex): Set<number> {
   return headers;
 }
 
-/** The most lines a cover takes, and the longest: a longer line is prose, and ends it. */
+/**
+ * The most lines a cover takes, and the longest: a longer line is prose, and ends it. A labelled
+ * line may run longer: "Proposal: Closure of Brookside Day Centre, Fenside, and re-provision of…".
+ */
 const COVER_LINES = 8;
 const COVER_LINE_CHARS = 100;
+const COVER_LABELLED_CHARS = 160;
 
 /** A document's cover: its first short lines, up to the first line of prose. */
 function coverOf(text: string): string {
   const lines = text.split("\n").map((line) => line.trim()).filter((line) => line.length > 0).slice(0, COVER_LINES);
-  const prose = lines.findIndex((line) => line.length > COVER_LINE_CHARS);
+  const prose = lines.findIndex((line) => line.length > (LABELLED.test(line) ? COVER_LABELLED_CHARS : COVER_LINE_CHARS));
   return (prose === -1 ? lines : lines.slice(0, prose)).join("\n");
 }
 

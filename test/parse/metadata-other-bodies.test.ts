@@ -214,4 +214,19 @@ describe("a date of a month only", () => {
     const school = meta("Inspection of Hexley Park School\n\nOfsted\n\nPupils behave well.\n\nSchool details\n\nUnique reference number\t105899\nLocal authority\tCopperfold\n");
     expect([school.place, school.publisher]).toEqual(["Copperfold", "Ofsted"]);
   });
+
+  it("takes a partnership named on the first line, a coroner who signs a report to prevent future deaths, and the body a letterhead names, for the publisher", () => {
+    const review = meta("Safer Kestonbury Partnership\n\nDOMESTIC HOMICIDE REVIEW\n\nPublished: 28 September 2023\n\nThe review was commissioned by Kestonbury Borough Council.\n");
+    expect([review.title, review.publisher]).toEqual(["DOMESTIC HOMICIDE REVIEW", "Safer Kestonbury Partnership"]);
+    const coroner = meta(
+      "REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\nTHIS REPORT IS BEING SENT TO:\n\n1. The Chief Executive, Kestonbury Borough Council\n\n" +
+        "3 INVESTIGATION and INQUEST\n\nOn 9 August 2023 I commenced an investigation into the death of Callum Doherty.\n\n9 Dated: 4 March 2024\n\nAlistair James Penhaligon\nAssistant Coroner for Kestonbury and Lower Wend\n",
+    );
+    expect([coroner.publisher, coroner.date]).toEqual(["Assistant Coroner for Kestonbury and Lower Wend", "2024-03-04"]);
+    const letter = meta(
+      "Office of the Independent Advocate for Children in England\nSanctuary Buildings, London SW1P 3BT\n\nMs Joanna Pelling\nChief Executive\nKestonbury Borough Council\n\n12 March 2024\n\n" +
+        "Dear Ms Pelling\n\nChildren missing education in Kestonbury\n\nThank you for your reply. Kestonbury Borough Council should write again.\n\nYours sincerely\n\nHelen Marchbank\n",
+    );
+    expect([letter.publisher, letter.kind]).toEqual(["Office of the Independent Advocate for Children in England", "letter"]);
+  });
 });

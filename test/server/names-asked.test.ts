@@ -158,6 +158,21 @@ describe("a town the question names, which no document is about", () => {
     );
   });
 
+  it("names a whole document when a labelled line of its cover gives it, however long the line", async () => {
+    await withTemporaryEngine(
+      {
+        "2024-01-29-kestonbury-eia.txt":
+          "KESTONBURY BOROUGH COUNCIL\n\nEQUALITY IMPACT ASSESSMENT\n\nProposal: Closure of Brookside Day Centre, Fenside, and re-provision of day opportunities in the community\n\n" +
+          "SECTION 1: ABOUT THE PROPOSAL\n\n1.1 Brookside Day Centre offers personal care and meals.\n\n1.2 The proposal would save an estimated £286,000 a year from 2025/26.\n",
+        "2023-11-02-kestonbury-budget.txt": "Kestonbury Borough Council\n\nBudget report\n\nThe council must save £4 million in 2024/25 across its day services.\n",
+      },
+      async (engine) => {
+        const answer = await ask(engine, { question: "How much money will closing Brookside Day Centre save?" });
+        expect(answer.citations[0].quote).toBe("The proposal would save an estimated £286,000 a year from 2025/26.");
+      },
+    );
+  });
+
   it("quotes a lead-in that names who spoke with what it introduces, from the paragraph after", async () => {
     const long = "The council has set out a plan of work on SEND for the next two years, with a budget of £4.2 million. ".repeat(8);
     await withTemporaryEngine(
