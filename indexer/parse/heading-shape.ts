@@ -113,15 +113,16 @@ const SECTION_TO_FIRST_PARAGRAPH = 4;
 
 /**
  * "2. Budget outturn" over "2.1 The table below…", or over "Introduction" and then "2.1 …" (or
- * "2.3. …", its first sub-section written up): a numbered section, whose number its paragraphs carry, not a numbered paragraph.
+ * "2.3. …", its first sub-section written up), or "7.5 Disproportionality" over "7.5.1 Black and…":
+ * a numbered section, whose number its paragraphs carry, not a numbered paragraph.
  */
 export function isNumberedSection(lines: Line[], i: number): boolean {
   const own = ownText(lines[i]);
   const number = paragraphNumber(own);
-  const title = own.replace(/^\d+\.\s+/, "");
-  if (number === undefined || !/^\d{1,3}\.\s/.test(own) || !isHeadingText(title)) return false;
+  const title = own.replace(/^\d+(?:\.\d+)*\.?\s+/, "");
+  if (number === undefined || !/^\d{1,3}(?:\.\d{1,3})*\.?\s/.test(own) || !isHeadingText(title)) return false;
   // One in capitals is a section whatever follows it: "3. DETAILED FINDINGS AND MANAGEMENT RESPONSES".
-  if (isShouted(title)) return true;
+  if (/^\d{1,3}\.\s/.test(own) && isShouted(title)) return true;
   const next = lines.slice(i + 1, i + 1 + SECTION_TO_FIRST_PARAGRAPH).find((l) => paragraphNumber(l.text) !== undefined);
   return next !== undefined && !!paragraphNumber(next.text)?.startsWith(`${number}.`);
 }

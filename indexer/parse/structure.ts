@@ -100,7 +100,10 @@ export function readStructure(text: string, lines: Line[]): Structure {
   const shapeOf = headingShapes({ lines, skipped, labelled, uneven: unevenLabelledLines(lines), rows, listed, byline });
   const shapes = lines.map((_, i) => shapeOf(i));
   const shapeAt = (i: number) => shapes[i];
-  const divisions = new Set(lines.flatMap((_, i) => (shapeAt(i) && (isDivision(ownText(lines[i])) || isNumberedSection(lines, i)) ? [i] : [])));
+  // A numbered section divides the document; one numbered under it ("7.5 Disproportionality") is a part of that division.
+  const divisions = new Set(
+    lines.flatMap((_, i) => (shapeAt(i) && (isDivision(ownText(lines[i])) || (isNumberedSection(lines, i) && /^\d{1,3}\.\s/.test(ownText(lines[i])))) ? [i] : [])),
+  );
   const { levelOf, titleLine } = headingLevels(lines, skipped, contents.rows, majors, divisions);
   const placed = placeHeadings(lines, { shapeAt, skipped, levelOf, listed, byline });
 

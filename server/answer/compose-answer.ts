@@ -4,6 +4,7 @@ import { MONTH_NAMES } from "../../indexer/contract/dates.js";
 import type { ScoredSentence } from "./score-sentences.js";
 import { goesOnFrom, introduces, isListItem, sourceKey } from "./select-sentences.js";
 import { tableStart } from "./table-start.js";
+import { CAPTION } from "../../indexer/parse/heading-shape.js";
 import type { Citation } from "../http/schemas.js";
 
 /** "2017-10-12" → "12 October 2017"; a document dated only by its month, "2023-03" → "March 2023". */
@@ -80,6 +81,21 @@ function bringFirst(index: LoadedIndex, group: ScoredSentence[], quote: ScoredSe
 }
 
 /**
+ * A line that heads or labels rather than says: a few words with no stop or colon at the end
+ * ("Disproportionality"), or a cover's "Label: value" ("Report author: Tom Brackley, …"). Not a table's
+ * row or caption, which say what the table is.
+ */
+const isFragment = (s: ScoredSentence) => {
+  const text = s.sentence.searchText;
+  const count = text.split(/\s+/).length;
+  if (s.sentence.tableRow || CAPTION.test(text.replace(/^\*+/, "")) || /[.!?:]$/.test(text)) return false;
+  return count <= FRAGMENT_WORDS || (/^[\w ]{2,30}:\s/.test(text) && count <= 2 * FRAGMENT_WORDS);
+};
+const FRAGMENT_WORDS = 6;
+/** How much of its score a fragment keeps when a group's opening quote is chosen. */
+const FRAGMENT_SHARE = 0.8;
+
+/**
  * Writes the answer: quotes grouped by source in date order, each under its title,
  * publisher and date, each marked [n]. The only words not quoted are fixed framing.
  * Each group opens with its best quote, after only the quotes it goes on from; the rest
@@ -95,8 +111,10 @@ export function composeAnswer(index: LoadedIndex, chosen: ScoredSentence[], lead
     .sort((a, b) => (a[0].sentence.source.date ?? "").localeCompare(b[0].sentence.source.date ?? "") || a[0].sentence.documentId.localeCompare(b[0].sentence.documentId));
   if (lead) ordered.unshift(...ordered.splice(ordered.findIndex((g) => g.includes(lead)), 1));
   // Each source opens with its best quote, so the first line under each heading answers; the rest keep their order.
-  // A header row quoted above its row is not the best quote, however well it scores.
-  const better = (a: ScoredSentence, b: ScoredSentence) => (a.header !== b.header ? a.header : b.score > a.score);
+  // A header row quoted above its row is not the best quote, however well it scores; nor is a line that
+  // only labels or heads what follows ("Disproportionality", "Report author: …") when a sentence nearly as good says something.
+  const weight = (s: ScoredSentence) => (isFragment(s) ? s.score * FRAGMENT_SHARE : s.score);
+  const better = (a: ScoredSentence, b: ScoredSentence) => (a.header !== b.header ? a.header : weight(b) > weight(a));
   if (!inOrder) for (const group of ordered) bringFirst(index, group, lead && group.includes(lead) ? lead : group.reduce((a, b) => (better(a, b) ? b : a)));
   const citations: Citation[] = [];
   const sections: string[] = [];

@@ -238,6 +238,18 @@ describe("passages of the inspection report", () => {
     ]);
   });
 
+  it("takes '7.5 Disproportionality' over '7.5.1 …' for a sub-section of its numbered section, not a paragraph", () => {
+    const text =
+      "Youth Justice Plan 2024–25\n\n7. Performance\n\n7.1 First-time entrants\n\n7.1.1 There were 98 first-time entrants in 2023.\n\n" +
+      "7.5 Disproportionality\n\n7.5.1 Black children make up 15% of the caseload.\n\n8. Priorities\n\n8.1 The Board has agreed three priorities.\n\n8.2 Each has a measure.\n";
+    expect(parseDocument("t", text).passages.map((p) => [p.section, p.paragraph])).toEqual([
+      [["7. Performance", "7.1 First-time entrants"], "7.1.1"],
+      [["7. Performance", "7.5 Disproportionality"], "7.5.1"],
+      [["8. Priorities"], "8.1"],
+      [["8. Priorities"], "8.2"],
+    ]);
+  });
+
   it("takes a division's label in capitals for a heading: 'SECTION 2: EVIDENCE AND DATA', not a labelled fact", () => {
     const text =
       "EQUALITY IMPACT ASSESSMENT\n\nProposal: Closure of Brookside Day Centre\n\nSECTION 1: ABOUT THE PROPOSAL\n\n1.1 The council proposes to close the centre.\n\n" +
