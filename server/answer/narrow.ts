@@ -9,7 +9,6 @@ import type { CorpusFacts } from "../retrieve/corpus-facts.js";
 import { SPEAKER, type Concept, type PreparedQuery } from "../retrieve/prepare-query.js";
 import { yearAsked } from "./dates-asked.js";
 import { tableStart } from "./table-start.js";
-import { headingTerms } from "../retrieve/corpus-facts.js";
 
 /** "paragraph 5.12", "para 4.2", "paragraphs 12 and 13", a minute's "minute 68.2": numbered paragraphs the question asks to read. */
 const PARAGRAPH_REF = /\b(?:para(?:graph)?s?\.?|minutes?(?=\s+\d+\.\d))\s+(\d+(?:\.\d+)*)(?:\s*(?:and|or|,|&)\s*(\d+(?:\.\d+)*))?/gi;
@@ -62,7 +61,6 @@ export function partsAsked(question: string): Part[] {
       const label = `${m[1]} ${m[2]}`.toLowerCase();
       const byNumber = NUMBERED_ONLY.test(m[1]);
       const opens = byNumber ? new RegExp(`^(?:${m[1]}\\s+)?${literal(m[2])}(?:$|[\\s:.–—|-])`, "i") : opening(label);
-      // "Key recommendations" heads key recommendation 3, and "MATTERS OF CONCERN" matter of concern 2.
       return { label, asWritten: m[0], opens, number: m[2], kind: kindPattern(m[1]), headingOnly: byNumber };
     });
 }
@@ -127,7 +125,7 @@ const SUB_HEADING_WORDS = 2;
  * "Recommendations" after it; a finding into its "Management response". A part known by its number
  * alone runs on into nothing.
  */
-function runsOn(index: LoadedIndex, part: Part): Set<string> {
+function runsOn(index: LoadedIndex, facts: CorpusFacts, part: Part): Set<string> {
   const out = new Set<string>();
   if (part.headingOnly) return out;
   let inside: Passage | undefined;
@@ -144,7 +142,8 @@ function runsOn(index: LoadedIndex, part: Part): Set<string> {
       continue;
     }
     const sameSection = !!inside && passage.documentId === inside.documentId && above.every((heading, k) => passage.section[k] === heading);
-    const short = headingTerms(innermost).length > 0 && headingTerms(innermost).length <= SUB_HEADING_WORDS && !part.kind.test(innermost);
+    const words = facts.sectionTerms.get(passage.id)!.length;
+    const short = words > 0 && words <= SUB_HEADING_WORDS && !part.kind.test(innermost);
     if (sameSection && short && (into === undefined || into === innermost)) {
       into = innermost;
       out.add(passage.id);
@@ -273,7 +272,7 @@ export function narrowTo(query: PreparedQuery, places: string[], names: string[]
   const parts = partsAsked(query.question);
   // A part is under its heading, or its numbered paragraph, or a row of a table of its kind ("2.4" in a table of actions).
   const partRows = new Map(parts.map((part) => [part, rowsOfParts(index, [part.label])]));
-  const runOn = new Map(parts.map((part) => [part, runsOn(index, part)]));
+  const runOn = new Map(parts.map((part) => [part, runsOn(index, facts, part)]));
   const inPart = (p: Passage, part: Part) =>
     underPart(p, part) || runOn.get(part)!.has(p.id) || (!part.headingOnly && p.sentenceIds.some((id) => partRows.get(part)!(index.sentenceById.get(id)!)));
   const year = yearAsked(query.question);
@@ -317,9 +316,10 @@ export function narrowTo(query: PreparedQuery, places: string[], names: string[]
   const bySpeaker = !!spokenBy && searched.some((p) => ofPlace(p) && ofYear(p) && spokenBy.has(p.documentId));
   // So does a title.
   const byTitle = !!titled && searched.some((p) => ofPlace(p) && ofYear(p) && (!bySpeaker || spokenBy!.has(p.documentId)) && titled.titles.has(p.source.title));
+  const byAllButPublisher = (p: Passage) => ofPlace(p) && ofYear(p) && (!bySpeaker || spokenBy!.has(p.documentId)) && (!byTitle || titled!.titles.has(p.source.title));
   // So does a publisher asked to have spoken.
-  const byPublisher = publishers.size > 0 && searched.some((p) => ofPlace(p) && ofYear(p) && (!bySpeaker || spokenBy!.has(p.documentId)) && (!byTitle || titled!.titles.has(p.source.title)) && publishers.has(p.source.publisher));
-  const inPlace = (p: Passage) => ofPlace(p) && ofYear(p) && (!bySpeaker || spokenBy!.has(p.documentId)) && (!byTitle || titled!.titles.has(p.source.title)) && (!byPublisher || publishers.has(p.source.publisher));
+  const byPublisher = publishers.size > 0 && searched.some((p) => byAllButPublisher(p) && publishers.has(p.source.publisher));
+  const inPlace = (p: Passage) => byAllButPublisher(p) && (!byPublisher || publishers.has(p.source.publisher));
   if (!searched.some((p) => inPlace(p) && inParagraph(p))) {
     return unnarrowed(`No document searched has a paragraph numbered ${englishList(paragraphs)}.`);
   }
