@@ -4,6 +4,7 @@ import { MONTH_NAMES } from "../../indexer/contract/dates.js";
 import { UNKNOWN_PLACE, type Sentence } from "../../indexer/contract/schemas.js";
 import { isDivision } from "../../indexer/parse/heading-shape.js";
 import { LABELLED } from "../../indexer/parse/lines.js";
+import { INSPECTORATES } from "../../indexer/parse/publishers.js";
 
 /** What the server works out once from a loaded index, so no query has to. */
 export interface CorpusFacts {
@@ -318,6 +319,16 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
     capitals.add(short);
     metadataTerms.add(stem(short.toLowerCase()));
   }
+  // A body the documents name only in full, which a reader may name by its initials: "the CQC" for the
+  // Care Quality Commission in a Healthwatch report that never writes "CQC".
+  const folded = ` ${index.passages.map((p) => words(p.searchText).join(" ")).join(" | ")} `;
+  for (const { name } of INSPECTORATES) {
+    const short = initials(name);
+    const full = words(name).join(" ");
+    if (!short || Object.hasOwn(acronyms, short.toLowerCase()) || !folded.includes(` ${full} `)) continue;
+    acronyms[short.toLowerCase()] = full;
+    capitals.add(short);
+  }
   for (const title of new Set(index.documents.flatMap((d) => [d.title, ...d.parts.map((p) => p.title)]))) {
     const named = titleInitials(title);
     // The documents' own acronyms win, and initials that spell a word they use are that word.
@@ -334,7 +345,7 @@ export function corpusFacts(index: LoadedIndex): CorpusFacts {
     vocabulary,
     textWords,
     capitals,
-    foldedText: ` ${index.passages.map((p) => words(p.searchText).join(" ")).join(" | ")} `,
+    foldedText: folded,
     years,
     yearsByDocument,
     firstYear: docYears.length ? Math.min(...docYears) : null,

@@ -158,6 +158,24 @@ describe("a town the question names, which no document is about", () => {
     );
   });
 
+  it("knows an inspectorate by its initials where the documents only write its name in full, and the everyday word for a pregnancy", async () => {
+    await withTemporaryEngine(
+      {
+        "2023-11-02-healthwatch-larkhill.txt":
+          "Healthwatch Kestonbury\n\nEnter and View report: Larkhill Grange\n\nPublished: 2 November 2023\n\nThe home was rated Requires Improvement overall by the Care Quality Commission following an inspection in August 2022.\n\n" +
+          "Smoking in pregnancy is a particular concern: 12.3% of mothers were smokers at the time of delivery.\n",
+      },
+      async (engine) => {
+        const rating = await ask(engine, { question: "What is Larkhill Grange's CQC rating?" });
+        expect(rating.abstained).toBe(false);
+        expect(rating.citations[0].quote).toBe("The home was rated Requires Improvement overall by the Care Quality Commission following an inspection in August 2022.");
+        expect(engine.facts.acronyms.cqc).toBe("care quality commission");
+        const pregnant = await ask(engine, { question: "Are pregnant women still smoking?" });
+        expect(pregnant.citations[0].quote).toBe("Smoking in pregnancy is a particular concern: 12.3% of mothers were smokers at the time of delivery.");
+      },
+    );
+  });
+
   it("names a whole document when a labelled line of its cover gives it, however long the line", async () => {
     await withTemporaryEngine(
       {
