@@ -224,11 +224,20 @@ export function titlesNamed(question: string, facts: CorpusFacts): TitlesNamed |
   const wordings = [...facts.titles];
   const titles = new Set<string>();
   const named = new Set<string>();
+  // A document the question asks about is its subject, not where to look: "what did the committee resolve about the Auditor's Annual Report?".
+  const askedAbout = (start: number) => {
+    let k = start - 1;
+    while (k >= 0 && /^(?:the|a|an|its|their|this|that)$/.test(asWritten[k])) k--;
+    return k >= 0 && /^(?:about|regarding|concerning|on)$/.test(asWritten[k]);
+  };
   for (const asked of readings) {
     asked.forEach((last, end) => {
       // The phrase ends there, or goes on with what labels a document: "the inspection report published in 2017".
       const next = asked[end + 1];
       if (!last || !DOCUMENT_WORDS.has(last) || (next && !facts.metadataTerms.has(next))) return;
+      let phrase = end;
+      while (phrase > 0 && asked[phrase - 1]) phrase--;
+      if (asked === plain && askedAbout(phrase)) return;
       for (let start = end - 1; start >= 0 && asked[start]; start--) {
         const run = asked.slice(start, end + 1) as string[];
         // "the youth justice report", "the consultation report": words of the title, and the word its kind ends in ("inspection report").

@@ -33,6 +33,8 @@ const documentsCited = async (question: string) => [...new Set((await ask(engine
 describe("a document named by its title", () => {
   it("is found by two or more of the title's words, in its order, ending in a word for a document, or by one and the word its kind ends in", () => {
     expect(titlesNamed("What does the carers strategy say about breaks?", engine.facts)).toEqual({ titles: new Set(["Carers strategy 2022 to 2027"]), words: ["carer", "strategi"] });
+    // Asked about, a document is the subject, and every document that speaks of it is searched.
+    expect(titlesNamed("What did the board decide about the carers strategy?", engine.facts)).toBeUndefined();
     expect(titlesNamed("According to the local authority assessment, how long do people wait?", engine.facts)?.titles).toEqual(
       new Set(["Redmarsh County Council: local authority assessment"]),
     );
