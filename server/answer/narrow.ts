@@ -238,11 +238,15 @@ export function titlesNamed(question: string, facts: CorpusFacts): TitlesNamed |
       let phrase = end;
       while (phrase > 0 && asked[phrase - 1]) phrase--;
       if (asked === plain && askedAbout(phrase)) return;
+      // "The independent review of disproportionality" is a review of that, whatever else is titled "Independent Review…".
+      const of = asked === plain && /^(?:of|into)$/.test(asWritten[end + 1] ?? "") ? asked[end + 2] : null;
       for (let start = end - 1; start >= 0 && asked[start]; start--) {
         const run = asked.slice(start, end + 1) as string[];
         // "the youth justice report", "the consultation report": words of the title, and the word its kind ends in ("inspection report").
         const byKind = (wording: string) => end - start >= 1 && wording.includes(` ${run.slice(0, -1).join(" ")} `) && wording.endsWith(` ${last} `);
-        const having = wordings.filter(([, wording]) => wording.includes(` ${run.join(" ")} `) || byKind(wording)).map(([title]) => title);
+        const having = wordings
+          .filter(([, wording]) => (wording.includes(` ${run.join(" ")} `) || byKind(wording)) && (!of || wording.includes(` ${of} `)))
+          .map(([title]) => title);
         if (having.length === 0 || having.length === wordings.length) continue;
         having.forEach((title) => titles.add(title));
         run.forEach((t) => named.add(t));

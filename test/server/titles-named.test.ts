@@ -35,6 +35,8 @@ describe("a document named by its title", () => {
     expect(titlesNamed("What does the carers strategy say about breaks?", engine.facts)).toEqual({ titles: new Set(["Carers strategy 2022 to 2027"]), words: ["carer", "strategi"] });
     // Asked about, a document is the subject, and every document that speaks of it is searched.
     expect(titlesNamed("What did the board decide about the carers strategy?", engine.facts)).toBeUndefined();
+    // Nor is "the assessment of adoption" the local authority assessment, which says nothing of adoption in its title.
+    expect(titlesNamed("When is the local authority assessment of adoption due?", engine.facts)).toBeUndefined();
     expect(titlesNamed("According to the local authority assessment, how long do people wait?", engine.facts)?.titles).toEqual(
       new Set(["Redmarsh County Council: local authority assessment"]),
     );
