@@ -2,9 +2,8 @@ import type { LoadedIndex } from "../../indexer/contract/load-index.js";
 import type { Source } from "../../indexer/contract/schemas.js";
 import { MONTH_NAMES } from "../../indexer/contract/dates.js";
 import type { ScoredSentence } from "./score-sentences.js";
-import { goesOnFrom, introduces, isListItem, sourceKey } from "./select-sentences.js";
+import { goesOnFrom, introduces, isCaption, isListItem, sourceKey } from "./select-sentences.js";
 import { tableStart } from "./table-start.js";
-import { CAPTION } from "../../indexer/parse/heading-shape.js";
 import type { Citation } from "../http/schemas.js";
 
 /** "2017-10-12" → "12 October 2017"; a document dated only by its month, "2023-03" → "March 2023". */
@@ -88,7 +87,7 @@ function bringFirst(index: LoadedIndex, group: ScoredSentence[], quote: ScoredSe
 const isFragment = (s: ScoredSentence) => {
   const text = s.sentence.searchText;
   const count = text.split(/\s+/).length;
-  if (s.sentence.tableRow || CAPTION.test(text.replace(/^\*+/, "")) || /[.!?:]$/.test(text)) return false;
+  if (s.sentence.tableRow || isCaption(s) || /[.!?:]$/.test(text)) return false;
   return count <= FRAGMENT_WORDS || (/^[\w ]{2,30}:\s/.test(text) && count <= 2 * FRAGMENT_WORDS);
 };
 const FRAGMENT_WORDS = 6;

@@ -1,5 +1,6 @@
 import { FACT_CONTEXT, type ScoredSentence } from "./score-sentences.js";
 import { words } from "../../indexer/contract/normalise.js";
+import { CAPTION } from "../../indexer/parse/heading-shape.js";
 
 export interface SelectOptions {
   /** Citations in an answer unless the request asks for fewer. */
@@ -88,6 +89,9 @@ function sequel(s: ScoredSentence, neighbour: Neighbour): ScoredSentence[] | und
   return out.length === 0 && LEADS_IN.test(s.sentence.searchText) ? undefined : out;
 }
 
+/** A table's caption: "Table 2: First-time entrants, rate per 100,000 children", bold or not. */
+export const isCaption = (s: ScoredSentence): boolean => CAPTION.test(s.sentence.searchText.replace(/^\*+/, ""));
+
 /**
  * An item of a list, which goes on from its lead-in: a bulleted one ("- 512 live with foster
  * families"), or one that opens in lower case ("in primary schools is 12.3%").
@@ -100,6 +104,7 @@ export const isListItem = (s: ScoredSentence): boolean => s.sentence.listItem ||
  * item or the list's lead-in.
  */
 export function goesOnFrom(before: ScoredSentence, quote: ScoredSentence): boolean {
+  if (quote.header && isCaption(before)) return before.sentence.row === quote.sentence.row - 1;
   // What a lead-in introduces: "Nadia Kowalczyk, Chair of the Forum, said:" over what she said.
   if (introduces(before) && before.sentence.row === quote.sentence.row - 1) return true;
   if (LEANS_BACK.test(quote.sentence.searchText)) return before.sentence.row === quote.sentence.row - 1;
@@ -114,6 +119,11 @@ export function goesOnFrom(before: ScoredSentence, quote: ScoredSentence): boole
  */
 function leanedOnOnce(s: ScoredSentence, neighbour: Neighbour): ScoredSentence | undefined {
   if (LEANS_BACK.test(s.sentence.searchText)) return neighbour(s, -1);
+  // A header row's columns are of what the caption above says: "Table 2: First-time entrants, rate per 100,000…".
+  if (s.header) {
+    const above = neighbour(s, -1);
+    return above && isCaption(above) ? above : undefined;
+  }
   // A table row's figures mean nothing without the header row that says what each column is, if the table has one.
   if (s.sentence.tableRow) {
     let first: ScoredSentence | undefined;

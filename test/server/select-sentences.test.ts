@@ -118,7 +118,7 @@ describe("withContext", () => {
     expect(ids(withContext([list[3]], neighbour, 10))).toEqual(["f4"]);
   });
 
-  it("quotes a table row under its header row, however many rows down", () => {
+  it("quotes a table row under its header row, however many rows down, and the header under the table's caption", () => {
     const { list, neighbour } = passageOf("t", [
       ["Table 1: Households in temporary accommodation", 0.2],
       ["Type | Q1 | Q2", 0.3],
@@ -129,8 +129,9 @@ describe("withContext", () => {
     for (const row of list.slice(1)) row.sentence.tableRow = true;
     // A table whose first row is data, not a header, has nothing to bring.
     expect(ids(withContext([list[4]], neighbour, 10))).toEqual(["t5"]);
+    // Under a header, with the caption above it, which says what the columns are of.
     list[1].header = true;
-    expect(ids(withContext([list[4]], neighbour, 10))).toEqual(["t5", "t2"]);
+    expect(ids(withContext([list[4]], neighbour, 10))).toEqual(["t5", "t2", "t1"]);
   });
 
   it("quotes a question the document asks with its answer, or not at all", () => {

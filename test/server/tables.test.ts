@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { temporaryEngine, type TemporaryEngine } from "../helpers/engine.js";
+import { temporaryEngine, withTemporaryEngine, type TemporaryEngine } from "../helpers/engine.js";
 import { ask, type Engine } from "../../server/answer/ask.js";
 
 // Minutes with an action log whose header row names the owner column, a judgement table with
@@ -67,5 +67,26 @@ describe("a table's header row", () => {
       expect(at, question).toBeGreaterThanOrEqual(0);
       expect(quotes[at + 1], question).toMatch(/\t\d+\/23\t/);
     }
+  });
+});
+
+describe("a table's caption", () => {
+  it("is quoted above the header row, which says what each column is of: the units a row's figures are in", async () => {
+    await withTemporaryEngine(
+      {
+        "wexcombe-youth-justice-plan.txt":
+          "Wexcombe Youth Justice Partnership\n\nYouth Justice Plan 2024–25\n\nPerformance\n\nFirst-time entrants are children who receive their first youth caution or conviction.\n\n" +
+          "Table 2: First-time entrants, rate per 100,000 children aged 10 to 17\n" +
+          "Year\t2021\t2022\t2023\nWexcombe\t203\t189\t171\nEngland\t149\t153\t154\n",
+      },
+      async (engine) => {
+        const answer = await ask(engine, { question: "What is the first-time entrant rate in Wexcombe?" });
+        expect(answer.citations.slice(0, 3).map((c) => c.quote)).toEqual([
+          "Table 2: First-time entrants, rate per 100,000 children aged 10 to 17",
+          "Year\t2021\t2022\t2023",
+          "Wexcombe\t203\t189\t171",
+        ]);
+      },
+    );
   });
 });
