@@ -81,7 +81,7 @@ const FACT_PATTERNS: Record<Exclude<Intent, "general">, RegExp> = {
   person: new RegExp(
     `${PERSON}.*\\b(?:HMI\\b|[Ii]nspector|[Dd]irector|led(?! to\\b)|lead(?! to\\b)|[Cc]hair|carried out by)|${PERSON}, [^,.;]{0,60}?\\b(?:Manager|Head of|Officer|Auditor)\\b|\\b(?:led(?! to\\b)|carried out by|inspectors were)\\b.*${PERSON}|` +
       `\\b(?:Officer|Director|Inspector|Executive|Chair(?:man)?|Leader|Constable|Commissioner|Superintendent|Headteacher|Mayor)\\b(?:[^.]{0,60}?\\s(?:is|was))?\\s+${PERSON}|` +
-      `\\b(?:[Oo]fficer|[Oo]wner|[Ll]ead|[Aa]uthor|[Cc]ontact|[Mm]anager|[Cc]hair(?:man|person)?|by):\\s+${PERSON}|` +
+      `\\b(?:[Oo]fficer|[Oo]wner|[Ll]ead|[Aa]uthor|[Cc]ontact|[Mm]anager|[Cc]hair(?:man|person)?|by|[Rr]eport of):\\s+${PERSON}|` +
       // A sentence saying who someone is: "The responsible individual is Susan Okafor."
       `\\b(?:is|was)\\s+${PERSON}\\.?$|` +
       // A name under its title: "Dr Emeka Haverford declared an interest", "Councillor Denise Holloway moved the motion".

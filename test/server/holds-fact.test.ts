@@ -72,6 +72,7 @@ describe("a sentence that holds the fact a question asks for", () => {
 
   it("for a person: an officer named with a role after a comma, or under a label naming a role, not a post alone", () => {
     expect(holdsFact("person", "Responsible officer: Marcus Fell, Direct Payments Team Manager")).toBe(true);
+    expect(holdsFact("person", "Report of: Gareth Pryce")).toBe(true);
     expect(holdsFact("person", "Andrew Merriman, Chief Finance Officer, told the group that spending rose.")).toBe(true);
     expect(holdsFact("person", "Report of: Karen Lowe, Head of Environmental Services")).toBe(true);
     expect(holdsFact("person", "Prepared by: Samir Bhatt")).toBe(true);

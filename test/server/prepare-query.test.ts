@@ -143,6 +143,8 @@ describe("preparing a question", () => {
     expect(synonymsIn("put up in a B&B", synonyms)).toEqual([{ used: ["bandb"], others: ["bed and breakfast", "bandbs"] }]);
     // A council paper counts "posts" and its "workforce" where a reader asks about jobs.
     expect(synonymsIn("How many jobs will be cut?", synonyms)).toEqual([{ used: ["jobs"], others: ["posts", "job losses", "job cuts", "workforce"] }]);
+    // Staff "overloaded with cases" have too high a caseload.
+    expect(synonymsIn("Are they overloaded with cases?", synonyms).flatMap((g) => g.others)).toContain("caseload");
     // A council "going bust" issues a section 114 notice; a lowest price is the cheapest.
     expect(synonymsIn("Is the council going bust?", synonyms).flatMap((g) => g.others)).toContain("section 114");
     expect(synonymsIn("Was it the cheapest?", synonyms)).toEqual([{ used: ["cheapest"], others: ["cheaper", "lowest price", "lowest priced", "lowest cost", "lowest bid", "lowest tender"] }]);
