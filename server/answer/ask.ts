@@ -3,12 +3,14 @@ import type { Embedder } from "../../indexer/embedders/embedder.js";
 import type { CorpusFacts } from "../retrieve/corpus-facts.js";
 import type { SynonymGroups } from "../retrieve/synonyms.js";
 import type { AskRequest, AskResponse, Filters, Related } from "../http/schemas.js";
-import { namePlaces, prepareQuery, unshout, type Concept, type PreparedQuery } from "../retrieve/prepare-query.js";
+import type { Passage } from "../../indexer/contract/schemas.js";
+import { passes } from "../retrieve/filters.js";
+import { namePlaces, prepareQuery, unshout, wordedIn, type Concept, type PreparedQuery } from "../retrieve/prepare-query.js";
 import { searchPassages, type Hit, type SearchOptions } from "../retrieve/search.js";
 import { narrowTo, opensWithLabel, publisherNotOfPlace, rowsOfParts } from "./narrow.js";
 import { periodAsked, writtenFrom } from "./dates-asked.js";
 import { stem, terms } from "../../indexer/contract/normalise.js";
-import { scoreSentences, type ScoredSentence } from "./score-sentences.js";
+import { holdsFact, scoreSentences, type ScoredSentence } from "./score-sentences.js";
 import { defaultSelectOptions, introduces, leadOf, selectSentences, withContext } from "./select-sentences.js";
 import { NOT_A_QUESTION, outsideTheDocuments, subjectNotSearched, tooWeak } from "./abstain.js";
 import { isPleasantry, NOT_NAMES } from "../retrieve/question-words.js";
@@ -71,6 +73,40 @@ function asksOnlyFor(parts: string[], query: PreparedQuery): boolean {
 
 /** What a question after a figure asks for: a count, a sum of money, a rate or share. */
 const FIGURES = new Set(["count", "sum", "figure"]);
+
+/** The most passages naming someone in the role asked about that join the search's. */
+const ROLE_PASSAGES = 3;
+
+/**
+ * For "who chaired the panel?", the passages that name someone in that role ("Mrs F M Oborski
+ * (Chairman)"), in the documents that best match the rest of the question, though they share no
+ * other word with it: a membership list is found by its document, not its words.
+ */
+function withRoleHolders(engine: Engine, query: PreparedQuery, hits: Hit[], filters: Filters, about?: (p: Passage) => boolean): Hit[] {
+  const { role } = query;
+  if (query.intent !== "person" || !role) return hits;
+  const { index, facts } = engine;
+  const have = new Set(hits.map((h) => h.passage.id));
+  const rest = query.concepts.filter((c) => !c.metadata && c !== role && conceptValue(index, c) > 0);
+  const total = rest.reduce((n, c) => n + conceptValue(index, c), 0);
+  if (total === 0) return hits;
+  const holds = (p: Passage) =>
+    p.sentenceIds.some((id) => {
+      const s = index.sentenceById.get(id)!;
+      return wordedIn(role, facts.readTerms[s.row]) && holdsFact("person", s.searchText);
+    });
+  const candidates = index.passages
+    .map((passage, row) => ({ passage, row }))
+    .filter(({ passage }) => !have.has(passage.id) && passes(passage, filters) && (!about || about(passage)) && holds(passage))
+    .map(({ passage, row }) => ({ passage, row, share: rest.filter((c) => wordedIn(c, facts.contextTerms.get(passage.id)!)).reduce((n, c) => n + conceptValue(index, c), 0) / total }))
+    .filter((c) => c.share >= ROLE_CONTEXT)
+    .sort((a, b) => b.share - a.share)
+    .slice(0, ROLE_PASSAGES);
+  return [...hits, ...candidates.map(({ passage, row, share }) => ({ passage, row, score: share, lexical: 0, dense: 0 }))];
+}
+
+/** How much of the rest of the question a role holder's passage, headings and document must hold. */
+const ROLE_CONTEXT = 0.5;
 
 /** Passages close to the question: offered beside an abstention, never as an answer. */
 const RELATED = 3;
@@ -137,7 +173,7 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
   const [vector] = await embedder.embed([query.embedText]);
   const embedMs = performance.now() - embedStart;
   const searchStart = performance.now();
-  const found = searchPassages(index, query, vector, { ...engine.search, filters, about });
+  const found = withRoleHolders(engine, query, searchPassages(index, query, vector, { ...engine.search, filters, about }), filters, about);
   // A figure for a year of account ("how much did it overspend in 2019/20?") is in a passage that names
   // that year, heading or title included; another year's figure is no answer.
   const period = FIGURES.has(query.intent) ? periodAsked(query.question) : undefined;

@@ -224,7 +224,9 @@ export function scoreSentences(index: LoadedIndex, facts: CorpusFacts, query: Pr
       const score = w.coverage * coverage + w.context * context + w.dense * denseNorm + w.passage * hit.score + factBonus + (sentence.tableRow ? w.names * Math.max(namesLabels(own), asksFigure && TOTAL_ROW.test(sentence.searchText) ? 1 : 0) : 0);
       const whole =
         (subject.length > 0 && subject.every((c) => wordedIn(c, facts.readTerms[sentence.row])) && (query.intent !== "count" || counts(sentence.searchText, counted))) ||
-        (query.intent === "date" && fact && datesAsked(sentence.searchText, subject));
+        (query.intent === "date" && fact && datesAsked(sentence.searchText, subject)) ||
+        // A name in the role asked about answers "who chaired…?" whole: "Mrs F M Oborski (Chairman), …".
+        (query.intent === "person" && fact && !!query.role && wordedIn(query.role, facts.readTerms[sentence.row]));
       out.push({ sentence, coverage, context, dense, passage: hit.score, fact, whole, header: facts.tableHeaders.has(sentence.row), score });
     });
   }

@@ -24,6 +24,8 @@ export interface PreparedQuery {
   intent: Intent;
   /** Who the question asks to have spoken, as concepts ("inspectors", "the task group"): where to look. */
   speaker: Concept[];
+  /** For a question after a person, the role it asks who held, as the verb after "who": "chair" in "who chaired the panel?". */
+  role?: Concept;
 }
 
 /**
@@ -115,6 +117,17 @@ function speakerOf(question: string, concepts: Concept[]): Concept[] {
   // A publisher named by its acronym ("the CQC") speaks too; other labels ("Ofsted", "the council") only say where to look.
   const spoken = (c: Concept) => (!c.metadata || c.kind === "acronym") && c.alternatives[0].every((t) => speaker.has(t));
   return concepts.every((c) => c.metadata || spoken(c)) ? [] : concepts.filter(spoken);
+}
+
+/** The verb after "who" that names a role: "chaired", "signed", not "is" or "did". */
+const WHO_DID = new RegExp(`\\bwho\\s+(?!${AUXILIARY}\\b)([a-z]+)\\b`, "i");
+
+/** The concept naming the role a question after a person asks who held: "chair" in "who chaired the panel?". */
+function roleOf(question: string, concepts: Concept[]): { role?: Concept } {
+  const verb = WHO_DID.exec(question.split(TURN_JOINER).pop()!)?.[1];
+  const term = verb ? terms(verb)[0] : undefined;
+  const role = term ? concepts.find((c) => c.alternatives[0].length === 1 && c.alternatives[0][0] === term) : undefined;
+  return role ? { role } : {};
 }
 
 /**
@@ -215,5 +228,6 @@ export function prepareQuery(
     years: [...question.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0])),
     intent: intentOfTurn(question),
     speaker,
+    ...roleOf(question, concepts),
   };
 }

@@ -347,6 +347,16 @@ describe("answers from the seed documents", () => {
     expect(Object.fromEntries(engine.facts.properPlaces)).toEqual({ gloucestershire: "Gloucestershire", worcestershire: "Worcestershire" });
   });
 
+  it("answers who held a role from the document the rest of the question names, though the list naming them shares no other word with it", async () => {
+    const answer = await ask(engine, {
+      question: "When did the Children and Families Overview and Scrutiny Panel meet to consider the monitoring visit feedback, and who chaired the panel?",
+    });
+    expect(answer.citations.slice(0, 2).map((c) => c.quote)).toEqual([
+      "Mrs F M Oborski (Chairman), Mrs J A Potter (Vice Chairman), Ms P Agar, Mr R W Banks, Ms R L Dent, Ms P A Hill, Mr S M Mackay, Ms T L Onslow and Ms S A Webb",
+      "Children and Families Overview and Scrutiny Panel Tuesday, 24 October 2017, 10.00 am, County Hall, Worcester",
+    ]);
+  });
+
   it("answers what a publisher said from what it wrote, a letter inside another's pack included, not from papers reporting it", async () => {
     const sources = (answer: AskResponse) => [...new Set(answer.citations.map((c) => `${c.documentId}#${c.within?.label ?? ""} ${c.publisher}`))];
     const ofsted = await ask(engine, { question: "What has Ofsted said about Worcestershire's Family Front Door?" });

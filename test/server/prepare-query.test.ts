@@ -204,6 +204,9 @@ describe("preparing a question", () => {
     expect(prepareQuery("What actions were agreed and who owns them?", {}, []).intent).toBe("person");
     expect(prepareQuery("Who chairs the Improvement Board?", {}, []).intent).toBe("person");
     expect(prepareQuery("Which councillors voted against the motion?", {}, []).intent).toBe("person");
+    // The role a question after a person asks who held, as the verb after "who".
+    expect(prepareQuery("When did the panel meet, and who chaired it?", {}, []).role?.alternatives[0]).toEqual(["chair"]);
+    expect(prepareQuery("Who is the chair of the panel?", {}, []).role).toBeUndefined();
     expect(prepareQuery("When was Worcestershire judged inadequate?", {}, []).intent).toBe("date");
     expect(prepareQuery("What did inspectors say about children who go missing?", {}, []).intent).toBe("general");
     expect(prepareQuery("When children who are in care run off, does anyone notice?", {}, []).intent).toBe("general");
