@@ -87,7 +87,8 @@ function withRoleHolders(engine: Engine, query: PreparedQuery, hits: Hit[], filt
   if (query.intent !== "person" || !role) return hits;
   const { index, facts } = engine;
   const have = new Set(hits.map((h) => h.passage.id));
-  const rest = query.concepts.filter((c) => !c.metadata && c !== role && conceptValue(index, c) > 0);
+  const key = (c: Concept) => c.alternatives[0].join(" ");
+  const rest = query.concepts.filter((c) => !c.metadata && key(c) !== key(role) && conceptValue(index, c) > 0);
   const total = rest.reduce((n, c) => n + conceptValue(index, c), 0);
   if (total === 0) return hits;
   const holds = (p: Passage) =>
@@ -95,8 +96,10 @@ function withRoleHolders(engine: Engine, query: PreparedQuery, hits: Hit[], filt
       const s = index.sentenceById.get(id)!;
       return wordedIn(role, facts.readTerms[s.row]) && holdsFact("person", s.searchText);
     });
-  const candidates = index.passages
-    .map((passage, row) => ({ passage, row }))
+  // Only the passages using a wording of the role are read: the postings list them, row and count in turn.
+  const rows = new Set(role.alternatives.flatMap((alt) => (index.lexical.postings.get(alt[0]) ?? []).filter((_, k) => k % 2 === 0)));
+  const candidates = [...rows]
+    .map((row) => ({ passage: index.passages[row], row }))
     .filter(({ passage }) => !have.has(passage.id) && passes(passage, filters) && (!about || about(passage)) && holds(passage))
     .map(({ passage, row }) => ({ passage, row, share: rest.filter((c) => wordedIn(c, facts.contextTerms.get(passage.id)!)).reduce((n, c) => n + conceptValue(index, c), 0) / total }))
     .filter((c) => c.share >= ROLE_CONTEXT)
