@@ -38,6 +38,9 @@ export function stem(word: string): string {
   return stemmer(IRREGULAR.get(word) ?? word).replace(/ous$/, "ou").replace(/ie$/, "i");
 }
 
+/** Text to match as written inside a pattern: "St. Mary's (North)" with its "." and brackets escaped. */
+export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 /** Folds case, accents, curly quotes and dashes, leaving words separated by spaces. */
 export function fold(text: string): string {
   return text

@@ -12,17 +12,22 @@ const MAX_HEADING_WORDS = 13;
 const MAX_QUESTION_WORDS = 20;
 const MAX_HEADING_CHARS = 100;
 
+/** The words that label a division of a whole document: "Part 1.", "Section 5:", "Appendix A". */
+export const DIVISION_WORDS = "part|chapter|section|appendix|annex|schedule";
+
 /**
  * A labelled heading: a label, its number or letter, and a title, "Policy H1: Affordable housing",
  * "Priority 3: Homes for everyone", "Appendix A: …", "Chapter 5 Meeting housing needs", "SECTION 5: MITIGATING ACTIONS".
  */
-const LABEL_HEADING = /^((?:[A-Z][a-z]+ ){1,2}|(?:PART|CHAPTER|SECTION|APPENDIX|ANNEX|SCHEDULE) )(?:[A-Z]{1,3}\d{1,3}[a-z]?|\d{1,3}(?:\.\d{1,2})?|[A-Z]|[IVX]{1,5})(?:[:.]\s+|\s+[-–—]\s+|\s+)(?=[A-Z"'‘“(])/;
+const LABEL_HEADING = new RegExp(
+  `^((?:[A-Z][a-z]+ ){1,2}|(?:${DIVISION_WORDS.toUpperCase()}) )(?:[A-Z]{1,3}\\d{1,3}[a-z]?|\\d{1,3}(?:\\.\\d{1,2})?|[A-Z]|[IVX]{1,5})(?:[:.]\\s+|\\s+[-–—]\\s+|\\s+)(?=[A-Z"'‘“(])`,
+);
 
 /** A caption is no heading: "Table 1: Households in temporary accommodation". */
 export const CAPTION = /^(?:table|figure|chart|graph|map)\s+\d+/i;
 
 /** A label that divides a whole document: "Part 1.", "Chapter 5", "Appendix A:", "Annex 2", "Appendix." */
-const DIVISION = /^(?:part|chapter|section|appendix|annex|schedule)(?:\s+(?:\d{1,3}|[A-Z]|[IVX]{1,5})\b|\.)/i;
+const DIVISION = new RegExp(`^(?:${DIVISION_WORDS})(?:\\s+(?:\\d{1,3}|[A-Z]|[IVX]{1,5})\\b|\\.)`, "i");
 
 /** True for a heading that heads a division of the whole document ("Appendix A: …", "Part 2. …"). */
 export function isDivision(label: string): boolean {

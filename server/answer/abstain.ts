@@ -1,7 +1,7 @@
 import { terms, words } from "../../indexer/contract/normalise.js";
 import type { LoadedIndex } from "../../indexer/contract/load-index.js";
 import type { CorpusFacts } from "../retrieve/corpus-facts.js";
-import { wordedIn, type Concept, type PreparedQuery } from "../retrieve/prepare-query.js";
+import { conceptKey, wordedIn, type Concept, type PreparedQuery } from "../retrieve/prepare-query.js";
 import type { Hit } from "../retrieve/search.js";
 import type { ScoredSentence } from "./score-sentences.js";
 import { ASK_IN_WORDS } from "../http/schemas.js";
@@ -106,7 +106,7 @@ export function outsideTheDocuments(query: PreparedQuery, facts: CorpusFacts, in
   // "SEND" is not "send": an acronym must appear in capitals, other names in any case.
   const isAcronym = (name: string) => /^[A-Z]{3,}s?$/.test(name);
   // "Councillor" is mentioned where the documents write "Cllr", "EHCP" where they write "EHC plan": a synonym the documents use names it too.
-  const wordedOtherwise = (name: string) => query.concepts.some((c) => c.alternatives[0].join(" ") === terms(name).join(" ") && conceptValue(index, c) > 0);
+  const wordedOtherwise = (name: string) => query.concepts.some((c) => conceptKey(c) === terms(name).join(" ") && conceptValue(index, c) > 0);
   const mentioned = (name: string) =>
     (isAcronym(name) ? facts.capitals.has(name.replace(/s$/, "")) : words(name).every((w) => facts.vocabulary.has(w))) || wordedOtherwise(name);
   const unknown = asOneName(query.names.filter((name) => !mentioned(name)), query.question);

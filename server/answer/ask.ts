@@ -3,13 +3,13 @@ import type { Embedder } from "../../indexer/embedders/embedder.js";
 import type { CorpusFacts } from "../retrieve/corpus-facts.js";
 import type { SynonymGroups } from "../retrieve/synonyms.js";
 import type { AskRequest, AskResponse, Filters, Related } from "../http/schemas.js";
-import type { Passage } from "../../indexer/contract/schemas.js";
+import type { Passage, Sentence } from "../../indexer/contract/schemas.js";
 import { passes } from "../retrieve/filters.js";
-import { namePlaces, prepareQuery, unshout, wordedIn, type Concept, type PreparedQuery } from "../retrieve/prepare-query.js";
+import { conceptKey, namePlaces, prepareQuery, unshout, wordedIn, type Concept, type PreparedQuery } from "../retrieve/prepare-query.js";
 import { searchPassages, type Hit, type SearchOptions } from "../retrieve/search.js";
 import { narrowTo, opensWithLabel, publisherNotOfPlace, rowsOfParts } from "./narrow.js";
 import { periodAsked, writtenFrom } from "./dates-asked.js";
-import { stem, terms } from "../../indexer/contract/normalise.js";
+import { escapeRegExp, stem, terms } from "../../indexer/contract/normalise.js";
 import { holdsFact, scoreSentences, type ScoredSentence } from "./score-sentences.js";
 import { defaultSelectOptions, introduces, leadOf, selectSentences, withContext } from "./select-sentences.js";
 import { NOT_A_QUESTION, outsideTheDocuments, subjectNotSearched, tooWeak } from "./abstain.js";
@@ -46,16 +46,15 @@ const LEANS_ON_IT = /\b(?:it|its|they|them|their|he|him|his|she|her)\b/i;
  * and so does one that says something of it ("is it working?" after "what is the FFD?").
  */
 function asFollowUp(query: PreparedQuery, own: PreparedQuery | undefined, index: LoadedIndex): PreparedQuery {
-  const key = (c: Concept) => c.alternatives[0].join(" ");
   // A word no document uses ("and the percentage?") is no subject to turn to: the earlier one stays.
   // Nor is a name to hold the earlier subject against ("how does that compare with England?"),
   // though an acronym is a subject ("what about the FFD?").
   const named = new Set((own?.names ?? []).filter((n) => !ACRONYM.test(n)).flatMap((n) => terms(n)));
   const isName = (c: Concept) => c.alternatives[0].every((t) => named.has(t));
-  const subject = new Set((own?.concepts ?? []).filter((c) => !c.metadata && conceptValue(index, c) > 0 && !isName(c)).map(key));
+  const subject = new Set((own?.concepts ?? []).filter((c) => !c.metadata && conceptValue(index, c) > 0 && !isName(c)).map(conceptKey));
   // The earlier subject stays whole; a name the follow-up adds is where to look, as a place is.
   if (subject.size === 0 || LEANS_ON_IT.test(own?.question ?? "")) return named.size === 0 ? query : { ...query, concepts: query.concepts.map((c) => (isName(c) ? { ...c, metadata: true } : c)) };
-  return { ...query, concepts: query.concepts.map((c) => (subject.has(key(c)) ? c : { ...c, metadata: true })) };
+  return { ...query, concepts: query.concepts.map((c) => (subject.has(conceptKey(c)) ? c : { ...c, metadata: true })) };
 }
 
 /** A name the documents use, always with a capital, that is not a place any document is about, an acronym, a label or a question word. */
@@ -87,8 +86,7 @@ function withRoleHolders(engine: Engine, query: PreparedQuery, hits: Hit[], filt
   if (query.intent !== "person" || !role) return hits;
   const { index, facts } = engine;
   const have = new Set(hits.map((h) => h.passage.id));
-  const key = (c: Concept) => c.alternatives[0].join(" ");
-  const rest = query.concepts.filter((c) => !c.metadata && key(c) !== key(role) && conceptValue(index, c) > 0);
+  const rest = query.concepts.filter((c) => !c.metadata && conceptKey(c) !== conceptKey(role) && conceptValue(index, c) > 0);
   const total = rest.reduce((n, c) => n + conceptValue(index, c), 0);
   if (total === 0) return hits;
   const holds = (p: Passage) =>
@@ -127,6 +125,8 @@ export interface Retrieval {
   paragraphs: string[];
   /** Labelled parts the search was narrowed to ("policy h6" for "what does Policy H6 say?"). */
   parts: string[];
+  /** True for a table row that is one of those parts: "2.4 | Improve police attendance…" for "action 2.4". */
+  rowOfPart: (sentence: Sentence) => boolean;
   hits: Hit[];
   scored: ScoredSentence[];
   embedMs: number;
@@ -147,7 +147,7 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
   const prepared = asFollowUp(prepareFor(engine, resolved.question), resolved.own ? prepareFor(engine, resolved.own) : undefined, index);
   const interpretedAs = resolved.followUp ? resolved.question : undefined;
   // Why nothing is searched, or nothing searched can answer: a retrieval with no hits and a reason.
-  const stop = (outside: string, filters: Filters = request.filters ?? {}, embedMs = 0, searchMs = 0): Retrieval => ({ query: prepared, interpretedAs, outside, filters, paragraphs: [], parts: [], hits: [], scored: [], embedMs, searchMs });
+  const stop = (outside: string, filters: Filters = request.filters ?? {}, embedMs = 0, searchMs = 0): Retrieval => ({ query: prepared, interpretedAs, outside, filters, paragraphs: [], parts: [], rowOfPart: () => false, hits: [], scored: [], embedMs, searchMs });
   const outside = isPleasantry(prepared.question) ? NOT_A_QUESTION : outsideTheDocuments(prepared, facts, index);
   if (outside) return stop(outside);
 
@@ -166,7 +166,7 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
   if (notNamed) return stop(notNamed, filters);
   // A name a whole document is about says where to look, as a place does, not what to find there.
   // The whole name, with the capitalised words the question writes beside it: "Ashgrove House".
-  const wholeName = (name: string) => new RegExp(`(?:[A-Z][\\w'’-]*\\s+)*${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:\\s+[A-Z][\\w'’-]*)*`).exec(prepared.question)?.[0] ?? name;
+  const wholeName = (name: string) => new RegExp(`(?:[A-Z][\\w'’-]*\\s+)*${escapeRegExp(name)}(?:\\s+[A-Z][\\w'’-]*)*`).exec(prepared.question)?.[0] ?? name;
   const where = new Set((documentNames ?? []).flatMap((name) => terms(wholeName(name))));
   const query = where.size === 0 ? prepared : { ...prepared, concepts: prepared.concepts.map((c) => (c.alternatives[0].every((t) => where.has(t)) ? { ...c, metadata: true } : c)) };
   const from = writtenFrom(query.question);
@@ -192,17 +192,17 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
   const unsearched = narrowed && wordsMatter && hits.length > 0 ? subjectNotSearched(query, hits, facts, named, titled) : undefined;
   if (unsearched) return stop(unsearched, filters, embedMs, performance.now() - searchStart);
   const scored = scoreSentences(index, facts, query, vector, hits);
+  const rowOfPart = rowsOfParts(index, parts);
   // The sentence or table row that opens with the label asked for is that part itself, and answers first:
   // "| KPI 14 | …" for "what was the status of KPI 14?", though "KPI 01" shares as many words; so is
   // the row its number opens in a table of its kind, "2.4 | Improve police attendance…" for "action 2.4".
   if (parts.length > 0) {
     const best = scored[0]?.score ?? 0;
     const opensPart = opensWithLabel(parts);
-    const rowOfPart = rowsOfParts(index, parts);
     for (const s of scored) if (opensPart(s.sentence.searchText) || rowOfPart(s.sentence)) s.score = Math.max(s.score, best + 0.01);
     scored.sort((a, b) => b.score - a.score);
   }
-  return { query, interpretedAs, filters, paragraphs, parts, hits, scored, embedMs, searchMs: performance.now() - searchStart };
+  return { query, interpretedAs, filters, paragraphs, parts, rowOfPart, hits, scored, embedMs, searchMs: performance.now() - searchStart };
 }
 
 /**
@@ -212,7 +212,7 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
 export async function ask(engine: Engine, request: AskRequest): Promise<AskResponse> {
   const started = performance.now();
   const { index, facts } = engine;
-  const { query, interpretedAs, outside, filters, paragraphs, parts, hits, scored, embedMs, searchMs } = await retrieve(engine, request);
+  const { query, interpretedAs, outside, filters, paragraphs, parts, rowOfPart, hits, scored, embedMs, searchMs } = await retrieve(engine, request);
   const abstain = (reason: string, related?: Related[]): AskResponse => ({
     answer: reason,
     abstained: true,
@@ -265,7 +265,6 @@ export async function ask(engine: Engine, request: AskRequest): Promise<AskRespo
   // not a table's rows that share its passage.
   const read = (s: ScoredSentence | undefined): s is ScoredSentence => !!s && (paragraphs.length === 0 || paragraphs.includes(s.sentence.paragraph ?? ""));
   // A part that is a table's row ("| M4 | Guarantee…") is that row under its header, not the rows beside it.
-  const rowOfPart = rowsOfParts(index, parts);
   const ownRows = (sentences: ScoredSentence[]) =>
     sentences.some((s) => rowOfPart(s.sentence)) ? sentences.filter((s) => !s.sentence.tableRow || s.header || rowOfPart(s.sentence)) : sentences;
   const whole =

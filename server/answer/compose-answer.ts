@@ -4,6 +4,7 @@ import { MONTH_NAMES } from "../../indexer/contract/dates.js";
 import type { ScoredSentence } from "./score-sentences.js";
 import { goesOnFrom, introduces, isCaption, isListItem, sourceKey } from "./select-sentences.js";
 import { tableStart } from "./table-start.js";
+import { LABELLED } from "../../indexer/parse/lines.js";
 import type { Citation } from "../http/schemas.js";
 
 /** "2017-10-12" → "12 October 2017"; a document dated only by its month, "2023-03" → "March 2023". */
@@ -88,7 +89,7 @@ const isFragment = (s: ScoredSentence) => {
   const text = s.sentence.searchText;
   const count = text.split(/\s+/).length;
   if (s.sentence.tableRow || isCaption(s) || /[.!?:]$/.test(text)) return false;
-  return count <= FRAGMENT_WORDS || (/^[\w ]{2,30}:\s/.test(text) && count <= 2 * FRAGMENT_WORDS);
+  return count <= FRAGMENT_WORDS || (LABELLED.test(text) && count <= 2 * FRAGMENT_WORDS);
 };
 const FRAGMENT_WORDS = 6;
 /** How much of its score a fragment keeps when a group's opening quote is chosen. */

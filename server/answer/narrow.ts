@@ -3,7 +3,7 @@ import type { Passage, Sentence } from "../../indexer/contract/schemas.js";
 import type { Filters } from "../http/schemas.js";
 import { anyOf, mentions, passes } from "../retrieve/filters.js";
 import { englishList } from "./english-list.js";
-import { stem, terms, words } from "../../indexer/contract/normalise.js";
+import { escapeRegExp, stem, terms, words } from "../../indexer/contract/normalise.js";
 import { QUESTION_WORDS } from "../retrieve/question-words.js";
 import type { CorpusFacts } from "../retrieve/corpus-facts.js";
 import { SPEAKER, type Concept, type PreparedQuery } from "../retrieve/prepare-query.js";
@@ -60,7 +60,7 @@ export function partsAsked(question: string): Part[] {
     .map((m) => {
       const label = `${m[1]} ${m[2]}`.toLowerCase();
       const byNumber = NUMBERED_ONLY.test(m[1]);
-      const opens = byNumber ? new RegExp(`^(?:${m[1]}\\s+)?${literal(m[2])}(?:$|[\\s:.–—|-])`, "i") : opening(label);
+      const opens = byNumber ? new RegExp(`^(?:${m[1]}\\s+)?${escapeRegExp(m[2])}(?:$|[\\s:.–—|-])`, "i") : opening(label);
       return { label, asWritten: m[0], opens, number: m[2], kind: kindPattern(m[1]), headingOnly: byNumber };
     });
 }
@@ -74,11 +74,8 @@ const kindPattern = (kind: string) => {
   return new RegExp(`\\b(?:${word}s?|${stem(word)}\\w*)\\b`, "i");
 };
 
-/** A label or number as a pattern: "action 2.4" → "action 2\\.4". */
-const literal = (text: string) => text.replace(/[.\/]/g, "\\$&");
-
 /** Text that opens with a part's label, after any section number: a heading ("2.4 Recommendation 4: …"), a sentence, or a table row or cell ("| KPI 14 | New benefit claims…"). */
-const opening = (label: string) => new RegExp(`(?:^|\\n|[.!?;|]\\s+)(?:\\|\\s*)?(?:\\d+(?:\\.\\d+)*\\.?\\s+)?${literal(label)}(?:$|[\\s:.–—|-])`, "i");
+const opening = (label: string) => new RegExp(`(?:^|\\n|[.!?;|]\\s+)(?:\\|\\s*)?(?:\\d+(?:\\.\\d+)*\\.?\\s+)?${escapeRegExp(label)}(?:$|[\\s:.–—|-])`, "i");
 
 /**
  * A test for the table rows a part's number opens, in a table whose header, caption or heading names the
@@ -88,7 +85,7 @@ export function rowsOfParts(index: LoadedIndex, labels: string[]): (sentence: Se
   const parts = labels.map((label) => {
     // "key recommendation 3": the kind is the word before the number.
     const [kind, number] = label.split(" ").slice(-2);
-    return { kind: kindPattern(kind), number: new RegExp(`^\\|?\\s*${literal(number)}\\.?(?:\\s|\\|)`, "i") };
+    return { kind: kindPattern(kind), number: new RegExp(`^\\|?\\s*${escapeRegExp(number)}\\.?(?:\\s|\\|)`, "i") };
   });
   return (sentence) => {
     if (!sentence.tableRow) return false;

@@ -2,7 +2,7 @@ import type { LoadedIndex } from "../../indexer/contract/load-index.js";
 import { stem, terms, words } from "../../indexer/contract/normalise.js";
 import { MONTH_NAMES } from "../../indexer/contract/dates.js";
 import { UNKNOWN_PLACE, type Sentence } from "../../indexer/contract/schemas.js";
-import { isDivision } from "../../indexer/parse/heading-shape.js";
+import { DIVISION_WORDS, isDivision } from "../../indexer/parse/heading-shape.js";
 import { LABELLED } from "../../indexer/parse/lines.js";
 import { INSPECTORATES } from "../../indexer/parse/publishers.js";
 
@@ -131,7 +131,7 @@ function labelTerms(section: string[]): string[] {
 }
 
 /** A heading's own label, which names no subject: "Section 8:", "Part 2 –", "Appendix B.". */
-const HEADING_LABEL = /^(?:section|part|chapter|appendix|annex|schedule)\s+[\w.]+\s*[:.–—-]?\s*/i;
+const HEADING_LABEL = new RegExp(`^(?:${DIVISION_WORDS})\\s+[\\w.]+\\s*[:.–—-]?\\s*`, "i");
 
 /** The words a heading names its subject with: "registered manag respons" for "Section 8: Registered manager's response". */
 export const headingTerms = (heading: string): string[] => terms(heading.replace(HEADING_LABEL, "")).filter((t) => !/\d/.test(t));

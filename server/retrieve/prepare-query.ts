@@ -1,4 +1,4 @@
-import { isShouted, stem, terms, words } from "../../indexer/contract/normalise.js";
+import { escapeRegExp, isShouted, stem, terms, words } from "../../indexer/contract/normalise.js";
 import { NOT_NAMES, QUESTION_WORDS } from "./question-words.js";
 import { synonymsIn, type SynonymGroups } from "./synonyms.js";
 import type { ShortForms } from "./corpus-facts.js";
@@ -97,6 +97,9 @@ export interface Concept {
 }
 
 /** True when a set of terms holds one of a concept's wordings whole. */
+/** A concept as the question words it: "famili front door", the same whichever copy of the concept carries it. */
+export const conceptKey = (concept: Pick<Concept, "alternatives">): string => concept.alternatives[0].join(" ");
+
 export const wordedIn = (concept: Pick<Concept, "alternatives">, termsOf: Set<string>): boolean => concept.alternatives.some((alt) => alt.every((t) => termsOf.has(t)));
 
 const meaningful = (list: string[]) => list.filter((t) => !QUESTION_WORDS.has(t));
@@ -148,8 +151,7 @@ export function unshout(question: string, acronyms: Record<string, string>, meta
 export function namePlaces(question: string, properPlaces: Map<string, string>): string {
   let named = question;
   for (const [lower, written] of properPlaces) {
-    const literal = lower.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    named = named.replace(new RegExp(`(?<![\\w'’-])${literal}(?![\\w-])`, "g"), written);
+    named = named.replace(new RegExp(`(?<![\\w'’-])${escapeRegExp(lower)}(?![\\w-])`, "g"), written);
   }
   return named;
 }
