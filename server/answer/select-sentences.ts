@@ -1,6 +1,7 @@
 import { FACT_CONTEXT, type ScoredSentence } from "./score-sentences.js";
 import { words } from "../../indexer/contract/normalise.js";
 import { CAPTION } from "../../indexer/parse/heading-shape.js";
+import { LABELLED } from "../../indexer/parse/lines.js";
 
 export interface SelectOptions {
   /** Citations in an answer unless the request asks for fewer. */
@@ -148,12 +149,33 @@ function leanedOn(s: ScoredSentence, neighbour: Neighbour): ScoredSentence[] {
   return chain;
 }
 
+/** The most facts a cover's run of labelled lines brings: "Inspection dates: …", "Report published: …". */
+const COVER_FACTS = 3;
+
+/** The longest a cover's labelled line runs. */
+const COVER_LINE = 80;
+
+/** A cover's labelled line, short as a form's field: "Report published: 24 January 2017", not "Recommendation 7: Review the staffing…". */
+const isCoverLine = (s: ScoredSentence) => s.sentence.searchText.length <= COVER_LINE && LABELLED.test(s.sentence.searchText);
+
+/**
+ * A fact before a quote, and, when it is a cover's labelled line, the ones holding facts right
+ * above it: a cover's dates are read together, "Inspection date: 24 October 2016 to 17 November
+ * 2016" with "Report published: 24 January 2017", so neither is taken for the other.
+ */
+function factsAbove(fact: ScoredSentence, neighbour: Neighbour): ScoredSentence[] {
+  const run = [fact];
+  for (let back = neighbour(fact, -1); back?.fact && run.length < COVER_FACTS && isCoverLine(fact) && isCoverLine(back); back = neighbour(back, -1)) run.push(back);
+  return run;
+}
+
 /**
  * Quotes the chosen sentences, best first, each with what it cannot stand without: the
  * sentences before a quote that opens "This…" or "As a result…" (see `leanedOn`), and what
  * follows it that belongs with it (see `sequel`). For a question after a figure, name or date, a quote
  * without one also brings the sentence before when that holds it: "The previous inspection
- * … was in October 2010." before "The local authority was judged to be inadequate."
+ * … was in October 2010." before "The local authority was judged to be inadequate.", and the whole
+ * of a cover's run of labelled facts when that is what it is (see `factsAbove`).
  * A quote whose context would not fit in the limit, or introduces what was not found, is
  * left out rather than quoted bare. Any room left fills single-sentence gaps between quotes,
  * so the reader gets one unbroken passage rather than two pieces with a hole. All come from
@@ -180,7 +202,7 @@ export function withContext(chosen: ScoredSentence[], neighbour: Neighbour, limi
     if (!after) continue;
     const previous = neighbour(s, -1);
     const leaned = leanedOn(s, neighbour);
-    const before = leaned.length > 0 ? leaned : asksForFact && !s.fact && !LEADS_IN.test(s.sentence.searchText) && previous?.fact ? [previous] : [];
+    const before = leaned.length > 0 ? leaned : asksForFact && !s.fact && !LEADS_IN.test(s.sentence.searchText) && previous?.fact ? factsAbove(previous, neighbour) : [];
     const group = [s, ...[...before, ...after].filter(fresh)];
     if (out.length + group.length <= limit) add(group);
   }

@@ -150,6 +150,9 @@ describe("answers from the seed documents", () => {
     const answer = await ask(engine, { question: "When was Worcestershire judged inadequate?" });
     const judged = answer.citations.findIndex((c) => c.quote === "The local authority was judged to be inadequate.");
     expect(answer.citations[judged - 1].quote).toBe("The previous inspection of the local authority's services for safeguarding and children looked after was in October 2010.");
+    // The report's headline judgement comes with both of its cover's dates, in the cover's order.
+    const headline = answer.citations.findIndex((c) => c.quote.startsWith("Children's services in Worcestershire are inadequate"));
+    expect(answer.citations.slice(headline - 2, headline).map((c) => c.quote)).toEqual(["Inspection date: 24 October 2016 to 17 November 2016", "Report published: 24 January 2017"]);
   });
 
   it("answers a question after a name from the sources that name someone, leading with the one asked about", async () => {

@@ -204,6 +204,27 @@ describe("withContext", () => {
     expect(ids(withContext([lead.list[1]], lead.neighbour, 10, true))).toEqual(["g2", "g3"]);
   });
 
+
+  it("brings, for a question after a fact, a cover's run of short labelled facts above a quote, but not a run of long labelled lines", () => {
+    const cover = passageOf("c", [
+      ["Worcestershire County Council", 0.1],
+      ["Inspection date: 24 October 2016 to 17 November 2016", 0.1],
+      ["Report published: 24 January 2017", 0.1],
+      ["Children's services in Worcestershire are inadequate", 0.9],
+    ]);
+    for (const s of cover.list) s.fact = /\d{4}/.test(s.sentence.searchText);
+    expect(ids(withContext([cover.list[3]], cover.neighbour, 10, true))).toEqual(["c4", "c3", "c2"]);
+
+    // Recommendations are labelled too, but each says something of its own: only the fact just before comes.
+    const recommendations = passageOf("r", [
+      ["Recommendation 6: Commission an annual inspection of every bed and breakfast establishment used by the Council by 2025.", 0.1],
+      ["Recommendation 7: Review the staffing of the Housing Options service, where caseloads averaged 58 households per officer.", 0.1],
+      ["Recommendation 8: Work with residents to establish a panel of people with lived experience of homelessness.", 0.9],
+    ]);
+    recommendations.list[0].fact = true;
+    recommendations.list[1].fact = true;
+    expect(ids(withContext([recommendations.list[2]], recommendations.neighbour, 10, true))).toEqual(["r3", "r2"]);
+  });
   it("quotes once a sentence the document says twice, word for word", () => {
     const { list, neighbour } = passageOf("r", [
       ["Recruitment has begun.", 0.9],
