@@ -1,5 +1,5 @@
 import { FACT_CONTEXT, type ScoredSentence } from "./score-sentences.js";
-import { words } from "../../indexer/contract/normalise.js";
+import { terms, words } from "../../indexer/contract/normalise.js";
 import { CAPTION } from "../../indexer/parse/heading-shape.js";
 import { LABELLED } from "../../indexer/parse/lines.js";
 
@@ -26,6 +26,26 @@ export const defaultSelectOptions: SelectOptions = { maxCitations: 18, documentS
 export const sourceKey = (s: ScoredSentence) => `${s.sentence.documentId}#${s.sentence.source.within?.label ?? ""}`;
 
 /**
+ * Fewer words than this say too little to be taken for a rewording: "We have also inspected
+ * resettlement, which is separately rated." is not said again by "…which was separately rated as
+ * 'Inadequate'."
+ */
+const REWORDED_WORDS = 10;
+
+/**
+ * True when a sentence says again, in other words, what another of its source does: a report's
+ * summary and body ("Caseloads of social workers, IROs … although decreasing, remain too large."
+ * and "Social workers', IROs' … caseloads, while decreasing, remain too large."). Every word of
+ * one is the other's, which has one more at most; sentences alike but for one word ("How
+ * efficient is…" and "How effective is…") each say something of their own.
+ */
+function reworded(a: ScoredSentence, b: ScoredSentence): boolean {
+  const [x, y] = [new Set(terms(a.sentence.searchText)), new Set(terms(b.sentence.searchText))];
+  const [small, large] = x.size <= y.size ? [x, y] : [y, x];
+  return small.size >= REWORDED_WORDS && large.size - small.size <= 1 && [...small].every((t) => large.has(t));
+}
+
+/**
  * Picks the sentences to quote: the best of every source that speaks to the question,
  * not five from one report, then the best of the rest wherever they are, with repeated
  * sentences quoted once.
@@ -45,6 +65,7 @@ export function selectSentences(scored: ScoredSentence[], options: Partial<Selec
     const list = bySource.get(sourceKey(s)) ?? [];
     if (list.length === 0 && (s.score < documentShare * best || (factsOnly && bySource.size > 0 && !s.fact))) continue;
     if ((fromPassage.get(s.sentence.passageId) ?? 0) >= perPassage) continue;
+    if (list.some((other) => reworded(other, s))) continue;
     fromPassage.set(s.sentence.passageId, (fromPassage.get(s.sentence.passageId) ?? 0) + 1);
     list.push(s);
     bySource.set(sourceKey(s), list);

@@ -69,6 +69,22 @@ describe("selectSentences", () => {
     const onePassage = ["1", "2", "3", "4"].map((n, i) => sentence(`s${n}`, "A", "p", 1 - i * 0.01));
     expect(ids(selectSentences(onePassage, { maxCitations: 10 }))).toEqual(["s1", "s2", "s3"]);
   });
+
+  it("quotes once what a source says twice in other words, but both of two sentences alike but for one word", () => {
+    const report = [
+      sentence("summary", "R", "r-p1", 1.0, "Caseloads of social workers, IROs, child protection chairs and personal advisers, although decreasing, remain too large."),
+      sentence("body", "R", "r-p2", 0.9, "Social workers’, IROs’, child protection chairs’ and personal advisers’ caseloads, while decreasing, remain too large."),
+      sentence("efficient", "R", "r-p3", 0.85, "How efficient is the fire and rescue service at keeping people safe and secure from fire and other risks?"),
+      sentence("effective", "R", "r-p4", 0.8, "How effective is the fire and rescue service at keeping people safe and secure from fire and other risks?"),
+      // Too short to be taken for a rewording, though every word of the first is the second's.
+      sentence("rated", "R", "r-p5", 0.75, "We have also inspected resettlement, which is separately rated."),
+      sentence("inadequate", "R", "r-p6", 0.7, "We have also inspected resettlement, which is separately rated as 'Inadequate'."),
+    ];
+    expect(ids(selectSentences(report, { maxCitations: 10 }))).toEqual(["summary", "efficient", "effective", "rated", "inadequate"]);
+    // Another source saying the same is another finding, quoted too.
+    const later = sentence("later", "S", "s-p1", 0.9, report[1].sentence.searchText);
+    expect(ids(selectSentences([report[0], later], { maxCitations: 10 }))).toEqual(["summary", "later"]);
+  });
 });
 
 /** The sentences of one passage, ids `${prefix}1`, `${prefix}2`…, and the neighbour lookup `withContext` reads. */
