@@ -269,7 +269,7 @@ export async function ask(engine: Engine, request: AskRequest): Promise<AskRespo
     sentences.some((s) => rowOfPart(s.sentence)) ? sentences.filter((s) => !s.sentence.tableRow || s.header || rowOfPart(s.sentence)) : sentences;
   const whole =
     paragraphs.length > 0 || asksOnlyFor(parts, query) ? hits.flatMap((h) => ownRows(h.passage.sentenceIds.map((id) => byId.get(id)).filter(read))).slice(0, limit) : undefined;
-  const selected = whole ?? selectSentences(scored, { maxCitations: limit, factsOnly: query.intent !== "general" });
+  const selected = whole ?? selectSentences(scored, { maxCitations: limit, factsOnly: query.intent !== "general" }, (s) => facts.sentenceTerms[s.row]);
   const chosen = whole ?? withContext(selected, neighbour, limit, query.intent !== "general");
   const lead = query.intent === "general" || whole ? undefined : leadOf(selected, chosen);
   const { answer, citations } = composeAnswer(index, chosen, lead, !!whole);

@@ -2,6 +2,7 @@ import { FACT_CONTEXT, type ScoredSentence } from "./score-sentences.js";
 import { terms, words } from "../../indexer/contract/normalise.js";
 import { CAPTION } from "../../indexer/parse/heading-shape.js";
 import { LABELLED } from "../../indexer/parse/lines.js";
+import type { Sentence } from "../../indexer/contract/schemas.js";
 
 export interface SelectOptions {
   /** Citations in an answer unless the request asks for fewer. */
@@ -39,18 +40,20 @@ const REWORDED_WORDS = 10;
  * one is the other's, which has one more at most; sentences alike but for one word ("How
  * efficient is…" and "How effective is…") each say something of their own.
  */
-function reworded(a: ScoredSentence, b: ScoredSentence): boolean {
-  const [x, y] = [new Set(terms(a.sentence.searchText)), new Set(terms(b.sentence.searchText))];
+function reworded(x: Set<string>, y: Set<string>): boolean {
   const [small, large] = x.size <= y.size ? [x, y] : [y, x];
   return small.size >= REWORDED_WORDS && large.size - small.size <= 1 && [...small].every((t) => large.has(t));
 }
+
+/** A sentence's words as the index folds and stems them; the corpus's facts hold them ready. */
+export type TermsOf = (sentence: Sentence) => Set<string>;
 
 /**
  * Picks the sentences to quote: the best of every source that speaks to the question,
  * not five from one report, then the best of the rest wherever they are, with repeated
  * sentences quoted once.
  */
-export function selectSentences(scored: ScoredSentence[], options: Partial<SelectOptions> = {}): ScoredSentence[] {
+export function selectSentences(scored: ScoredSentence[], options: Partial<SelectOptions> = {}, termsOf: TermsOf = (s) => new Set(terms(s.searchText))): ScoredSentence[] {
   const { maxCitations, documentShare, floor, factsOnly, perPassage } = { ...defaultSelectOptions, ...options };
   const fromPassage = new Map<string, number>();
   const best = scored[0]?.score ?? 0;
@@ -65,7 +68,7 @@ export function selectSentences(scored: ScoredSentence[], options: Partial<Selec
     const list = bySource.get(sourceKey(s)) ?? [];
     if (list.length === 0 && (s.score < documentShare * best || (factsOnly && bySource.size > 0 && !s.fact))) continue;
     if ((fromPassage.get(s.sentence.passageId) ?? 0) >= perPassage) continue;
-    if (list.some((other) => reworded(other, s))) continue;
+    if (list.some((other) => reworded(termsOf(other.sentence), termsOf(s.sentence)))) continue;
     fromPassage.set(s.sentence.passageId, (fromPassage.get(s.sentence.passageId) ?? 0) + 1);
     list.push(s);
     bySource.set(sourceKey(s), list);
