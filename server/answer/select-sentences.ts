@@ -86,6 +86,16 @@ export function selectSentences(scored: ScoredSentence[], options: Partial<Selec
 const LEANS_BACK = /^(?:this|these|that|those|it|they|he|she|such|as a result|consequently|however|furthermore|in addition|despite this|therefore|at that time|since then|(?:[\w-]+ )?of (?:these|those|this|them)|of which)\b/i;
 
 /**
+ * A count standing for what the sentence before named: "All were judged to be good…" of "The
+ * local authority operates 10 children's homes.", but not "All children were seen". It leans on
+ * that sentence, but unlike "However, …" is not brought after a quote: it goes on to other things.
+ */
+const COUNTS_BACK = /^(?:all|both|each|neither|none|most|many|some|several|few|half|one|two|three|four|five) (?:were|are|was|is|have|has|had|will|would|can|could|did|do|does)\b/i;
+
+/** True when a quote opens leaning on the sentence before it. */
+const leansBack = (s: ScoredSentence) => LEANS_BACK.test(s.sentence.searchText) || COUNTS_BACK.test(s.sentence.searchText);
+
+/**
  * A sentence that introduces what follows ("…the following area for priority action:"), or a
  * question the document asks ("Question 3: How many potholes…?"): alone, it answers nothing.
  */
@@ -132,7 +142,7 @@ export function goesOnFrom(before: ScoredSentence, quote: ScoredSentence): boole
   if (quote.header && isCaption(before)) return before.sentence.row === quote.sentence.row - 1;
   // What a lead-in introduces: "Nadia Kowalczyk, Chair of the Forum, said:" over what she said.
   if (introduces(before) && before.sentence.row === quote.sentence.row - 1) return true;
-  if (LEANS_BACK.test(quote.sentence.searchText)) return before.sentence.row === quote.sentence.row - 1;
+  if (leansBack(quote)) return before.sentence.row === quote.sentence.row - 1;
   const sameList = before.sentence.passageId === quote.sentence.passageId && (LEADS_IN.test(before.sentence.searchText) || isListItem(before));
   return isListItem(quote) && (before.sentence.row === quote.sentence.row - 1 || sameList);
 }
@@ -143,7 +153,7 @@ export function goesOnFrom(before: ScoredSentence, quote: ScoredSentence): boole
  * entitled to free school meals:"), however many items back, or a table row's header row.
  */
 function leanedOnOnce(s: ScoredSentence, neighbour: Neighbour): ScoredSentence | undefined {
-  if (LEANS_BACK.test(s.sentence.searchText)) return neighbour(s, -1);
+  if (leansBack(s)) return neighbour(s, -1);
   // A header row's columns are of what the caption above says: "Table 2: First-time entrants, rate per 100,000…".
   if (s.header) {
     const above = neighbour(s, -1);

@@ -112,6 +112,18 @@ describe("withContext", () => {
     expect(ids(withContext(at(6), neighbour, 10))).toEqual(["s6", "s5"]);
   });
 
+  it("brings the sentence a count standing for what it named leans on, but does not bring the count after a quote", () => {
+    const homes = passageOf("h", [
+      ["The local authority operates 10 children's homes.", 0.1],
+      ["All were judged to be good or outstanding in their most recent Ofsted inspection.", 0.9],
+      ["All children in the homes were seen by inspectors.", 0.8],
+      ["Two were rated outstanding.", 0.1],
+    ]);
+    expect(ids(withContext([homes.list[1]], homes.neighbour, 10))).toEqual(["h2", "h1"]);
+    // "All children…" names what it counts; the count after it goes on to other things and is not brought.
+    expect(ids(withContext([homes.list[2]], homes.neighbour, 10))).toEqual(["h3"]);
+  });
+
   it("brings the sentence naming whom a quote opening 'He…' or 'She…' speaks of, but not before 'His Majesty's Inspectors…'", () => {
     const { list, neighbour } = passageOf("h", [
       ["Dr Emeka Haverford declared an interest in item 36/17.", 0.4],
