@@ -152,7 +152,7 @@ export function deriveMetadata(text: string, lines: Line[], { furniture, content
   // A council whose name is the document's first line, as its letterhead: "BRACKLEY VALE COUNCIL".
   const letterhead = head[0] && councilNamed(headingLabel(head[0].text));
   const place = letterhead?.place ?? mainPlace(text) ?? UNKNOWN_PLACE;
-  const published = lines.map((l) => parsePublishedLine(l.text)).find(Boolean);
+  const published = lines.map((l) => parsePublishedLine(plainRow(l.text))).find(Boolean);
   const own = letters[0] && letters[0].dateLine < HEAD_LINES ? letters[0] : undefined;
 
   if (own) {

@@ -210,6 +210,11 @@ describe("a date of a month only", () => {
     expect([report.publisher, report.place]).toEqual(["Marlstone County Council", "Marlstone"]);
   });
 
+  it("dates a document by its publication line set in bold, not by the snapshot date above it", () => {
+    const report = meta("# Saltmarsh Borough Council\n## Gender Pay Gap Report 2021\n\n**Snapshot date:** 31 March 2021\n**Published:** 30 November 2021\n\n### 1. Introduction\n\n1.1 The gap fell.\n");
+    expect([report.title, report.date]).toEqual(["Gender Pay Gap Report 2021", "2021-11-30"]);
+  });
+
   it("reads a school's place from its details table", () => {
     const school = meta("Inspection of Hexley Park School\n\nOfsted\n\nPupils behave well.\n\nSchool details\n\nUnique reference number\t105899\nLocal authority\tCopperfold\n");
     expect([school.place, school.publisher]).toEqual(["Copperfold", "Ofsted"]);
