@@ -75,8 +75,11 @@ const BREADCRUMB = /^[^>›»]{1,40}(?:\s[>›»]\s[^>›»]+){2,}$/;
  */
 const UNIT_LINE = /^(?!minutes\b)[\w'’,& -]{3,80} (?:Directorate|Department|Committee|Service|Division)$/i;
 
-/** A line naming only the kind of paper, which goes with the subject line beside it: "FINAL REPORT", "Final internal audit report". */
-const KIND_ONLY = /^(?:final |draft |interim )?(?:[a-z]+ ){0,2}report$/i;
+/**
+ * A line naming only the kind of paper, which goes with the subject line beside it: "FINAL REPORT",
+ * "Final internal audit report", or the committee's "DECISION NOTICE" under "LICENSING SUB-COMMITTEE".
+ */
+const KIND_ONLY = /^(?:final |draft |interim )?(?:(?:[a-z]+ ){0,2}report|decision notice|notice of decision)$/i;
 
 /** Cover lines that name a body without saying it wrote: whom copies go to, and a reference number it gave. */
 const NOT_AUTHORSHIP = /^(?:distribution|circulation|copies? to|cc)\s*:|\breference number\b|\bURN\b/i;

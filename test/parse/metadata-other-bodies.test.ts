@@ -197,6 +197,10 @@ describe("a date of a month only", () => {
     expect(meta("SALLOWBY CITY COUNCIL\nInternal Audit Service\n\nFINAL INTERNAL AUDIT REPORT\n\nDirect Payments – Adult Social Care\nAudit year: 2022/23\n\nWe tested 40 accounts.\n").title).toBe(
       "FINAL INTERNAL AUDIT REPORT – Direct Payments – Adult Social Care",
     );
+    // A sub-committee's decision notice: the notice is the kind of paper, the sub-committee what it is of.
+    expect(meta("HOLLOWMERE DISTRICT COUNCIL\n\nLICENSING SUB-COMMITTEE\n\nDECISION NOTICE\n\nLicence number: HDC/DRV/4471\nDate of hearing: 3 November 2022\n\nThe Driver attended.\n").title).toBe(
+      "LICENSING SUB-COMMITTEE – DECISION NOTICE",
+    );
     // A cover sheet's title label in Markdown bold.
     expect(meta("# MARLSTONE COUNTY COUNCIL\n\n## CABINET\n\n**Date of meeting:** 17 January 2024\n\n**Report title:** Children's Services Budget Monitoring 2023/24\n\n## 1. Purpose\n\n1.1 This report sets out the forecast.\n").title).toBe(
       "Children's Services Budget Monitoring 2023/24",
