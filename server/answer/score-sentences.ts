@@ -92,12 +92,15 @@ const FACT_PATTERNS: Record<Exclude<Intent, "general">, RegExp> = {
       `\\b(?:[A-Z]{2,5}|[Dd]irector|[Oo]fficer|[Ee]xecutive|[Mm]anager|[Ll]eader|[Cc]hair(?:man)?|[Ii]nspector)(?: (?:of|for|and|[A-Z][\\w'’]*)){0,4},\\s+${PERSON},`,
   ),
   date: new RegExp(`\\b(?:\\d{1,2} )?(?:${MONTH_NAMES.join("|")}) \\d{4}\\b|\\b(?:19|20)\\d{2}\\b`),
+  // A length of time, or of road for "how long is the bus lane?": "within 8 weeks", "15 months", "1.2 km", or a
+  // figure beside its unit's name, as a table row gives it: "Average days to complete repairs | 15.4 | 9.2".
+  duration: new RegExp(`^(?=[\\s\\S]*(?:${FIGURE.source}))(?=[\\s\\S]*\\b(?:minutes?|hours?|days?|weeks?|months?|years?|terms?|miles?|metres?|kilometres?|km)\\b)`, "i"),
 };
 
-/** True when a sentence holds what a question of this intent asks for: a figure, a name, a date. */
+/** True when a sentence holds what a question of this intent asks for: a figure, a name, a date, a length of time. */
 export function holdsFact(intent: Intent, text: string): boolean {
   if (intent === "general") return false;
-  const figures = intent === "count" ? text.replace(NOT_FIGURES, "").replace(MONEY, "") : intent === "figure" ? text.replace(NOT_FIGURES, "") : text;
+  const figures = intent === "count" ? text.replace(NOT_FIGURES, "").replace(MONEY, "") : intent === "figure" || intent === "duration" ? text.replace(NOT_FIGURES, "") : text;
   return FACT_PATTERNS[intent].test(figures);
 }
 

@@ -8,7 +8,7 @@ import type { ShortForms } from "./corpus-facts.js";
  * it cost?"), another figure (a share, a rate), a person, a date, or none in particular. Such
  * questions lead with the sentence that holds it.
  */
-export type Intent = "count" | "sum" | "figure" | "person" | "date" | "general";
+export type Intent = "count" | "sum" | "figure" | "person" | "date" | "duration" | "general";
 
 export interface PreparedQuery {
   question: string;
@@ -51,6 +51,7 @@ function intentOf(question: string): Intent {
   if (KEYWORDS.test(q) && /\b(?:percentage|proportion|rate)\b/i.test(q)) return "figure";
   if (ASKS(`who(?:se)? ${AUXILIARY}|who (?:\\w+ed|\\w+s|wrote|led|ran|made|gave|took|sent|said|told|found|saw|met|chose|brought|spoke|signed)|which (?:inspectors?|officers?|person|people|director|councillors?|members?)`).test(q)) return "person";
   if (ASKS(`when ${AUXILIARY}|what (?:date|year|month|day)|how long ago`).test(q)) return "date";
+  if (ASKS(`how long`).test(q)) return "duration";
   return "general";
 }
 
@@ -159,6 +160,9 @@ export function namePlaces(question: string, properPlaces: Map<string, string>):
 /** "When did the inspection take place?": happening, not a place. */
 const TAKE_PLACE = /\b(?:take|takes|took|taken|taking) place\b/gi;
 
+/** "How long…" asks for a time, and "long" is not its subject: it would find "long-service awards". */
+const HOW_LONG = /\bhow long\b/gi;
+
 /** A place followed by the kind of council it is: "Pellingham County Council", "Scarrow Bay Borough Council". */
 const COUNCIL_KIND = /\b([A-Z][a-z]+) ((?:county borough|metropolitan borough|london borough|county|city|borough|district) council)\b/gi;
 
@@ -175,7 +179,7 @@ export function prepareQuery(
   shortForms: ShortForms = new Map(),
 ): PreparedQuery {
   const question = unshout(asked, acronyms, metadataTerms);
-  let plain = meaningful(terms(words(question.replace(TAKE_PLACE, " ")).filter((w) => !QUESTION_WORDS.has(w)).join(" ")));
+  let plain = meaningful(terms(words(question.replace(TAKE_PLACE, " ").replace(HOW_LONG, " ")).filter((w) => !QUESTION_WORDS.has(w)).join(" ")));
   const concepts: Concept[] = [];
   const claim = (kind: Concept["kind"], own: string[], others: string[][]) => {
     const mine = meaningful(own);

@@ -29,6 +29,18 @@ describe("a sentence that holds the fact a question asks for", () => {
     expect(holdsFact("figure", money)).toBe(true);
   });
 
+  it("for a length of time ('how long…'): a figure with its unit, beside it or in a table row's label, not a date or a year", () => {
+    const durations = [
+      "The Council took 14 weeks to respond at stage 2.",
+      "If he fails to complete the training within three months, the Monitoring Officer will report it.",
+      "Average days to complete non-emergency housing repairs\t15.4\t9.2",
+      "The new bus lane is 1.2 km long.",
+    ];
+    const notDurations = ["The post was removed on 12 March 2022.", "Waiting times are too long.", "In 2023 the backlog had gone on for years."];
+    expect(durations.map((t) => holdsFact("duration", t))).toEqual([true, true, true, true]);
+    expect(notDurations.map((t) => holdsFact("duration", t))).toEqual([false, false, false]);
+  });
+
   it("for a sum ('how much did it cost?'): a sum of money, not a count or a share", () => {
     expect(holdsFact("sum", "Of this, £4.1 million relates to placements for children looked after.")).toBe(true);
     expect(holdsFact("sum", "The campaign cost £85,000.")).toBe(true);

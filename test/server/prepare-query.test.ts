@@ -208,6 +208,10 @@ describe("preparing a question", () => {
     expect(prepareQuery("When did the panel meet, and who chaired it?", {}, []).role?.alternatives[0]).toEqual(["chair"]);
     expect(prepareQuery("Who is the chair of the panel?", {}, []).role).toBeUndefined();
     expect(prepareQuery("When was Worcestershire judged inadequate?", {}, []).intent).toBe("date");
+    expect(prepareQuery("How long ago was the inspection?", {}, []).intent).toBe("date");
+    // "How long…" asks for a length of time, and "long" is no subject: "long-service awards" would match it.
+    const howLong = prepareQuery("How long does he have to do the long-term training?", {}, []);
+    expect([howLong.intent, howLong.concepts.map((c) => c.alternatives[0].join(" "))]).toEqual(["duration", ["long", "term", "train"]]);
     expect(prepareQuery("What did inspectors say about children who go missing?", {}, []).intent).toBe("general");
     expect(prepareQuery("When children who are in care run off, does anyone notice?", {}, []).intent).toBe("general");
     // A follow-up, joined to the question before it, asks what it asks.
