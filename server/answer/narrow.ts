@@ -20,10 +20,11 @@ export function paragraphsAsked(question: string): string[] {
 
 /**
  * "Policy H6", "Recommendation 3", "Key recommendation 3", "matter of concern 2", "Lesson 5", "mitigation M4",
- * "Appendix A", "Table 1", "minute 36/17", "section 3.2": a labelled part of a document the question names.
+ * "Appendix A", "Table 1", "minute 36/17", "section 3.2", "condition 4", "allegation 3", "reason 2": a labelled
+ * part of a document the question names.
  */
 const PART_REF =
-  /\b(policy|priority|(?:key |improvement |statutory )?recommendation|(?:(?:matters?|causes?) of )?concern|lesson|mitigation|appendix|annex|chapter|part|action|objective|finding|kpi|question|table|minute|item|section)\s+(\d+\/\d+|[a-z]{0,3}\d+(?:\.\d+)*[a-z]?|[a-z])\b/gi;
+  /\b(policy|priority|(?:key |improvement |statutory )?recommendation|(?:(?:matters?|causes?) of )?concern|lesson|mitigation|appendix|annex|chapter|part|action|objective|finding|kpi|question|table|minute|item|section|condition|allegation|reason)\s+(\d+\/\d+|[a-z]{0,3}\d+(?:\.\d+)*[a-z]?|[a-z])\b/gi;
 
 /** Parts a document heads by their number alone: "36/17 BETTER CARE FUND" is minute 36/17, "5. Update on…" item 5, "3.2 What we are doing" section 3.2. */
 const NUMBERED_ONLY = /^(?:minute|item|section)$/i;
@@ -85,7 +86,8 @@ export function rowsOfParts(index: LoadedIndex, labels: string[]): (sentence: Se
   const parts = labels.map((label) => {
     // "key recommendation 3": the kind is the word before the number.
     const [kind, number] = label.split(" ").slice(-2);
-    return { kind: kindPattern(kind), number: new RegExp(`^\\|?\\s*${escapeRegExp(number)}\\.?(?:\\s|\\|)`, "i") };
+    // Numbered alone ("6"), or after the kind's initial ("R6" in a table of recommendations).
+    return { kind: kindPattern(kind), number: new RegExp(`^\\|?\\s*(?:${kind[0]})?${escapeRegExp(number)}\\.?(?:\\s|\\|)`, "i") };
   });
   return (sentence) => {
     if (!sentence.tableRow) return false;

@@ -91,6 +91,29 @@ describe("a labelled part the question names", () => {
       expect(await ask(engine, { question: "What is the RAG status of action 9.9?" })).toMatchObject({ abstained: true, reason: "No document searched has an action 9.9.", citations: [] });
     });
   });
+
+  it("is a planning condition, an allegation or a call-in's reason, and a table's row numbered with its kind's initial ('R6' for recommendation 6)", async () => {
+    await withTemporaryEngine({
+      "2023-03-14-planning-mill-lane.txt":
+        "Hollowmere District Council\n\nPlanning Committee report: Land North of Mill Lane\n\nCONDITIONS\n\n" +
+        "1. The development shall be begun within three years.\n2. No dwelling shall be occupied until the access is built.\n3. The play area shall be completed before the 50th dwelling.\n",
+      "2022-03-14-standards-decision.txt":
+        "Saltmarsh Borough Council\n\nStandards Sub-Committee decision notice\n\nThe allegations\n\nAllegation 1: That Councillor Pemberton insulted a resident at the meeting.\n\n" +
+        "Allegation 2: That Councillor Pemberton failed to declare an interest.\n",
+      "2021-06-28-flood-investigation.md":
+        "# Flood investigation report: Little Ashby\n\n## Recommendations\n\n| No. | Recommendation | Responsible authority |\n| --- | --- | --- |\n" +
+        "| R1 | Inspect the culvert screen monthly. | Highways |\n| R2 | Replace the culvert inlet screen. | Highways |\n| R3 | Clean the gullies twice a year. | Highways |\n",
+    }, async (engine) => {
+      const lead = async (question: string) => (await ask(engine, { question })).citations.map((c) => c.quote).find((q) => !q.startsWith("| No."));
+      expect(await lead("What does condition 2 say?")).toBe("No dwelling shall be occupied until the access is built.");
+      // The allegations share a passage, read whole: both come, from the notice alone.
+      expect((await ask(engine, { question: "What was allegation 2?" })).citations.map((c) => c.quote)).toEqual([
+        "Allegation 1: That Councillor Pemberton insulted a resident at the meeting.",
+        "Allegation 2: That Councillor Pemberton failed to declare an interest.",
+      ]);
+      expect(await lead("What is recommendation 2 of the flood report?")).toBe("| R2 | Replace the culvert inlet screen. | Highways |");
+    });
+  });
 });
 
 describe("a section the question names by its heading's words", () => {
