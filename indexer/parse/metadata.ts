@@ -185,7 +185,9 @@ export function deriveMetadata(text: string, lines: Line[], { furniture, content
   const coverLines = head.filter((_, i) => !contentsRows.has(i)).map((l) => l.text);
   const coverText = coverLines.join("\n");
   // One of Her Majesty's Inspectors leads inspections for several inspectorates: the body says which.
-  const byInspector = /majesty['’]s inspector|\bHMI\b|\blead inspector\b/i.test(coverText) ? inspectorateIn(text) : undefined;
+  // So do inspectors named at the end of a report whose cover says it is an inspection: "Inspection of Marshfield Community School".
+  const inspectors = /majesty['’]s inspector|\bHMI\b|\blead inspector\b/i;
+  const byInspector = inspectors.test(coverText) || (/^inspection of\b/im.test(coverText) && inspectors.test(text)) ? inspectorateIn(text) : undefined;
   // An inspectorate that says it wrote: it produces the report, its name is a line of the cover, or its inspectors led.
   const ownLine = head.map((l) => headingLabel(l.text)).find(isInspectorateName);
   const inspectorate = (producer && inspectorateIn(producer)) ?? (ownLine && inspectorateIn(ownLine)) ?? byInspector;

@@ -219,6 +219,18 @@ describe("a date of a month only", () => {
     expect([report.title, report.date]).toEqual(["Gender Pay Gap Report 2021", "2021-11-30"]);
   });
 
+  it("takes an inspection report's inspectorate from the inspectors named at its end, when its cover says it is an inspection but never names who inspected", () => {
+    const school = meta(
+      "# Marshfield Community School\n\nInspection of Marshfield Community School\n\nInspection dates: 6 and 7 February 2024\n\nLocal authority: Eastwick County Council\n\n" +
+        Array.from({ length: 14 }, (_, k) => `Pupils say lesson ${k + 1} was good.\n\n`).join("") +
+        "The inspection team\n\nNaomi Whitcombe, His Majesty's Inspector\nRajesh Kapoor, Ofsted Inspector\n",
+    );
+    expect([school.publisher, school.kind]).toEqual(["Ofsted", "inspection report"]);
+    // A council's paper saying an inspector spoke is still the council's.
+    const response = meta("Eastwick County Council\n\nResponse to the school's inspection\n\nThe lead inspector, an HMI, praised the school.\n");
+    expect(response.publisher).toBe("Eastwick County Council");
+  });
+
   it("reads a school's place from its details table", () => {
     const school = meta("Inspection of Hexley Park School\n\nOfsted\n\nPupils behave well.\n\nSchool details\n\nUnique reference number\t105899\nLocal authority\tCopperfold\n");
     expect([school.place, school.publisher]).toEqual(["Copperfold", "Ofsted"]);
