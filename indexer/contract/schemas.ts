@@ -5,7 +5,7 @@ import { z } from "zod/v4";
  * these shapes, the way passages are cut or the metadata read from a document change:
  * older indexes are then refused, and rebuilt re-using their vectors.
  */
-export const FORMAT_VERSION = 58;
+export const FORMAT_VERSION = 59;
 /** From this format on, sentences are embedded as `encoderText` gives them; before, as written. */
 export const ENCODER_TEXT_SINCE = 8;
 

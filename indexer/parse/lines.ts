@@ -40,8 +40,11 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
-/** A lettered item's label, which stays in its quote: "(b) approve the plan" is recommendation (b). */
-const LETTER_LABEL = String.raw`\((?:[a-z]|[ivx]{1,4})\)|[a-z]\)`;
+/**
+ * A lettered item's label, which stays in its quote: "(b) approve the plan" is recommendation (b);
+ * so are "b." and "ii." as a PDF's orders list them ("ii. £400 for its handling of the request").
+ */
+const LETTER_LABEL = String.raw`\((?:[a-z]|[ivx]{1,4})\)|[a-z]\)|(?:[a-z]|[ivx]{1,4})\.`;
 const LETTERED = new RegExp(`^(?:${LETTER_LABEL})\\s`);
 const BULLET = new RegExp(String.raw`^(?:[-•*▪◦–]|\d{1,2}\)|${LETTER_LABEL})\s+`);
 

@@ -44,9 +44,9 @@ function endsSentenceAt(text: string, i: number, end: number): number | undefine
   if (k >= end) return j;
   if (!/[A-Z0-9"'‘“(•\-–£]/.test(text[k])) return undefined;
   if (text[i] === "." && ABBREVIATION.test(text.slice(Math.max(0, i - 8), i))) return undefined;
-  // "14. Based on…": the full stop of a paragraph number at the start of a line.
+  // "14. Based on…", "ii. £400 for…": the full stop of a paragraph number or an item's label at the start of a line.
   const lineStart = text.lastIndexOf("\n", i) + 1;
-  if (text[i] === "." && /^\s*(?:[-•]\s+)?\d{1,3}$/.test(text.slice(lineStart, i))) return undefined;
+  if (text[i] === "." && /^\s*(?:[-•]\s+)?(?:\d{1,3}|[a-z]|[ivx]{1,4})$/.test(text.slice(lineStart, i))) return undefined;
   return j;
 }
 

@@ -149,6 +149,20 @@ describe("passages of the inspection report", () => {
     ]);
   });
 
+  it("quotes each item labelled 'b.' or 'ii.', as a PDF's orders list them, on its own, though the items are wrapped and indented", () => {
+    const text =
+      "Orders\n\n21. Within 4 weeks, the landlord is ordered to:\n  a. Provide a written apology to the resident for the\n     failures identified in this report.\n" +
+      "  b. Pay the resident compensation of £2,750, made up of:\n  i. £1,600 for the distress caused by its handling of the\n     damp and mould;\n  ii. £400 for its handling of the request to move.\n";
+    const doc = buildCorpus([{ id: "t", file: "t.txt", hash: "h", text }]);
+    expect(doc.sentences.map((s) => [text.slice(s.start, s.end).replace(/\s+/g, " "), s.listItem])).toEqual([
+      ["Within 4 weeks, the landlord is ordered to:", false],
+      ["a. Provide a written apology to the resident for the failures identified in this report.", true],
+      ["b. Pay the resident compensation of £2,750, made up of:", true],
+      ["i. £1,600 for the distress caused by its handling of the damp and mould;", true],
+      ["ii. £400 for its handling of the request to move.", true],
+    ]);
+  });
+
   it("quotes a list item numbered '1)' without its number, as it quotes a '-' item without its dash", () => {
     const text = "# Panel notes\n\nThe panel asked for:\n\n1) a report on caseloads\n2) a plan for adoption\n- a visit to the front door\n";
     const doc = parseDocument("t", text);
