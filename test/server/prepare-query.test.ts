@@ -147,6 +147,9 @@ describe("preparing a question", () => {
     expect(synonymsIn("Are they overloaded with cases?", synonyms).flatMap((g) => g.others)).toContain("caseload");
     // A council "going bust" issues a section 114 notice; a lowest price is the cheapest.
     expect(synonymsIn("Is the council going bust?", synonyms).flatMap((g) => g.others)).toContain("section 114");
+    // Papers say "the pandemic" where a reader says Covid, and count "responses" where a reader asks who responded.
+    expect(synonymsIn("Have passenger numbers recovered since Covid?", synonyms)).toEqual([{ used: ["covid"], others: ["covid 19", "coronavirus", "pandemic"] }]);
+    expect(synonymsIn("How many parents responded?", synonyms)).toEqual([{ used: ["responded"], others: ["respond", "response", "responses"] }]);
     expect(synonymsIn("Was it the cheapest?", synonyms)).toEqual([{ used: ["cheapest"], others: ["cheaper", "lowest price", "lowest priced", "lowest cost", "lowest bid", "lowest tender"] }]);
     // Minutes record what a meeting decided as "RESOLVED that…"; "decision-making" is no decision.
     const decide = prepareQuery("What did the cabinet decide?", {}, synonyms).concepts.find((c) => c.alternatives[0].join(" ") === "decid")!;
