@@ -116,14 +116,14 @@ const ROLE_COLUMNS = ["owner", "lead", "respons", "offic", "author", "contact"];
  */
 const namesUnderRole = (text: string, read: Set<string>, asked: Set<string>) => NAMED.test(text) && ROLE_COLUMNS.some((t) => read.has(t) && asked.has(t));
 
-/** A line labelling a date by what happened on it: "Date of visit: 14 March 2024", "Inspection dates: 8 to 19 July 2019". */
-const DATE_LABEL = /^([\w ]{0,30}?)\s*\bdates?\b\s*(?:of\s+)?([\w ]{0,30}?)\s*:/i;
+/** A line labelling a date by what happened on it: "Date of visit: 14 March 2024", "Inspection dates: 8 to 19 July 2019", "Report published: 24 January 2017". */
+const DATE_LABEL = /^([\w ]{2,40}?)\s*:/;
 
 /** True for a date line whose label names what the question asks the date of: "Date of visit:" for "when did the visit take place?". */
 function datesAsked(text: string, subject: Pick<Concept, "alternatives">[]): boolean {
   const m = DATE_LABEL.exec(text);
   if (!m) return false;
-  const label = new Set(terms(`${m[1]} ${m[2]}`));
+  const label = new Set(terms(m[1]));
   return subject.some((c) => wordedIn(c, label));
 }
 
@@ -227,7 +227,8 @@ export function scoreSentences(index: LoadedIndex, facts: CorpusFacts, query: Pr
       const score = w.coverage * coverage + w.context * context + w.dense * denseNorm + w.passage * hit.score + factBonus + (sentence.tableRow ? w.names * Math.max(namesLabels(own), asksFigure && TOTAL_ROW.test(sentence.searchText) ? 1 : 0) : 0);
       const whole =
         (subject.length > 0 && subject.every((c) => wordedIn(c, facts.readTerms[sentence.row])) && (query.intent !== "count" || counts(sentence.searchText, counted))) ||
-        (query.intent === "date" && fact && datesAsked(sentence.searchText, subject)) ||
+        // Its label may name the event by a word that labels documents too: "Inspection dates:" for "when was the school inspected?".
+        (query.intent === "date" && fact && datesAsked(sentence.searchText, weighted)) ||
         // A name in the role asked about answers "who chaired…?" whole: "Mrs F M Oborski (Chairman), …".
         (query.intent === "person" && fact && !!query.role && wordedIn(query.role, facts.readTerms[sentence.row]));
       out.push({ sentence, coverage, context, dense, passage: hit.score, fact, whole, header: facts.tableHeaders.has(sentence.row), score });

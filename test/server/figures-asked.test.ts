@@ -65,4 +65,17 @@ describe("a question after a figure", () => {
       expect(answer.citations[0].quote).toBe("Date of visit:\t14 March 2024");
     });
   });
+
+  it("after a date, leads with the line whose label names the event by a word that labels documents too: 'Inspection dates:' for 'when was the school inspected?'", async () => {
+    const report =
+      "Inspection of Marshfield Community School\n\nOfsted\n\nInspection dates: 6 and 7 February 2024\n\nOverall effectiveness: Requires improvement\n\n" +
+      "What is it like to attend this school?\n\nPupils at Marshfield Community School are generally happy and most say they feel safe at school. " +
+      "The school has high ambitions for pupils, but these are not yet realised in all subjects. Too many pupils are persistently absent from school.\n\n" +
+      "What does the school need to do to improve?\n\nThe school should make sure that its curriculum is taught consistently well in every subject.\n\n" +
+      "Information about this inspection\n\nThis inspection was carried out under section 5 of the Education Act 2005. Inspectors met the headteacher and visited lessons across the school.\n";
+    await withTemporaryEngine({ "2024-02-08-marshfield-school.txt": report }, async (engine) => {
+      const answer = await ask(engine, { question: "When was the school inspected?" });
+      expect([answer.reason, answer.citations[0]?.quote]).toEqual([undefined, "Inspection dates: 6 and 7 February 2024"]);
+    });
+  });
 });
