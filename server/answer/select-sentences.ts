@@ -199,7 +199,8 @@ const isCoverLine = (s: ScoredSentence) => s.sentence.searchText.length <= COVER
  */
 function factsAbove(fact: ScoredSentence, neighbour: Neighbour): ScoredSentence[] {
   const run = [fact];
-  for (let back = neighbour(fact, -1); back?.fact && run.length < COVER_FACTS && isCoverLine(fact) && isCoverLine(back); back = neighbour(back, -1)) run.push(back);
+  if (!isCoverLine(fact)) return run;
+  for (let back = neighbour(fact, -1); back?.fact && isCoverLine(back) && run.length < COVER_FACTS; back = neighbour(back, -1)) run.push(back);
   return run;
 }
 
