@@ -1,4 +1,4 @@
-import { paragraphNumber, type Line } from "./lines.js";
+import { paragraphNumber, TOP_SECTION_NUMBER, type Line } from "./lines.js";
 import { headingLabel, isHeadingText, MARKDOWN_HEADING } from "./heading-shape.js";
 
 /** Below every Markdown level: a plain heading line in a Markdown document. */
@@ -58,7 +58,7 @@ export function headingLevels(lines: Line[], skipped: Set<number>, contentsRows:
     const above = division.filter((d) => d < line).pop();
     const number = above === undefined ? undefined : paragraphNumber(lines[above].text);
     if (number === undefined || number.includes(".")) return false;
-    if (/^\d{1,3}\.\s/.test(lines[line].text)) return true;
+    if (TOP_SECTION_NUMBER.test(lines[line].text)) return true;
     const end = division.find((d) => d > line) ?? lines.length;
     const numbers = (from: number, to: number) => lines.slice(from, to).some((l) => paragraphNumber(l.text)?.startsWith(`${number}.`));
     return numbers(above! + 1, line) && !numbers(line + 1, end);

@@ -1,4 +1,4 @@
-import { BOLD_LINE, bulletMarker, LABELLED, paragraphNumber, SECTION_NUMBER, SIGN_OFF, SUPERSCRIPTS, type Line } from "./lines.js";
+import { BOLD_LINE, bulletMarker, LABELLED, paragraphNumber, SECTION_NUMBER, SIGN_OFF, SUPERSCRIPTS, TOP_SECTION_NUMBER, type Line } from "./lines.js";
 import { ownText } from "./furniture.js";
 import { isShouted } from "../contract/normalise.js";
 
@@ -124,10 +124,10 @@ const SECTION_TO_FIRST_PARAGRAPH = 4;
 export function isNumberedSection(lines: Line[], i: number): boolean {
   const own = ownText(lines[i]);
   const number = paragraphNumber(own);
-  const title = own.replace(/^\d+(?:\.\d+)*\.?\s+/, "");
+  const title = own.replace(SECTION_NUMBER, "");
   if (number === undefined || !/^\d{1,3}(?:\.\d{1,3})*\.?\s/.test(own) || !isHeadingText(title)) return false;
   // One in capitals is a section whatever follows it: "3. DETAILED FINDINGS AND MANAGEMENT RESPONSES".
-  if (/^\d{1,3}\.\s/.test(own) && isShouted(title)) return true;
+  if (TOP_SECTION_NUMBER.test(own) && isShouted(title)) return true;
   const next = lines.slice(i + 1, i + 1 + SECTION_TO_FIRST_PARAGRAPH).find((l) => paragraphNumber(l.text) !== undefined);
   return next !== undefined && !!paragraphNumber(next.text)?.startsWith(`${number}.`);
 }

@@ -40,11 +40,14 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
+/** An item's letter or small roman numeral: "b", "ii". */
+export const ITEM_LETTER = String.raw`[a-z]|[ivx]{1,4}`;
+
 /**
  * A lettered item's label, which stays in its quote: "(b) approve the plan" is recommendation (b);
  * so are "b." and "ii." as a PDF's orders list them ("ii. £400 for its handling of the request").
  */
-const LETTER_LABEL = String.raw`\((?:[a-z]|[ivx]{1,4})\)|[a-z]\)|(?:[a-z]|[ivx]{1,4})\.`;
+const LETTER_LABEL = String.raw`\((?:${ITEM_LETTER})\)|[a-z]\)|(?:${ITEM_LETTER})\.`;
 const LETTERED = new RegExp(`^(?:${LETTER_LABEL})\\s`);
 const BULLET = new RegExp(String.raw`^(?:[-•*▪◦–]|\d{1,2}\)|${LETTER_LABEL})\s+`);
 
@@ -163,6 +166,9 @@ export const BOLD_LINE = /^\*\*([^*]+)\*\*$/;
 
 /** A section's number before its title: "1. ", "2.4 ", "3.3.1 ". */
 export const SECTION_NUMBER = /^\d+(?:\.\d+)*\.?\s+/;
+
+/** A whole section's number, not a sub-section's: "3. ", not "7.5 ". */
+export const TOP_SECTION_NUMBER = /^\d{1,3}\.\s/;
 
 /** A labelled fact or note: "Report published: 24 January 2017", "Contact officer: Tom Ellery". */
 export const LABELLED = /^[\w ]{2,30}:\s/;

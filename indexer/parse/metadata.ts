@@ -1,7 +1,7 @@
 import { HEAD_LINES, paragraphNumber, type Line } from "./lines.js";
 import type { LetterFrame } from "./letters.js";
 import { parseDate, parseDateLine, parseDateOrMonthLine, parseMonthYear, parsePublishedLine } from "../contract/dates.js";
-import { boardName, coronerIn, councilNamed, inspectorateIn, isCouncilName, isInspectorateName, letterheadBody, mainCouncil, mainPlace } from "./publishers.js";
+import { boardName, coronerIn, councilNamed, INSPECTOR_NAMED, inspectorateIn, isCouncilName, isInspectorateName, letterheadBody, mainCouncil, mainPlace } from "./publishers.js";
 import { headingLabel, splitTitle, type Structure } from "./structure.js";
 import { headingShaped } from "./heading-shape.js";
 import { TITLE_LABEL } from "./furniture.js";
@@ -26,7 +26,7 @@ export function letterKind(subject: string | undefined): string {
  * body names; else another body its letterhead names; else the council it names.
  */
 export function letterPublisher(head: string, signature: string | undefined, body: string): string {
-  const byInspector = signature && /majesty's inspector|\bHMI\b/i.test(signature) ? inspectorateIn(body) : undefined;
+  const byInspector = signature && INSPECTOR_NAMED.test(signature) ? inspectorateIn(body) : undefined;
   // A body its letterhead, the document's first line, names, not the council it writes to: "Office of the Independent Advocate for Children in England".
   const sender = letterheadBody(body.trimStart().split("\n")[0] ?? "");
   return inspectorateIn(head) ?? (signature && inspectorateIn(signature)) ?? byInspector ?? sender ?? mainCouncil(body) ?? "Unknown publisher";
@@ -186,8 +186,7 @@ export function deriveMetadata(text: string, lines: Line[], { furniture, content
   const coverText = coverLines.join("\n");
   // One of Her Majesty's Inspectors leads inspections for several inspectorates: the body says which.
   // So do inspectors named at the end of a report whose cover says it is an inspection: "Inspection of Marshfield Community School".
-  const inspectors = /majesty['’]s inspector|\bHMI\b|\blead inspector\b/i;
-  const byInspector = inspectors.test(coverText) || (/^inspection of\b/im.test(coverText) && inspectors.test(text)) ? inspectorateIn(text) : undefined;
+  const byInspector = INSPECTOR_NAMED.test(coverText) || (/^inspection of\b/im.test(coverText) && INSPECTOR_NAMED.test(text)) ? inspectorateIn(text) : undefined;
   // An inspectorate that says it wrote: it produces the report, its name is a line of the cover, or its inspectors led.
   const ownLine = head.map((l) => headingLabel(l.text)).find(isInspectorateName);
   const inspectorate = (producer && inspectorateIn(producer)) ?? (ownLine && inspectorateIn(ownLine)) ?? byInspector;

@@ -72,6 +72,12 @@ export function isInspectorateName(line: string): boolean {
   return INSPECTORATES.some((i) => i.name.toLowerCase() === text.toLowerCase() || i.pattern.exec(text)?.[0].length === text.length);
 }
 
+/**
+ * One of Her Majesty's Inspectors, or a lead inspector, named: they lead inspections for several
+ * inspectorates, so the text around them says which.
+ */
+export const INSPECTOR_NAMED = /majesty['’]s inspector|\bHMI\b|\blead inspector\b/i;
+
 /** The inspectorate a piece of text names, if any. */
 export function inspectorateIn(text: string): string | undefined {
   return INSPECTORATES.find((i) => i.pattern.test(text))?.name;

@@ -1,4 +1,4 @@
-import { BOLD_LINE, DECIMAL_NUMBER, SUPERSCRIPTS } from "./lines.js";
+import { BOLD_LINE, DECIMAL_NUMBER, ITEM_LETTER, SUPERSCRIPTS } from "./lines.js";
 
 /** A character range [start, end) into a document's original text. */
 export interface Span {
@@ -30,6 +30,9 @@ function trimSpan(text: string, start: number, end: number, row: boolean): Span 
   return end > start ? { start, end } : undefined;
 }
 
+/** A line's start up to the full stop of its paragraph number or item label: "14", "  ii", "- 3". */
+const NUMBER_BEFORE_STOP = new RegExp(`^\\s*(?:[-•]\\s+)?(?:\\d{1,3}|${ITEM_LETTER})$`);
+
 /** A footnote's mark after a full stop: "episodes.² Children…", "£6,870.[^1] The…". */
 const FOOTNOTE_MARK = new RegExp(`^(?:${SUPERSCRIPTS.source}|\\[\\^\\w+\\])`);
 
@@ -46,7 +49,7 @@ function endsSentenceAt(text: string, i: number, end: number): number | undefine
   if (text[i] === "." && ABBREVIATION.test(text.slice(Math.max(0, i - 8), i))) return undefined;
   // "14. Based on…", "ii. £400 for…": the full stop of a paragraph number or an item's label at the start of a line.
   const lineStart = text.lastIndexOf("\n", i) + 1;
-  if (text[i] === "." && /^\s*(?:[-•]\s+)?(?:\d{1,3}|[a-z]|[ivx]{1,4})$/.test(text.slice(lineStart, i))) return undefined;
+  if (text[i] === "." && NUMBER_BEFORE_STOP.test(text.slice(lineStart, i))) return undefined;
   return j;
 }
 

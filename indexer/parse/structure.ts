@@ -1,4 +1,4 @@
-import { bulletMarker, continues, labelledItems, paragraphNumber, tableRows, HEAD_LINES, SALUTATION, SIGN_OFF, type Line } from "./lines.js";
+import { bulletMarker, continues, labelledItems, paragraphNumber, tableRows, HEAD_LINES, SALUTATION, SIGN_OFF, TOP_SECTION_NUMBER, type Line } from "./lines.js";
 import { isByline, letterFrameLines } from "./letters.js";
 import { findFurniture, isContactLine, ownText } from "./furniture.js";
 import { readContents } from "./contents-list.js";
@@ -102,7 +102,7 @@ export function readStructure(text: string, lines: Line[]): Structure {
   const shapeAt = (i: number) => shapes[i];
   // A numbered section divides the document; one numbered under it ("7.5 Disproportionality") is a part of that division.
   const divisions = new Set(
-    lines.flatMap((_, i) => (shapeAt(i) && (isDivision(ownText(lines[i])) || (isNumberedSection(lines, i) && /^\d{1,3}\.\s/.test(ownText(lines[i])))) ? [i] : [])),
+    lines.flatMap((_, i) => (shapeAt(i) && (isDivision(ownText(lines[i])) || (isNumberedSection(lines, i) && TOP_SECTION_NUMBER.test(ownText(lines[i])))) ? [i] : [])),
   );
   const { levelOf, titleLine } = headingLevels(lines, skipped, contents.rows, majors, divisions);
   const placed = placeHeadings(lines, { shapeAt, skipped, levelOf, listed, byline });

@@ -7,7 +7,7 @@ import type { Passage, Sentence } from "../../indexer/contract/schemas.js";
 import { passes } from "../retrieve/filters.js";
 import { conceptKey, namePlaces, prepareQuery, unshout, wordedIn, type Concept, type PreparedQuery } from "../retrieve/prepare-query.js";
 import { searchPassages, type Hit, type SearchOptions } from "../retrieve/search.js";
-import { narrowTo, opensWithLabel, publisherNotOfPlace, rowsOfParts } from "./narrow.js";
+import { narrowTo, opensWithLabel, publisherNotOfPlace } from "./narrow.js";
 import { periodAsked, writtenFrom } from "./dates-asked.js";
 import { escapeRegExp, stem, terms } from "../../indexer/contract/normalise.js";
 import { holdsFact, scoreSentences, type ScoredSentence } from "./score-sentences.js";
@@ -76,6 +76,9 @@ const FIGURES = new Set(["count", "sum", "figure"]);
 /** The most passages naming someone in the role asked about that join the search's. */
 const ROLE_PASSAGES = 3;
 
+/** How much of the rest of the question a role holder's passage, headings and document must hold. */
+const ROLE_CONTEXT = 0.5;
+
 /**
  * For "who chaired the panel?", the passages that name someone in that role ("Mrs F M Oborski
  * (Chairman)"), in the documents that best match the rest of the question, though they share no
@@ -105,9 +108,6 @@ function withRoleHolders(engine: Engine, query: PreparedQuery, hits: Hit[], filt
     .slice(0, ROLE_PASSAGES);
   return [...hits, ...candidates.map(({ passage, row, share }) => ({ passage, row, score: share, lexical: 0, dense: 0 }))];
 }
-
-/** How much of the rest of the question a role holder's passage, headings and document must hold. */
-const ROLE_CONTEXT = 0.5;
 
 /** Passages close to the question: offered beside an abstention, never as an answer. */
 const RELATED = 3;
@@ -162,7 +162,7 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
   const notByPublisher = publisherNotOfPlace(prepared.question, places, facts);
   if (notByPublisher) return stop(notByPublisher);
   const filters: Filters = { ...request.filters };
-  const { about, paragraphs, parts, names, documentNames, titled, outside: notNamed } = narrowTo(prepared, places, others, facts, index, filters);
+  const { about, paragraphs, parts, rowOfPart, names, documentNames, titled, outside: notNamed } = narrowTo(prepared, places, others, facts, index, filters);
   if (notNamed) return stop(notNamed, filters);
   // A name a whole document is about says where to look, as a place does, not what to find there.
   // The whole name, with the capitalised words the question writes beside it: "Ashgrove House".
@@ -192,7 +192,6 @@ export async function retrieve(engine: Engine, request: AskRequest): Promise<Ret
   const unsearched = narrowed && wordsMatter && hits.length > 0 ? subjectNotSearched(query, hits, facts, named, titled) : undefined;
   if (unsearched) return stop(unsearched, filters, embedMs, performance.now() - searchStart);
   const scored = scoreSentences(index, facts, query, vector, hits);
-  const rowOfPart = rowsOfParts(index, parts);
   // The sentence or table row that opens with the label asked for is that part itself, and answers first:
   // "| KPI 14 | …" for "what was the status of KPI 14?", though "KPI 01" shares as many words; so is
   // the row its number opens in a table of its kind, "2.4 | Improve police attendance…" for "action 2.4".

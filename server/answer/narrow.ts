@@ -82,21 +82,16 @@ const opening = (label: string) => new RegExp(`(?:^|\\n|[.!?;|]\\s+)(?:\\|\\s*)?
  * A test for the table rows a part's number opens, in a table whose header, caption or heading names the
  * part's kind: "2.4<tab>Improve police attendance…" under "Ref | Action | Owner" is action 2.4.
  */
-export function rowsOfParts(index: LoadedIndex, labels: string[]): (sentence: Sentence) => boolean {
-  const parts = labels.map((label) => {
-    // "key recommendation 3": the kind is the word before the number.
-    const [kind, number] = label.split(" ").slice(-2);
-    // Numbered alone ("6"), or after the kind's initial ("R6" in a table of recommendations).
-    return { kind: kindPattern(kind), number: new RegExp(`^\\|?\\s*(?:${kind[0]})?${escapeRegExp(number)}\\.?(?:\\s|\\|)`, "i") };
-  });
+function rowsOfPart(index: LoadedIndex, part: Part): (sentence: Sentence) => boolean {
+  // Numbered alone ("6"), or after its kind's initial ("R6" in a table of recommendations); the kind is the word before the number.
+  const initial = part.label.split(" ").slice(-2)[0][0];
+  const number = new RegExp(`^\\|?\\s*(?:${initial})?${escapeRegExp(part.number)}\\.?(?:\\s|\\|)`, "i");
   return (sentence) => {
-    if (!sentence.tableRow) return false;
-    const numbered = parts.filter((part) => part.number.test(sentence.searchText));
-    if (numbered.length === 0) return false;
+    if (!sentence.tableRow || !number.test(sentence.searchText)) return false;
     // The table's first row, though the table began in the passage before, and the caption or lead-in above it.
     const first = tableStart(index, sentence).row;
     const heads = [...[index.sentences[first], index.sentences[first - 1]].filter((s) => s?.documentId === sentence.documentId).map((s) => s.searchText), ...sentence.section];
-    return numbered.some((part) => heads.some((text) => part.kind.test(text)));
+    return heads.some((text) => part.kind.test(text));
   };
 }
 
@@ -262,6 +257,8 @@ export interface Narrowing {
   paragraphs: string[];
   /** The labels of the parts the search is narrowed to ("policy h6"), which speak to the question whatever their words. */
   parts: string[];
+  /** True for a table row that is one of those parts: "2.4 | Improve police attendance…" for "action 2.4". */
+  rowOfPart: (sentence: Sentence) => boolean;
   /** The names other than places the search is narrowed to ("Fenhurst"). */
   names: string[];
   /** Of those, the names whole documents are about, their title or cover naming them ("Ashgrove House"): where to look, not what to find. */
@@ -283,7 +280,7 @@ export function narrowTo(query: PreparedQuery, places: string[], names: string[]
   const paragraphs = paragraphsAsked(query.question);
   const parts = partsAsked(query.question);
   // A part is under its heading, or its numbered paragraph, or a row of a table of its kind ("2.4" in a table of actions).
-  const partRows = new Map(parts.map((part) => [part, rowsOfParts(index, [part.label])]));
+  const partRows = new Map(parts.map((part) => [part, rowsOfPart(index, part)]));
   const runOn = new Map(parts.map((part) => [part, runsOn(index, facts, part)]));
   const inPart = (p: Passage, part: Part) =>
     underPart(p, part) || runOn.get(part)!.has(p.id) || (!part.headingOnly && p.sentenceIds.some((id) => partRows.get(part)!(index.sentenceById.get(id)!)));
@@ -292,7 +289,7 @@ export function narrowTo(query: PreparedQuery, places: string[], names: string[]
   const publishers = publishersSpeaking(query.question, facts);
   const titled = titlesNamed(query.question, facts);
   // Nothing narrowed, and why when there is a reason.
-  const unnarrowed = (outside?: string): Narrowing => ({ paragraphs, parts: [], names: [], ...(outside ? { outside } : {}) });
+  const unnarrowed = (outside?: string): Narrowing => ({ paragraphs, parts: [], rowOfPart: () => false, names: [], ...(outside ? { outside } : {}) });
   if (places.length === 0 && names.length === 0 && paragraphs.length === 0 && parts.length === 0 && year === undefined && !spokenBy && !titled && publishers.size === 0) return unnarrowed();
   const placeTerms = places.map((place) => terms(place));
   const nameTerms = names.map((name) => terms(name));
@@ -345,6 +342,7 @@ export function narrowTo(query: PreparedQuery, places: string[], names: string[]
     about: (p) => inPlace(p) && inParagraph(p) && (!byPart || inParts(p)),
     paragraphs,
     parts: byPart ? parts.map((part) => part.label) : [],
+    rowOfPart: (sentence) => byPart && parts.some((part) => partRows.get(part)!(sentence)),
     names: byName ? names : [],
     documentNames: byName && namingTitles.size + namingCovers.size > 0 ? names : [],
     ...(byTitle ? { titled } : {}),

@@ -7,6 +7,7 @@ import { terms } from "../../indexer/contract/normalise.js";
 import { conceptValue, METADATA_WEIGHT } from "../retrieve/bm25.js";
 import { cosineRow } from "../retrieve/dense.js";
 import { MONTH_NAMES } from "../../indexer/contract/dates.js";
+import { LABELLED } from "../../indexer/parse/lines.js";
 
 export interface ScoredSentence {
   sentence: Sentence;
@@ -116,14 +117,13 @@ const ROLE_COLUMNS = ["owner", "lead", "respons", "offic", "author", "contact"];
  */
 const namesUnderRole = (text: string, read: Set<string>, asked: Set<string>) => NAMED.test(text) && ROLE_COLUMNS.some((t) => read.has(t) && asked.has(t));
 
-/** A line labelling a date by what happened on it: "Date of visit: 14 March 2024", "Inspection dates: 8 to 19 July 2019", "Report published: 24 January 2017". */
-const DATE_LABEL = /^([\w ]{2,40}?)\s*:/;
-
-/** True for a date line whose label names what the question asks the date of: "Date of visit:" for "when did the visit take place?". */
+/**
+ * True for a labelled date line whose label names what the question asks the date of: "Date of
+ * visit:" for "when did the visit take place?", "Inspection dates:", "Report published:".
+ */
 function datesAsked(text: string, subject: Pick<Concept, "alternatives">[]): boolean {
-  const m = DATE_LABEL.exec(text);
-  if (!m) return false;
-  const label = new Set(terms(m[1]));
+  if (!LABELLED.test(text)) return false;
+  const label = new Set(terms(text.slice(0, text.indexOf(":"))));
   return subject.some((c) => wordedIn(c, label));
 }
 
@@ -200,8 +200,10 @@ export function scoreSentences(index: LoadedIndex, facts: CorpusFacts, query: Pr
   const asksFigure = query.intent === "count" || query.intent === "figure" || query.intent === "sum";
   // A heading that names the question's whole subject and nothing else ("Section 8: Registered manager's
   // response" for "What was the registered manager's response?") is what its sentences answer, though none repeats it.
-  const namedBy = (heading: string[]) =>
-    heading.length > 0 && subject.length > 0 && subject.every((c) => wordedIn(c, new Set(heading))) && heading.every((t) => subject.some((c) => c.alternatives.some((alt) => alt.includes(t))));
+  const namedBy = (heading: string[]) => {
+    const own = new Set(heading);
+    return own.size > 0 && subject.length > 0 && subject.every((c) => wordedIn(c, own)) && heading.every((t) => subject.some((c) => c.alternatives.some((alt) => alt.includes(t))));
+  };
   for (const hit of hits) {
     const context = share(facts.contextTerms.get(hit.passage.id)!);
     const heading = facts.sectionTerms.get(hit.passage.id)!;

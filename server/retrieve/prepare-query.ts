@@ -97,10 +97,10 @@ export interface Concept {
   metadata: boolean;
 }
 
-/** True when a set of terms holds one of a concept's wordings whole. */
 /** A concept as the question words it: "famili front door", the same whichever copy of the concept carries it. */
 export const conceptKey = (concept: Pick<Concept, "alternatives">): string => concept.alternatives[0].join(" ");
 
+/** True when a set of terms holds one of a concept's wordings whole. */
 export const wordedIn = (concept: Pick<Concept, "alternatives">, termsOf: Set<string>): boolean => concept.alternatives.some((alt) => alt.every((t) => termsOf.has(t)));
 
 const meaningful = (list: string[]) => list.filter((t) => !QUESTION_WORDS.has(t));
